@@ -1,0 +1,37 @@
+# CatalogHub — the two commands a new user needs are `make run` and `make test`.
+# Both start a project-local PostgreSQL (scripts/db.sh) unless CATALOGHUB_DB is set.
+SHELL := /bin/bash
+PORT ?= 5080
+URL := http://127.0.0.1:$(PORT)
+ROOT := $(CURDIR)
+DOTNET ?= dotnet
+
+.PHONY: run test build stop clean schemas bench
+
+build:
+	$(DOTNET) build CatalogHub.sln -c Release -nologo -v quiet
+
+## run: the API with Swagger UI and the demo dataset on $(URL)
+run: build
+	@bash scripts/run.sh "$(URL)"
+
+## test: every test, against a real PostgreSQL (database cataloghub_test)
+test:
+	@bash scripts/test.sh
+
+## schemas: regenerate schemas/*.json and schemas/openapi.json from the code
+schemas: build
+	CATALOGHUB_WRITE_SCHEMAS=1 bash scripts/test.sh --filter "FullyQualifiedName~Documents"
+
+## bench: the benchmarks; writes docs/benchmarks.md
+bench:
+	@bash scripts/bench.sh
+
+## stop: stop the local PostgreSQL cluster
+stop:
+	@bash scripts/db.sh stop
+
+## clean: stop it and delete its data and the build outputs
+clean:
+	@bash scripts/db.sh clean
+	rm -rf src/*/bin src/*/obj tests/*/bin tests/*/obj bench/*/bin bench/*/obj

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# make run: local PostgreSQL (unless CATALOGHUB_DB is set), schema, demo data, then the API in the foreground.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+URL=${1:-http://127.0.0.1:5080}
+export CATALOGHUB_DB=${CATALOGHUB_DB:-$(bash scripts/db.sh start cataloghub)}
+export CATALOGHUB_ADMIN_KEY_FILE=${CATALOGHUB_ADMIN_KEY_FILE:-$PWD/.local/demo-admin-key}
+export CATALOGHUB_SEED_DEMO=${CATALOGHUB_SEED_DEMO:-true}
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+mkdir -p .local
+
+dotnet src/CatalogHub/bin/Release/net10.0/CatalogHub.dll --urls "$URL" > .local/app.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null' INT TERM EXIT
+
+for _ in $(seq 1 120); do
+  if curl -fsS "$URL/health/ready" >/dev/null 2>&1; then break; fi
+  if ! kill -0 $APP 2>/dev/null; then echo "CatalogHub failed to start; see .local/app.log:" >&2; tail -40 .local/app.log >&2; exit 1; fi
+  sleep 0.5
+done
+
+cat <<MSG
+
+  CatalogHub is up on $URL   (log: .local/app.log, stop with Ctrl-C)
+    Swagger UI      $URL/swagger
+    OpenAPI         $URL/swagger/v1/swagger.json
+    Health          $URL/health/live   $URL/health/ready
+    Demo hub-admin key (also in $CATALOGHUB_ADMIN_KEY_FILE):
+      $(cat "$CATALOGHUB_ADMIN_KEY_FILE")
+
+MSG
+wait $APP

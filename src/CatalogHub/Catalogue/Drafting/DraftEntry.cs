@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using CatalogHub.Platform;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CatalogHub.Catalogue.Drafting;
+
+/// <summary>Starts a new base catalogue entry as a draft of the caller's department, in the caller's region.</summary>
+/// <param name="DerivedFrom">For a county entry taken over from the city (承接): the city entry it derives from.</param>
+public sealed record DraftEntry(string ItemCode, string RegionCode, EntryContent Content, Guid? DerivedFrom, string Reason);
+
+public static class DraftEntryEndpoint
+{
+    [WolverinePost("/catalogue/entries", Name = "DraftEntry"), Idempotent]
+    [Authorize(Policy = Policies.CatalogueWriter)]
+    [Tags("Catalogue: drafting")]
+    [ProducesResponseType<EntryDraftView>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public static async Task<IResult> Post(
+        DraftEntry command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
+    {
+        var input = new Validation();
+        EntryContentRules.CheckItemCode(input, command.ItemCode);
+        EntryContentRules.CheckRegion(input, "regionCode", command.RegionCode);
+        EntryContentRules.Check(input, command.Content);
+        EntryContentRules.CheckReason(input, command.Reason);
+        if (input.Failed) return input.Problem();
+
+        var caller = Caller.Required(user);
+        if (command.RegionCode != caller.RegionCode)
+            return Problems.Forbidden("other-region", $"A department of {caller.RegionCode} drafts entries of its own region only.");
+        if (await session.Query<Entry>().AnyAsync(e => e.RegionCode == command.RegionCode && e.ItemCode == command.ItemCode, http.RequestAborted))
+            return Problems.Conflict("duplicate-item-code", $"{command.RegionCode} already has an entry {command.ItemCode}.", "itemCode");
+        if (command.DerivedFrom is { } source && await CheckDerivation(session, source, command.RegionCode, http.RequestAborted) is { } refused)
+            return refused;
+
+        var id = Guid.CreateVersion7();
+        var drafted = new EntryDrafted(id, command.ItemCode, command.RegionCode, caller.DepartmentId, caller.DepartmentCode,
+            command.DerivedFrom, command.Content, caller.DepartmentCode, clock.GetUtcNow());
+        session.Events.StartStream<Entry>(id, drafted);
+        session.Record(caller, command.Reason, http);
+
+        http.SetETag(1);
+        return TypedResults.Created($"/catalogue/entries/{id}/draft", EntryDraftView.From(Entry.Create(drafted) with { Version = 1 }));
+    }
+
+    /// <summary>承接 (002:12, 004:11): a county takes over an entry its city has published.</summary>
+    private static async Task<IResult?> CheckDerivation(IQuerySession session, Guid source, string regionCode, CancellationToken ct)
+    {
+        var parent = await session.Query<EntryVersion>().Where(v => v.EntryId == source).FirstOrDefaultAsync(ct);
+        if (parent is null)
+            return Problems.Rule("derived-entry-not-published", "An entry can only derive from a published entry.", "derivedFrom");
+        return parent.RegionCode == RegionCode.Parent(regionCode) ? null
+            : Problems.Rule("derivation-not-from-parent-region",
+                $"{regionCode} derives entries from its parent region {RegionCode.Parent(regionCode)}, not {parent.RegionCode}.", "derivedFrom");
+    }
+}

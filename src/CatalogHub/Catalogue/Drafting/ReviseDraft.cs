@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using CatalogHub.Platform;
+using CatalogHub.Publication;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CatalogHub.Catalogue.Drafting;
+
+/// <summary>Replaces the draft's content. On a published entry this opens a new draft; published versions stay as they are.</summary>
+public sealed record ReviseDraft(EntryContent Content, string Reason);
+
+public static class ReviseDraftEndpoint
+{
+    [WolverinePut("/catalogue/entries/{id}/draft", Name = "ReviseDraft")]
+    [Authorize(Policy = Policies.CatalogueWriter)]
+    [Tags("Catalogue: drafting")]
+    [ProducesResponseType<EntryDraftView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
+    public static Task<IResult> Put(Guid id, ReviseDraft command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
+    {
+        var input = new Validation();
+        EntryContentRules.Check(input, command.Content);
+        return EntryWrites.Change(id, command.Reason, input, http, user, session, EntryAccess.MayEdit,
+            (entry, caller) => Decision.Unless(LifecycleRules.CanRevise(entry.Lifecycle),
+                () => new EntryDraftRevised(id, command.Content, caller.DepartmentCode, clock.GetUtcNow())));
+    }
+}

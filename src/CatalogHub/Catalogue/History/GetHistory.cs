@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using System.Text.Json;
+using CatalogHub.Platform;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CatalogHub.Catalogue.History;
+
+/// <summary>One event of an entry's stream with who recorded it, why, and under which correlation id.</summary>
+public sealed record HistoryEvent(
+    long Sequence, long Version, string Type, DateTimeOffset RecordedAt, string? Department, string? KeyId, string? Reason,
+    string? CorrelationId, JsonElement Data);
+
+public sealed record EntryHistory(Guid Id, IReadOnlyList<HistoryEvent> Events);
+
+public static class GetHistoryEndpoint
+{
+    /// <summary>Every event of the entry, drafts included, so it is for editors and auditors only.</summary>
+    [WolverineGet("/catalogue/entries/{id}/history", Name = "GetEntryHistory")]
+    [Authorize(Policy = Policies.Authenticated)]
+    [Tags("Catalogue: history")]
+    [ProducesResponseType<EntryHistory>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http)
+    {
+        var entry = await session.LoadAsync<Entry>(id, http.RequestAborted);
+        if (entry is null || !EntryAccess.MaySeeDrafts(Caller.From(user), entry)) return Problems.NotFound("The entry");
+        var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
+        return TypedResults.Ok(new EntryHistory(id, [.. events.Select(e => new HistoryEvent(
+            e.Sequence, e.Version, e.EventTypeName, e.Timestamp, e.UserName,
+            Header(e.Headers, "keyId"), Header(e.Headers, "reason"), e.CorrelationId,
+            JsonSerializer.SerializeToElement(e.Data, e.EventType, Json.Options)))]));
+    }
+
+    private static string? Header(IDictionary<string, object>? headers, string name) =>
+        headers is not null && headers.TryGetValue(name, out var value) ? value?.ToString() : null;
+}

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using CatalogHub.Platform;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CatalogHub.Catalogue.Reading;
+
+public static class GetDraftEndpoint
+{
+    /// <summary>
+    /// The working state of an entry, draft included, with its ETag. Visible to the owning department, the
+    /// region's catalogue manager and auditors; to anyone else the entry's draft does not exist (404).
+    /// </summary>
+    [WolverineGet("/catalogue/entries/{id}/draft", Name = "GetEntryDraft")]
+    [Authorize(Policy = Policies.Authenticated)]
+    [Tags("Catalogue: drafting")]
+    [ProducesResponseType<EntryDraftView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http)
+    {
+        var entry = await session.LoadAsync<Entry>(id, http.RequestAborted);
+        if (entry is null || !EntryAccess.MaySeeDrafts(Caller.From(user), entry)) return Problems.NotFound("The entry");
+        http.SetETag(entry.Version);
+        return TypedResults.Ok(EntryDraftView.From(entry));
+    }
+}

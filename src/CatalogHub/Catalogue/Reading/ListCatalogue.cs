@@ -1,0 +1,69 @@
+using CatalogHub.Platform;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CatalogHub.Catalogue.Reading;
+
+/// <summary>A page of entries in force at one instant; each item cites the version it shows.</summary>
+public sealed record CataloguePage(DateTimeOffset AsOf, long Total, int Page, int PageSize, IReadOnlyList<PublishedEntryView> Items);
+
+/// <summary>Public listings of what is in legal force: a region's catalogue, a lookup by provincial code, dependents of a law.</summary>
+public static class ListCatalogueEndpoint
+{
+    public const int MaxPageSize = 200;
+
+    [WolverineGet("/regions/{regionCode}/catalogue", Name = "GetRegionCatalogue")]
+    [Tags("Catalogue: reading")]
+    [ProducesResponseType<CataloguePage>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public static Task<IResult> Region(string regionCode, string? asOf, string? category, string? department, string? q,
+        int? page, int? pageSize, IQuerySession session, TimeProvider clock, HttpContext http)
+    {
+        var input = new Validation();
+        EntryContentRules.CheckRegion(input, "regionCode", regionCode);
+        input.Text("q", q, 100, required: false);
+        input.Text("department", department, 200, required: false);
+        if (category is not null)
+            input.Check(EntryContentRules.Categories.Contains(category), "category", "unknown-category", "is not a catalogue category.");
+        return List(new CatalogueFilter(regionCode, category, department, q), input, asOf, page, pageSize, session, clock, http);
+    }
+
+    /// <summary>Entries in force that carry this external source id (the provincial catalogue's code).</summary>
+    [WolverineGet("/catalogue/by-source/{sourceId}", Name = "GetEntriesBySource")]
+    [Tags("Catalogue: reading")]
+    [ProducesResponseType<CataloguePage>(StatusCodes.Status200OK)]
+    public static Task<IResult> BySource(string sourceId, string? asOf, int? page, int? pageSize, IQuerySession session, TimeProvider clock, HttpContext http)
+    {
+        var input = new Validation();
+        input.Text("sourceId", sourceId, 64);
+        return List(new CatalogueFilter(null, ExternalSourceId: sourceId), input, asOf, page, pageSize, session, clock, http);
+    }
+
+    /// <summary>"Which published items rely on law X, article Y": entries in force citing that basis.</summary>
+    [WolverineGet("/catalogue/relying-on", Name = "GetEntriesRelyingOn")]
+    [Tags("Catalogue: reading")]
+    [ProducesResponseType<CataloguePage>(StatusCodes.Status200OK)]
+    public static Task<IResult> RelyingOn(string? title, string? article, string? regionCode, string? asOf, int? page, int? pageSize,
+        IQuerySession session, TimeProvider clock, HttpContext http)
+    {
+        var input = new Validation();
+        input.Text("title", title, 200);
+        input.Text("article", article, 100, required: false);
+        if (regionCode is not null) EntryContentRules.CheckRegion(input, "regionCode", regionCode);
+        return List(new CatalogueFilter(regionCode, BasisTitle: title, BasisArticle: article), input, asOf, page, pageSize, session, clock, http);
+    }
+
+    private static async Task<IResult> List(CatalogueFilter filter, Validation input, string? asOf, int? page, int? pageSize,
+        IQuerySession session, TimeProvider clock, HttpContext http)
+    {
+        input.Check(page is null or >= 1, "page", "out-of-range", "must be 1 or more.");
+        input.Check(pageSize is null or (>= 1 and <= MaxPageSize), "pageSize", "out-of-range", $"must be between 1 and {MaxPageSize}.");
+        if (!Instants.TryParse(asOf, clock.GetUtcNow(), out var instant, out var badInstant)) return badInstant!;
+        if (input.Failed) return input.Problem();
+
+        var (p, size) = (page ?? 1, pageSize ?? 50);
+        var (total, rows) = await EntryQueries.InForce(session, filter, instant, p, size, http.RequestAborted);
+        return TypedResults.Ok(new CataloguePage(instant, total, p, size, [.. rows.Select(PublishedEntryView.From)]));
+    }
+}

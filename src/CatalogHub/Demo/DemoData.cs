@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text;
+using CatalogHub.Catalogue;
+using CatalogHub.Departments;
+using CatalogHub.Platform;
+using Marten;
+
+namespace CatalogHub.Demo;
+
+/// <summary>
+/// A small, realistic dataset: 许昌市 (411000) with 魏都区 (411002) and 禹州市 (411081), their departments
+/// (valid unified social credit codes) and a dozen published base catalogue items with their legal bases.
+/// Identities are derived from names, so seeding twice finds everything in place and writes nothing.
+/// </summary>
+public static class DemoData
+{
+    public sealed record DemoDepartment(string Code, string Name, string Region, Role[] Roles);
+
+    public static readonly DemoDepartment HubAdmin =
+        new("11411000005326026D", "许昌市政务服务和大数据管理局", "411000", [Role.HubAdmin, Role.CatalogueManager]);
+
+    public static readonly DemoDepartment[] Departments =
+    [
+        new("11411000005327811H", "许昌市市场监督管理局", "411000", [Role.ServiceDepartment, Role.LicenceIssuer]),
+        new("114110000053281603", "许昌市自然资源和规划局", "411000", [Role.ServiceDepartment, Role.LicenceIssuer]),
+        new("11411000005329040J", "许昌市公安局", "411000", [Role.ServiceDepartment, Role.LicenceIssuer]),
+        new("114110000053302366", "许昌市住房和城乡建设局", "411000", [Role.ServiceDepartment]),
+        new("1141100000533099XB", "许昌市人力资源和社会保障局", "411000", [Role.ServiceDepartment, Role.Consumer]),
+        new("114110000053295500", "许昌市审计局", "411000", [Role.Auditor]),
+        new("11411002005327176C", "许昌市魏都区行政审批和政务信息管理局", "411002", [Role.CatalogueManager, Role.ServiceDepartment]),
+        new("114110810053266671", "禹州市政务服务和大数据管理局", "411081", [Role.CatalogueManager, Role.ServiceDepartment]),
+    ];
+
+    private static LegalBasis Law(string title, string article) => new(title, "法律", article);
+    private static LegalBasis Regulation(string title, string article) => new(title, "行政法规", article);
+
+    public sealed record DemoItem(string Code, string Region, string OwnerCode, EntryContent Content);
+
+    public static readonly DemoItem[] Items =
+    [
+        new("000147001000", "411000", "11411000005327811H", new("企业设立登记", "行政许可", "许昌市市场监督管理局", "许昌市市场监督管理局",
+            [Regulation("中华人民共和国市场主体登记管理条例", "第三条"), Law("中华人民共和国公司法", "第二十九条")], "410000-000147001000")),
+        new("000147011000", "411000", "11411000005327811H", new("食品经营许可", "行政许可", "许昌市市场监督管理局", "许昌市市场监督管理局",
+            [Law("中华人民共和国食品安全法", "第三十五条")], "410000-000147011000")),
+        new("000147023000", "411000", "11411000005327811H", new("个体工商户登记", "行政许可", "许昌市市场监督管理局", "许昌市市场监督管理局",
+            [Regulation("促进个体工商户发展条例", "第八条")], "410000-000147023000")),
+        new("000124009000", "411000", "11411000005329040J", new("公章刻制备案", "行政备案", "许昌市公安局", "许昌市公安局",
+            [new LegalBasis("国务院对确需保留的行政审批项目设定行政许可的决定", "国务院决定", "第37项")], "410000-000124009000")),
+        new("000124013000", "411000", "11411000005329040J", new("居民身份证换领", "行政确认", "许昌市公安局", "许昌市公安局",
+            [Law("中华人民共和国居民身份证法", "第十一条")], "410000-000124013000")),
+        new("000131002000", "411000", "114110000053281603", new("不动产登记", "行政确认", "许昌市自然资源和规划局", "许昌市不动产登记中心",
+            [Regulation("不动产登记暂行条例", "第三条"), Law("中华人民共和国民法典", "第二百一十条")], "410000-000131002000")),
+        new("000131015000", "411000", "114110000053281603", new("建设工程规划许可证核发", "行政许可", "许昌市自然资源和规划局", "许昌市自然资源和规划局",
+            [Law("中华人民共和国城乡规划法", "第四十条")], "410000-000131015000")),
+        new("000132004000", "411000", "114110000053302366", new("建筑工程施工许可证核发", "行政许可", "许昌市住房和城乡建设局", "许昌市住房和城乡建设局",
+            [Law("中华人民共和国建筑法", "第七条")], "410000-000132004000")),
+        new("000115006000", "411000", "1141100000533099XB", new("失业保险金申领", "行政给付", "许昌市人力资源和社会保障局", "许昌市社会保险中心",
+            [Regulation("失业保险条例", "第十四条")], "410000-000115006000")),
+        new("000115021000", "411000", "1141100000533099XB", new("就业登记", "公共服务", "许昌市人力资源和社会保障局", "许昌市公共就业服务中心",
+            [new LegalBasis("就业服务与就业管理规定", "规章", "第六十一条")], "410000-000115021000")),
+        new("000147011000", "411002", "11411002005327176C", new("食品经营许可", "行政许可", "许昌市魏都区市场监督管理局", "许昌市魏都区行政审批和政务信息管理局",
+            [Law("中华人民共和国食品安全法", "第三十五条")], "410000-000147011000")),
+        new("000131002000", "411081", "114110810053266671", new("不动产登记", "行政确认", "禹州市自然资源局", "禹州市不动产登记中心",
+            [Regulation("不动产登记暂行条例", "第三条"), Law("中华人民共和国民法典", "第二百一十条")], "410000-000131002000")),
+    ];
+
+    /// <summary>A stable identity from a name, so the seed can tell what it already wrote.</summary>
+    public static Guid IdOf(string name) => new(MD5.HashData(Encoding.UTF8.GetBytes("cataloghub-demo:" + name)));
+
+    public static async Task<Department> EnsureHubAdmin(IDocumentSession session, DateTimeOffset now, CancellationToken ct) =>
+        await Ensure(session, HubAdmin, now, ct);
+
+    public static async Task Seed(IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        session.LastModifiedBy = "demo-seed";
+        session.SetHeader("reason", "demo dataset");
+        var admin = await Ensure(session, HubAdmin, now, ct);
+        var owners = new Dictionary<string, Department> { [admin.Code] = admin };
+        foreach (var d in Departments) owners[d.Code] = await Ensure(session, d, now, ct);
+
+        foreach (var item in Items)
+        {
+            var id = IdOf($"entry:{item.Region}:{item.Code}");
+            if (await session.Events.FetchStreamStateAsync(id, ct) is not null) continue;
+            var owner = owners[item.OwnerCode];
+            var manager = item.Region == "411000" ? admin.Code : owner.Code;
+            // A county entry derives from the city's entry with the same item code (承接).
+            Guid? derived = item.Region == "411000" ? null : IdOf($"entry:411000:{item.Code}");
+            session.Events.StartStream<Entry>(id,
+                new EntryDrafted(id, item.Code, item.Region, owner.Id, owner.Code, derived, item.Content, owner.Code, now),
+                new EntrySubmittedForReview(id, owner.Code, now),
+                new EntryPublished(id, 1, item.Code, item.Region, derived, item.Content, now, "首次公布", manager, now));
+        }
+        await session.SaveChangesAsync(ct);
+    }
+
+    private static async Task<Department> Ensure(IDocumentSession session, DemoDepartment d, DateTimeOffset now, CancellationToken ct)
+    {
+        var id = IdOf($"department:{d.Code}");
+        if (await session.LoadAsync<Department>(id, ct) is { } existing) return existing;
+        var registered = CatalogHub.Departments.Registering.RegisterDepartmentEndpoint.Register(session,
+            new CatalogHub.Departments.Registering.RegisterDepartment(d.Code, d.Name, d.Region, d.Roles, "demo dataset"), "bootstrap", now, id);
+        return Department.Create(registered);
+    }
+}

@@ -1,0 +1,138 @@
+using CatalogHub.Catalogue;
+using CatalogHub.Departments;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.OpenApi;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CatalogHub.Platform;
+
+/// <summary>Wires the modules into Marten, Wolverine and ASP.NET; Program.cs only calls these two methods.</summary>
+public static class Hosting
+{
+    public const string SchemaName = "cataloghub";
+
+    public static string ConnectionString(IConfiguration config) =>
+        config["CATALOGHUB_DB"] ?? config.GetConnectionString("CatalogHub")
+        ?? throw new InvalidOperationException("Set CATALOGHUB_DB (or ConnectionStrings:CatalogHub) to a PostgreSQL connection string; 'make run' does this for you.");
+
+    public static WebApplicationBuilder AddCatalogHub(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+
+        services.AddMarten(opts =>
+            {
+                opts.Connection(ConnectionString(builder.Configuration));
+                opts.DatabaseSchemaName = SchemaName;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                // Rich mode assigns versions and global sequence numbers before inline projections run,
+                // so every published version can cite its event's sequence number.
+                opts.Events.AppendMode = EventAppendMode.Rich;
+                opts.Events.MetadataConfig.HeadersEnabled = true;
+                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+                opts.Events.MetadataConfig.CausationIdEnabled = true;
+                opts.Events.MetadataConfig.UserNameEnabled = true;
+                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                opts.Schema.For<IdempotencyRecord>().DocumentAlias("idempotency");
+                opts.AddDepartments();
+                opts.AddCatalogue();
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine();
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.Policies.AutoApplyTransactions();
+            opts.UseRuntimeCompilation();
+        });
+        services.AddWolverineHttp();
+
+        services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.HubAdmin, p => p.RequireRole(Policies.ClaimValue(Role.HubAdmin)))
+            .AddPolicy(Policies.Auditor, p => p.RequireRole(Policies.ClaimValue(Role.Auditor)))
+            .AddPolicy(Policies.CatalogueWriter, p => p.RequireRole(
+                Policies.ClaimValue(Role.ServiceDepartment), Policies.ClaimValue(Role.CatalogueManager)));
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.Apply);
+        services.AddExceptionHandler<ExceptionProblems>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "CatalogHub",
+                Version = "v1",
+                Description = "The city's government-service catalogue (基本目录) and data-sharing hub. " +
+                              "Send 'Authorization: ApiKey {key}' on every request except public reads.",
+            });
+            o.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = "Authorization",
+                Description = "ApiKey chk_{keyId}_{secret}",
+            });
+            o.AddSecurityRequirement(doc => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, doc)] = [],
+            });
+            o.CustomSchemaIds(t => t.FullName!.Replace("CatalogHub.", "").Replace("+", "."));
+        });
+
+        services.AddHostedService<Bootstrapper>();
+        return builder;
+    }
+
+    public static WebApplication UseCatalogHub(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseSwagger();
+        app.UseSwaggerUI(o => o.DocumentTitle = "CatalogHub API");
+        app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapWolverineEndpoints();
+        return app;
+    }
+}
+
+/// <summary>Ready means the store answers.</summary>
+public sealed class DatabaseHealthCheck(IDocumentStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var session = store.QuerySession();
+            await session.AdvancedSql.QueryAsync<int>("select 1", cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy("PostgreSQL does not answer.", e);
+        }
+    }
+}

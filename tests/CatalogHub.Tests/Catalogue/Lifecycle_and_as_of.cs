@@ -1,0 +1,186 @@
+using CatalogHub.Catalogue;
+using CatalogHub.Catalogue.Reading;
+using CatalogHub.Publication;
+using CatalogHub.Tests.Support;
+
+namespace CatalogHub.Tests.Catalogue;
+
+public sealed class Lifecycle_and_as_of(AppFixture fixture) : CatalogueContext(fixture)
+{
+    [Fact]
+    public async Task a_draft_is_never_law_and_is_seen_only_by_its_editors()
+    {
+        var draft = await Draft();
+
+        var notInForce = await Get($"/catalogue/entries/{draft.Id}", status: 404);
+        AssertProblem(notInForce, "not-in-force");
+        Assert.Equal(0, Read<CataloguePage>(await Get("/regions/411000/catalogue")).Total);
+        await Get($"/catalogue/entries/{draft.Id}/versions", status: 404);
+
+        var other = await Register(TestDepartments.NaturalResources);
+        await Get($"/catalogue/entries/{draft.Id}/draft", other.Key, 404);
+        await Get($"/catalogue/entries/{draft.Id}/draft", status: 401);
+        var own = Read<EntryDraftView>(await Get($"/catalogue/entries/{draft.Id}/draft", Market.Key));
+        AssertSameJson(draft, own);
+        var manager = Read<EntryDraftView>(await Get($"/catalogue/entries/{draft.Id}/draft", Admin.Key));
+        AssertSameJson(draft, manager);
+    }
+
+    [Fact]
+    public async Task a_future_publication_takes_effect_at_its_effective_time_without_any_job()
+    {
+        var effectiveAt = Now.AddHours(2);
+        var entry = await Published(effectiveAt: effectiveAt);
+
+        AssertProblem(await Get($"/catalogue/entries/{entry.Id}", status: 404), "not-in-force");
+        AssertProblem(await Get($"/catalogue/entries/{entry.Id}?asOf={Iso(effectiveAt.AddTicks(-10))}", status: 404), "not-in-force");
+
+        var at = Read<PublishedEntryView>(await Get($"/catalogue/entries/{entry.Id}?asOf={Iso(effectiveAt)}"));
+        Assert.Equal(1, at.Citation.Version);
+        Assert.Equal(effectiveAt, at.Citation.EffectiveAt);
+        AssertSameJson(FoodLicence(), at.Content);
+
+        Clock.Advance(TimeSpan.FromHours(3));
+        var now = Read<PublishedEntryView>(await Get($"/catalogue/entries/{entry.Id}"));
+        AssertSameJson(at, now);
+        Assert.Equal(1, Read<CataloguePage>(await Get("/regions/411000/catalogue")).Total);
+    }
+
+    [Fact]
+    public async Task as_of_answers_cite_the_version_in_force_before_at_and_between_versions()
+    {
+        var t1 = Now.AddMinutes(10);
+        var v1 = await Published(effectiveAt: t1);
+        var revised = await Revise(v1, FoodLicence("食品经营许可（含仅销售预包装食品备案）"));
+        var t2 = Now.AddDays(30);
+        var v2 = await Publish(await Submit(revised), t2);
+        Assert.Equal(2, v2.LatestVersion);
+
+        async Task<Citation?> CitedAt(DateTimeOffset instant)
+        {
+            var result = await Host.Scenario(s => { s.Get.Url($"/catalogue/entries/{v1.Id}?asOf={Iso(instant)}"); s.IgnoreStatusCode(); });
+            return result.Context.Response.StatusCode == 200 ? Read<PublishedEntryView>(result).Citation : null;
+        }
+
+        Assert.Null(await CitedAt(t1.AddSeconds(-1)));
+        Assert.Equal(1, (await CitedAt(t1))!.Version);
+        Assert.Equal(1, (await CitedAt(t2.AddSeconds(-1)))!.Version);
+        var second = (await CitedAt(t2))!;
+        Assert.Equal(2, second.Version);
+        Assert.Equal(t2, second.EffectiveAt);
+        Assert.Equal(2, (await CitedAt(t2.AddYears(1)))!.Version);
+
+        var versions = Read<EntryVersionList>(await Get($"/catalogue/entries/{v1.Id}/versions"));
+        Assert.Equal([1, 2], versions.Versions.Select(v => v.Version));
+        Assert.True(versions.Versions[0].Sequence < versions.Versions[1].Sequence);
+        Assert.Equal(second, versions.Versions[1]);
+        var v1Page = Read<PublishedEntryView>(await Get($"/catalogue/entries/{v1.Id}/versions/1"));
+        Assert.Equal("食品经营许可", v1Page.Content.Name);
+
+        // The region's catalogue as of each instant shows the version then in force.
+        var before = Read<CataloguePage>(await Get($"/regions/411000/catalogue?asOf={Iso(t2.AddSeconds(-1))}"));
+        Assert.Equal(1, Assert.Single(before.Items).Citation.Version);
+        var after = Read<CataloguePage>(await Get($"/regions/411000/catalogue?asOf={Iso(t2)}"));
+        Assert.Equal("食品经营许可（含仅销售预包装食品备案）", Assert.Single(after.Items).Content.Name);
+    }
+
+    [Fact]
+    public async Task a_repeal_ends_legal_effect_at_its_effective_time()
+    {
+        var entry = await Published(effectiveAt: Now.AddMinutes(1));
+        var repealAt = Now.AddDays(10);
+        var repealed = Read<EntryDraftView>(await Post($"/catalogue/entries/{entry.Id}/repeal",
+            new { effectiveAt = repealAt, basis = "《国务院关于取消和下放一批行政许可事项的决定》", reason = "事项取消" },
+            Admin.Key, 200, $"\"{entry.Version}\""));
+        Assert.Equal(repealAt, repealed.RepealEffectiveAt);
+
+        Assert.Equal(1, Read<PublishedEntryView>(await Get($"/catalogue/entries/{entry.Id}?asOf={Iso(repealAt.AddSeconds(-1))}")).Citation.Version);
+        var gone = AssertProblem(await Get($"/catalogue/entries/{entry.Id}?asOf={Iso(repealAt)}", status: 404), "repealed");
+        Assert.Equal(repealAt, gone.GetProperty("repeal").GetProperty("effectiveAt").GetDateTimeOffset());
+        Assert.Equal(0, Read<CataloguePage>(await Get($"/regions/411000/catalogue?asOf={Iso(repealAt)}")).Total);
+        Assert.Equal(1, Read<CataloguePage>(await Get($"/regions/411000/catalogue?asOf={Iso(repealAt.AddSeconds(-1))}")).Total);
+
+        // Repealed is final.
+        AssertProblem(await Put($"/catalogue/entries/{entry.Id}/draft", new { content = FoodLicence(), reason = "再次修改" },
+            Market.Key, 422, $"\"{repealed.Version}\""), "repealed");
+    }
+
+    [Fact]
+    public async Task publishing_refuses_a_draft_not_in_review_and_effective_times_that_rewrite_the_past()
+    {
+        var draft = await Draft();
+        AssertProblem(await Post($"/catalogue/entries/{draft.Id}/publish", new { reason = "公布" }, Admin.Key, 422, "\"1\""), "not-in-review");
+
+        var submitted = await Submit(draft);
+        AssertProblem(await Post($"/catalogue/entries/{draft.Id}/publish", new { effectiveAt = Now.AddDays(-1), reason = "公布" },
+            Admin.Key, 422, $"\"{submitted.Version}\""), "effective-time-in-past", "effectiveAt");
+
+        // The owning service department drafts but may not publish: that is the catalogue manager's.
+        AssertProblem(await Post($"/catalogue/entries/{draft.Id}/publish", new { reason = "公布" }, Market.Key, 403, $"\"{submitted.Version}\""),
+            "not-entry-editor");
+
+        var v1 = await Publish(submitted, Now.AddDays(5));
+        var again = await Submit(await Revise(v1, FoodLicence("食品经营许可（修订）")));
+        AssertProblem(await Post($"/catalogue/entries/{draft.Id}/publish", new { effectiveAt = Now.AddDays(4), reason = "公布" },
+            Admin.Key, 422, $"\"{again.Version}\""), "effective-time-not-after-current", "effectiveAt");
+    }
+
+    [Fact]
+    public async Task withdrawing_a_never_published_draft_closes_the_entry()
+    {
+        var draft = await Draft();
+        var withdrawn = Read<EntryDraftView>(await Post($"/catalogue/entries/{draft.Id}/withdraw", new { reason = "重复录入" }, Market.Key, 200, "\"1\""));
+        Assert.Equal(Stage.Withdrawn, withdrawn.Stage);
+        AssertProblem(await Post($"/catalogue/entries/{draft.Id}/submit", new { reason = "提交" }, Market.Key, 422, "\"2\""), "withdrawn");
+    }
+
+    [Fact]
+    public async Task a_county_entry_derives_from_a_published_city_entry_and_keeps_the_link()
+    {
+        var city = await Published(effectiveAt: Now.AddMinutes(1));
+        var weidu = await Register(TestDepartments.WeiduManager);
+        var yuzhou = await Register(TestDepartments.YuzhouManager);
+
+        var county = await Draft(FoodLicence() with { ImplementingAuthority = "许昌市魏都区行政审批和政务信息管理局" },
+            key: weidu.Key, region: "411002", derivedFrom: city.Id);
+        Assert.Equal(city.Id, county.DerivedFrom);
+        var published = await Publish(await Submit(county, weidu.Key), Now.AddMinutes(1), weidu.Key);
+        var view = Read<PublishedEntryView>(await Get($"/catalogue/entries/{published.Id}?asOf={Iso(Now.AddMinutes(2))}"));
+        Assert.Equal(city.Id, view.DerivedFrom);
+
+        // Deriving from an entry that is only a draft, or skipping to another region's entry, is refused.
+        var cityDraft = await Draft(itemCode: "000147023000");
+        AssertProblem(await Post("/catalogue/entries", DraftOf(FoodLicence(), "000147023000", "411002", cityDraft.Id), weidu.Key, 422),
+            "derived-entry-not-published", "derivedFrom");
+        AssertProblem(await Post("/catalogue/entries", DraftOf(FoodLicence(), "000147011000", "411081", published.Id), yuzhou.Key, 422),
+            "derivation-not-from-parent-region", "derivedFrom");
+        // The city's catalogue manager cannot publish a county entry.
+        AssertProblem(await Post($"/catalogue/entries/{county.Id}/withdraw", new { reason = "撤回" }, Admin.Key, 404, $"\"{published.Version}\""), "not-found");
+    }
+
+    [Fact]
+    public async Task lookups_by_provincial_code_and_by_legal_basis_return_what_is_in_force()
+    {
+        var effectiveAt = Now.AddMinutes(1);
+        var food = await Published(effectiveAt: effectiveAt);
+        await Published(new EntryContent("建设工程规划许可证核发", "行政许可", "许昌市自然资源和规划局", "许昌市自然资源和规划局",
+            [new LegalBasis("中华人民共和国城乡规划法", "法律", "第四十条")], "410000-000131015000"), "000131015000", effectiveAt);
+        var later = effectiveAt.AddSeconds(1);
+
+        var bySource = Read<CataloguePage>(await Get($"/catalogue/by-source/410000-000147011000?asOf={Iso(later)}"));
+        Assert.Equal(food.Id, Assert.Single(bySource.Items).Id);
+
+        var relying = Read<CataloguePage>(await Get($"/catalogue/relying-on?title={Uri.EscapeDataString("中华人民共和国城乡规划法")}&article={Uri.EscapeDataString("第四十条")}&asOf={Iso(later)}"));
+        Assert.Equal("建设工程规划许可证核发", Assert.Single(relying.Items).Content.Name);
+        var otherArticle = Read<CataloguePage>(await Get($"/catalogue/relying-on?title={Uri.EscapeDataString("中华人民共和国城乡规划法")}&article={Uri.EscapeDataString("第四十一条")}&asOf={Iso(later)}"));
+        Assert.Empty(otherArticle.Items);
+
+        var filtered = Read<CataloguePage>(await Get($"/regions/411000/catalogue?asOf={Iso(later)}&q={Uri.EscapeDataString("规划")}"));
+        Assert.Equal("000131015000", Assert.Single(filtered.Items).ItemCode);
+        var paged = Read<CataloguePage>(await Get($"/regions/411000/catalogue?asOf={Iso(later)}&pageSize=1&page=2"));
+        Assert.Equal(2, paged.Total);
+        Assert.Equal("000147011000", Assert.Single(paged.Items).ItemCode);
+    }
+
+    public static string Iso(DateTimeOffset t) => Uri.EscapeDataString(t.ToString("O"));
+}

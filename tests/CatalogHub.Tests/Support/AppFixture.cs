@@ -1,0 +1,46 @@
+using Alba;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using Wolverine;
+
+namespace CatalogHub.Tests.Support;
+
+/// <summary>A clock the tests move forward, to see scheduled publications take effect without any job running.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private DateTimeOffset _now = DateTimeOffset.UtcNow;
+    public override DateTimeOffset GetUtcNow() => _now;
+    public void Advance(TimeSpan by) => _now += by;
+}
+
+/// <summary>One in-process host for all integration tests, against the real PostgreSQL that `make test` starts.</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public IAlbaHost Host { get; private set; } = null!;
+    public TestClock Clock { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        var db = Environment.GetEnvironmentVariable("CATALOGHUB_DB")
+            ?? throw new InvalidOperationException("CATALOGHUB_DB is not set: run the tests with `make test`.");
+        Environment.SetEnvironmentVariable("CATALOGHUB_DB", db);
+        Environment.SetEnvironmentVariable("CATALOGHUB_SEED_DEMO", "false");
+        Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
+        Host = await AlbaHost.For<Program>(x => x.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning)).ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.RunWolverineInSoloMode();
+        }));
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class IntegrationCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "integration";
+}

@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Alba;
+using CatalogHub.Platform;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CatalogHub.Tests.Support;
+
+/// <summary>
+/// Base of the integration tests: wipes the store before each test class and gives each class its own
+/// departments, so no test depends on rows another test left behind.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
+{
+    protected IAlbaHost Host => fixture.Host;
+    protected TestClock Clock => fixture.Clock;
+    protected IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+    protected DateTimeOffset Now => Clock.GetUtcNow();
+
+    protected TestDepartment Admin { get; private set; } = null!;
+
+    public virtual async Task InitializeAsync()
+    {
+        await Store.Advanced.ResetAllData();
+        Admin = await Register(TestDepartments.HubAdmin);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    protected Task<TestDepartment> Register((string Code, string Name, string Region, Role[] Roles) d) =>
+        TestDepartments.Register(Store, Clock, d);
+
+    /// <summary>Sends a request and asserts its status; returns the response.</summary>
+    protected async Task<IScenarioResult> Send(HttpMethod method, string url, object? body, string? key, int status,
+        string? ifMatch = null, Action<Scenario>? more = null)
+    {
+        return await Host.Scenario(s =>
+        {
+            if (method == HttpMethod.Get) s.Get.Url(url);
+            else if (method == HttpMethod.Put) s.Put.Json(body!).ToUrl(url);
+            else s.Post.Json(body ?? new { }).ToUrl(url);
+            if (key is not null) s.WithRequestHeader("Authorization", "ApiKey " + key);
+            if (ifMatch is not null) s.WithRequestHeader("If-Match", ifMatch);
+            more?.Invoke(s);
+            s.StatusCodeShouldBe(status);
+        });
+    }
+
+    protected Task<IScenarioResult> Get(string url, string? key = null, int status = 200) => Send(HttpMethod.Get, url, null, key, status);
+    protected Task<IScenarioResult> Post(string url, object? body, string? key, int status, string? ifMatch = null) =>
+        Send(HttpMethod.Post, url, body, key, status, ifMatch);
+    protected Task<IScenarioResult> Put(string url, object body, string? key, int status, string? ifMatch = null) =>
+        Send(HttpMethod.Put, url, body, key, status, ifMatch);
+
+    protected static T Read<T>(IScenarioResult result) =>
+        JsonSerializer.Deserialize<T>(result.ReadAsText(), Json.Options)!;
+
+    /// <summary>Compares whole records through their JSON, which also compares the lists inside them element by element.</summary>
+    protected static void AssertSameJson<T>(T expected, T actual) =>
+        Assert.Equal(JsonSerializer.Serialize(expected, Json.Options), JsonSerializer.Serialize(actual, Json.Options));
+
+    protected static JsonElement ReadJson(IScenarioResult result) => JsonDocument.Parse(result.ReadAsText()).RootElement;
+
+    /// <summary>Asserts an RFC 9457 problem response with this stable code (and field, when given).</summary>
+    protected static JsonElement AssertProblem(IScenarioResult result, string code, string? field = null)
+    {
+        var problem = ReadJson(result);
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.Equal(Problems.TypePrefix + code, problem.GetProperty("type").GetString());
+        if (field is not null) Assert.Equal(field, problem.GetProperty("field").GetString());
+        return problem;
+    }
+
+    protected async Task<long> EventCount()
+    {
+        await using var session = Store.QuerySession();
+        return await session.Events.QueryAllRawEvents().CountAsync();
+    }
+}
