@@ -19,6 +19,13 @@ public sealed partial class EntryPublicationProjection : EventProjection
 
 public static class CatalogueConfiguration
 {
+    /// <summary>Every event of the module; schemas/ documents each one.</summary>
+    public static readonly Type[] Events =
+    [
+        typeof(EntryDrafted), typeof(EntryDraftRevised), typeof(EntrySubmittedForReview), typeof(EntryPublished),
+        typeof(EntryRepealed), typeof(EntryDraftWithdrawn),
+    ];
+
     public static void AddCatalogue(this StoreOptions opts)
     {
         opts.Projections.Snapshot<Entry>(SnapshotLifecycle.Inline);
@@ -36,11 +43,6 @@ public static class CatalogueConfiguration
             .Duplicate(x => x.ItemCode);
         opts.Schema.For<EntryRepeal>().DocumentAlias("entry_repeal").Duplicate(x => x.EffectiveAt);
 
-        opts.Events.AddEventType<EntryDrafted>();
-        opts.Events.AddEventType<EntryDraftRevised>();
-        opts.Events.AddEventType<EntrySubmittedForReview>();
-        opts.Events.AddEventType<EntryPublished>();
-        opts.Events.AddEventType<EntryRepealed>();
-        opts.Events.AddEventType<EntryDraftWithdrawn>();
+        opts.Events.AddEventTypes(Events);
     }
 }

@@ -33,7 +33,7 @@ public sealed record EntryDraftWithdrawn(Guid EntryId, string WithdrawnBy, DateT
 /// </summary>
 public sealed record Entry(
     Guid Id, string ItemCode, string RegionCode, Guid OwnerDepartmentId, string OwnerDepartmentCode,
-    Guid? DerivedFrom, EntryContent Draft, Lifecycle Lifecycle)
+    Guid? DerivedFrom, EntryContent Draft, Lifecycle Lifecycle) : IPublishable<Entry>
 {
     /// <summary>The stream version, set by Marten; it is the entry's ETag.</summary>
     public long Version { get; set; }
@@ -47,7 +47,6 @@ public sealed record Entry(
     public Entry Apply(EntryRepealed e) => this with { Lifecycle = Lifecycle.Repealed(e.EffectiveAt) };
     public Entry Apply(EntryDraftWithdrawn _) => this with { Lifecycle = Lifecycle.Withdrawn() };
 
-    /// <summary>The state after one more event; the endpoints use it to answer with the state they just caused.</summary>
     public Entry After(object @event) => @event switch
     {
         EntryDraftRevised e => Apply(e),

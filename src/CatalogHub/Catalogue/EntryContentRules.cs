@@ -61,5 +61,4 @@ public static partial class EntryContentRules
         }
     }
 
-    public static void CheckReason(Validation v, string? reason) => v.Text("reason", reason, 500);
 }

@@ -10,6 +10,8 @@ public sealed record EntryDraftView(
     public static EntryDraftView From(Entry e) => new(
         e.Id, e.ItemCode, e.RegionCode, e.OwnerDepartmentCode, e.DerivedFrom, e.Lifecycle.Stage, e.Lifecycle.LatestVersion,
         e.Lifecycle.LatestEffectiveAt, e.Lifecycle.RepealEffectiveAt, e.Draft, e.Version);
+
+    public static EntryDraftView Of(Entry e, long version) => From(e with { Version = version });
 }
 
 /// <summary>A published version as the public sees it, with the citation of exactly that version.</summary>

@@ -73,6 +73,6 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         Response.StatusCode = problem.Status!.Value;
         Response.ContentType = "application/problem+json";
-        return Response.WriteAsync(JsonSerializer.Serialize(problem, Json.Options));
+        return Response.WriteAsync(JsonSerializer.Serialize(problem, ApiJson.Options));
     }
 }

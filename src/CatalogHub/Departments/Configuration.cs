@@ -13,14 +13,15 @@ public sealed partial class ApiKeyIndexProjection : EventProjection
 
 public static class DepartmentsConfiguration
 {
+    /// <summary>Every event of the module; schemas/ documents each one.</summary>
+    public static readonly Type[] Events = [typeof(DepartmentRegistered), typeof(ApiKeyIssued), typeof(ApiKeyRevoked)];
+
     public static void AddDepartments(this StoreOptions opts)
     {
         opts.Projections.Snapshot<Department>(SnapshotLifecycle.Inline);
         opts.Projections.Add<ApiKeyIndexProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<Department>().DocumentAlias("department").UniqueIndex(x => x.Code);
         opts.Schema.For<ApiKeyIndex>().DocumentAlias("api_key_index");
-        opts.Events.AddEventType<DepartmentRegistered>();
-        opts.Events.AddEventType<ApiKeyIssued>();
-        opts.Events.AddEventType<ApiKeyRevoked>();
+        opts.Events.AddEventTypes(Events);
     }
 }

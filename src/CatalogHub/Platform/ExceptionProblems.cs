@@ -21,7 +21,7 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
         if (problem.Status >= 500)
             logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
         context.Response.StatusCode = problem.Status!.Value;
-        await context.Response.WriteAsJsonAsync(problem, Json.Options, "application/problem+json", cancellationToken);
+        await context.Response.WriteAsJsonAsync(problem, ApiJson.Options, "application/problem+json", cancellationToken);
         return true;
     }
 

@@ -20,6 +20,9 @@ public static class Hosting
 {
     public const string SchemaName = "cataloghub";
 
+    /// <summary>Every event type of every module: the store's vocabulary, each documented in schemas/events.</summary>
+    public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. CatalogueConfiguration.Events];
+
     public static string ConnectionString(IConfiguration config) =>
         config["CATALOGHUB_DB"] ?? config.GetConnectionString("CatalogHub")
         ?? throw new InvalidOperationException("Set CATALOGHUB_DB (or ConnectionStrings:CatalogHub) to a PostgreSQL connection string; 'make run' does this for you.");
@@ -58,7 +61,7 @@ public static class Hosting
         });
         services.AddWolverineHttp();
 
-        services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -55,11 +55,11 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         Send(HttpMethod.Put, url, body, key, status, ifMatch);
 
     protected static T Read<T>(IScenarioResult result) =>
-        JsonSerializer.Deserialize<T>(result.ReadAsText(), Json.Options)!;
+        JsonSerializer.Deserialize<T>(result.ReadAsText(), ApiJson.Options)!;
 
     /// <summary>Compares whole records through their JSON, which also compares the lists inside them element by element.</summary>
     protected static void AssertSameJson<T>(T expected, T actual) =>
-        Assert.Equal(JsonSerializer.Serialize(expected, Json.Options), JsonSerializer.Serialize(actual, Json.Options));
+        Assert.Equal(JsonSerializer.Serialize(expected, ApiJson.Options), JsonSerializer.Serialize(actual, ApiJson.Options));
 
     protected static JsonElement ReadJson(IScenarioResult result) => JsonDocument.Parse(result.ReadAsText()).RootElement;
 

@@ -27,7 +27,7 @@ public static class DraftEntryEndpoint
         EntryContentRules.CheckItemCode(input, command.ItemCode);
         EntryContentRules.CheckRegion(input, "regionCode", command.RegionCode);
         EntryContentRules.Check(input, command.Content);
-        EntryContentRules.CheckReason(input, command.Reason);
+        input.Text("reason", command.Reason, 500);
         if (input.Failed) return input.Problem();
 
         var caller = Caller.Required(user);

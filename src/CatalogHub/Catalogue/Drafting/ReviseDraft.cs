@@ -22,8 +22,8 @@ public static class ReviseDraftEndpoint
     {
         var input = new Validation();
         EntryContentRules.Check(input, command.Content);
-        return EntryWrites.Change(id, command.Reason, input, http, user, session, EntryAccess.MayEdit,
+        return PublicationWrites.Change<Entry>(id, command.Reason, input, http, user, session, PublicationAccess.MayEdit,
             (entry, caller) => Decision.Unless(LifecycleRules.CanRevise(entry.Lifecycle),
-                () => new EntryDraftRevised(id, command.Content, caller.DepartmentCode, clock.GetUtcNow())));
+                () => new EntryDraftRevised(id, command.Content, caller.DepartmentCode, clock.GetUtcNow())), EntryDraftView.Of);
     }
 }

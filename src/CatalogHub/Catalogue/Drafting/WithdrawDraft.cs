@@ -19,7 +19,7 @@ public static class WithdrawDraftEndpoint
     [ProducesResponseType<EntryDraftView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public static Task<IResult> Post(Guid id, WithdrawDraft command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
-        EntryWrites.Change(id, command.Reason, new Validation(), http, user, session, EntryAccess.MayEdit,
+        PublicationWrites.Change<Entry>(id, command.Reason, new Validation(), http, user, session, PublicationAccess.MayEdit,
             (entry, caller) => Decision.Unless(LifecycleRules.CanWithdraw(entry.Lifecycle),
-                () => new EntryDraftWithdrawn(id, caller.DepartmentCode, clock.GetUtcNow())));
+                () => new EntryDraftWithdrawn(id, caller.DepartmentCode, clock.GetUtcNow())), EntryDraftView.Of);
 }

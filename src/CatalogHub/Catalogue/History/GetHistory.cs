@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using CatalogHub.Platform;
+using CatalogHub.Publication;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -26,12 +27,12 @@ public static class GetHistoryEndpoint
     public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http)
     {
         var entry = await session.LoadAsync<Entry>(id, http.RequestAborted);
-        if (entry is null || !EntryAccess.MaySeeDrafts(Caller.From(user), entry)) return Problems.NotFound("The entry");
+        if (entry is null || !PublicationAccess.MaySeeDrafts(Caller.From(user), entry)) return Problems.NotFound("The entry");
         var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
         return TypedResults.Ok(new EntryHistory(id, [.. events.Select(e => new HistoryEvent(
             e.Sequence, e.Version, e.EventTypeName, e.Timestamp, e.UserName,
             Header(e.Headers, "keyId"), Header(e.Headers, "reason"), e.CorrelationId,
-            JsonSerializer.SerializeToElement(e.Data, e.EventType, Json.Options)))]));
+            JsonSerializer.SerializeToElement(e.Data, e.EventType, ApiJson.Options)))]));
     }
 
     private static string? Header(IDictionary<string, object>? headers, string name) =>

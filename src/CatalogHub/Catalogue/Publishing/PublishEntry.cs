@@ -26,9 +26,9 @@ public static class PublishEntryEndpoint
         input.Text("note", command.Note, 500, required: false);
         var now = clock.GetUtcNow();
         var effectiveAt = command.EffectiveAt ?? now;
-        return EntryWrites.Change(id, command.Reason, input, http, user, session, EntryAccess.MayPublish,
+        return PublicationWrites.Change<Entry>(id, command.Reason, input, http, user, session, PublicationAccess.MayPublish,
             (entry, caller) => Decision.Unless(LifecycleRules.CanPublish(entry.Lifecycle, effectiveAt, now),
                 () => new EntryPublished(id, entry.Lifecycle.LatestVersion + 1, entry.ItemCode, entry.RegionCode, entry.DerivedFrom,
-                    entry.Draft, effectiveAt, command.Note, caller.DepartmentCode, now)));
+                    entry.Draft, effectiveAt, command.Note, caller.DepartmentCode, now)), EntryDraftView.Of);
     }
 }

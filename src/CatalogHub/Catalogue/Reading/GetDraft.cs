@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CatalogHub.Platform;
+using CatalogHub.Publication;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +22,7 @@ public static class GetDraftEndpoint
     public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http)
     {
         var entry = await session.LoadAsync<Entry>(id, http.RequestAborted);
-        if (entry is null || !EntryAccess.MaySeeDrafts(Caller.From(user), entry)) return Problems.NotFound("The entry");
+        if (entry is null || !PublicationAccess.MaySeeDrafts(Caller.From(user), entry)) return Problems.NotFound("The entry");
         http.SetETag(entry.Version);
         return TypedResults.Ok(EntryDraftView.From(entry));
     }

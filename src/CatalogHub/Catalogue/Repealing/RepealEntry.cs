@@ -24,8 +24,8 @@ public static class RepealEntryEndpoint
         input.Text("basis", command.Basis, 500);
         var now = clock.GetUtcNow();
         var effectiveAt = command.EffectiveAt ?? now;
-        return EntryWrites.Change(id, command.Reason, input, http, user, session, EntryAccess.MayPublish,
+        return PublicationWrites.Change<Entry>(id, command.Reason, input, http, user, session, PublicationAccess.MayPublish,
             (entry, caller) => Decision.Unless(LifecycleRules.CanRepeal(entry.Lifecycle, effectiveAt, now),
-                () => new EntryRepealed(id, effectiveAt, command.Reason, command.Basis, caller.DepartmentCode, now)));
+                () => new EntryRepealed(id, effectiveAt, command.Reason, command.Basis, caller.DepartmentCode, now)), EntryDraftView.Of);
     }
 }

@@ -1,12 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 
 namespace CatalogHub.Platform;
 
 /// <summary>The API's JSON settings, shared by the endpoints and by the few places that write JSON by hand.</summary>
-public static class Json
+public static class ApiJson
 {
     public static void Configure(JsonSerializerOptions options)
     {
@@ -21,8 +22,9 @@ public static class Json
 
     private static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
         Configure(options);
+        options.MakeReadOnly();
         return options;
     }
 }

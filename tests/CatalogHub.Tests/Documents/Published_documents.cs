@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using CatalogHub.Platform;
+using CatalogHub.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CatalogHub.Tests.Documents;
+
+/// <summary>
+/// schemas/ is generated from the code: a JSON Schema (2020-12) per request, response and event, and
+/// openapi.json. These tests fail when a file drifts from the code; `make schemas` rewrites them.
+/// </summary>
+public sealed class Published_documents(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private static readonly bool Write = Environment.GetEnvironmentVariable("CATALOGHUB_WRITE_SCHEMAS") == "1";
+
+    public static string SchemasDirectory
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CatalogHub.sln"))) dir = dir.Parent;
+            return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("CatalogHub.sln not found above the test binaries"), "schemas");
+        }
+    }
+
+    /// <summary>Request bodies and response bodies named by the API description, keyed by their file name.</summary>
+    private Dictionary<string, Type> ApiTypes()
+    {
+        var types = new Dictionary<string, Type>();
+        var groups = Host.Services.GetRequiredService<IApiDescriptionGroupCollectionProvider>().ApiDescriptionGroups.Items;
+        foreach (var api in groups.SelectMany(g => g.Items))
+        {
+            foreach (var body in api.ParameterDescriptions.Where(p => p.Source == BindingSource.Body && p.Type is not null))
+                types[$"requests/{Name(body.Type!)}.schema.json"] = body.Type!;
+            foreach (var response in api.SupportedResponseTypes.Where(r => r.Type is not null && r.Type != typeof(void) && !typeof(IResult).IsAssignableFrom(r.Type)))
+                types[$"responses/{Name(response.Type!)}.schema.json"] = response.Type!;
+        }
+        foreach (var e in Hosting.EventTypes) types[$"events/{Name(e)}.schema.json"] = e;
+        return types;
+    }
+
+    private static string Name(Type t) => t.IsGenericType
+        ? $"{t.Name[..t.Name.IndexOf('`')]}Of{string.Join("And", t.GetGenericArguments().Select(Name))}"
+        : t.Name;
+
+    public static JsonNode SchemaOf(Type type, string file)
+    {
+        var schema = ApiJson.Options.GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });
+        var document = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = $"urn:cataloghub:schema:{file.Replace(".schema.json", "")}",
+            ["title"] = type.Name,
+        };
+        if (schema is JsonObject o)
+            foreach (var (k, v) in o.ToList()) { o.Remove(k); document[k] = v; }
+        else document["allOf"] = new JsonArray(schema);
+        return document;
+    }
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = ApiJson.Options.Encoder };
+
+    private static void Compare(Dictionary<string, string> expected)
+    {
+        var root = SchemasDirectory;
+        if (Write)
+        {
+            foreach (var (file, content) in expected)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, file))!);
+                File.WriteAllText(Path.Combine(root, file), content);
+            }
+            return;
+        }
+        foreach (var (file, content) in expected)
+        {
+            var path = Path.Combine(root, file);
+            Assert.True(File.Exists(path), $"schemas/{file} is missing: run `make schemas`.");
+            Assert.True(content == File.ReadAllText(path), $"schemas/{file} differs from the code: run `make schemas`.");
+        }
+    }
+
+    [Fact]
+    public void every_request_response_and_event_has_its_schema_in_schemas()
+    {
+        var expected = ApiTypes().ToDictionary(kv => kv.Key, kv => SchemaOf(kv.Value, kv.Key).ToJsonString(Indented) + "\n");
+        Assert.Contains("events/EntryPublished.schema.json", expected.Keys);
+        Assert.Contains("requests/DraftEntry.schema.json", expected.Keys);
+        var known = expected.Keys.Append("openapi.json").ToHashSet();
+        var stale = Directory.Exists(SchemasDirectory)
+            ? Directory.GetFiles(SchemasDirectory, "*.json", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(SchemasDirectory, f)).Where(f => !known.Contains(f)).ToList()
+            : [];
+        if (Write) stale.ForEach(f => File.Delete(Path.Combine(SchemasDirectory, f)));
+        else Assert.True(stale.Count == 0, $"schemas/ has files the code no longer produces: {string.Join(", ", stale)}; run `make schemas`.");
+        Compare(expected);
+    }
+
+    [Fact]
+    public async Task schemas_openapi_json_is_the_document_the_api_serves()
+    {
+        var served = JsonNode.Parse((await Get("/swagger/v1/swagger.json")).ReadAsText())!;
+        Compare(new Dictionary<string, string> { ["openapi.json"] = served.ToJsonString(Indented) + "\n" });
+    }
+}
