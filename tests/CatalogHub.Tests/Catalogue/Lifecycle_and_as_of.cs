@@ -182,5 +182,22 @@ public sealed class Lifecycle_and_as_of(AppFixture fixture) : CatalogueContext(f
         Assert.Equal("000147011000", Assert.Single(paged.Items).ItemCode);
     }
 
+    [Fact]
+    public async Task a_department_lists_its_own_pending_drafts_and_the_manager_sees_its_region_s()
+    {
+        var food = await Draft();
+        var published = await Published(new EntryContent("个体工商户登记", "行政许可", "许昌市市场监督管理局", "许昌市市场监督管理局",
+            [new LegalBasis("促进个体工商户发展条例", "行政法规", "第八条")], null), "000147023000", Now.AddMinutes(1));
+        var resources = await Register(TestDepartments.NaturalResources);
+        var planning = await Draft(new EntryContent("建设工程规划许可证核发", "行政许可", "许昌市自然资源和规划局", "许昌市自然资源和规划局",
+            [new LegalBasis("中华人民共和国城乡规划法", "法律", "第四十条")], null), "000131015000", resources.Key);
+
+        var own = Read<List<EntryDraftView>>(await Get("/catalogue/drafts", Market.Key));
+        Assert.Equal([food.Id], own.Select(e => e.Id));
+        var managers = Read<List<EntryDraftView>>(await Get("/catalogue/drafts", Admin.Key));
+        Assert.Equal([planning.Id, food.Id], managers.Select(e => e.Id));
+        Assert.DoesNotContain(published.Id, managers.Select(e => e.Id));
+    }
+
     public static string Iso(DateTimeOffset t) => Uri.EscapeDataString(t.ToString("O"));
 }
