@@ -101,6 +101,35 @@ public sealed class Published_documents(AppFixture fixture) : IntegrationContext
         Compare(expected);
     }
 
+    private static void AssertConforms(string schemaFile, JsonElement document)
+    {
+        var schema = Json.Schema.JsonSchema.FromText(File.ReadAllText(Path.Combine(SchemasDirectory, schemaFile)));
+        var result = schema.Evaluate(document, new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List });
+        Assert.True(result.IsValid, $"{schemaFile}: " + string.Join("; ", (result.Details ?? [])
+            .Where(d => d.Errors is { Count: > 0 }).Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
+    }
+
+    [Fact]
+    public async Task what_the_api_serves_and_the_store_holds_conforms_to_the_published_schemas()
+    {
+        var market = await Register(TestDepartments.MarketRegulation);
+        var draft = ReadJson(await Post("/catalogue/entries", Catalogue.CatalogueContext.DraftOf(Catalogue.CatalogueContext.FoodLicence()), market.Key, 201));
+        AssertConforms("responses/EntryDraftView.schema.json", draft);
+        var id = draft.GetProperty("id").GetString();
+        await Post($"/catalogue/entries/{id}/submit", new { reason = "提交审核" }, market.Key, 200, "\"1\"");
+        await Post($"/catalogue/entries/{id}/publish", new { reason = "公布" }, Admin.Key, 200, "\"2\"");
+
+        AssertConforms("responses/PublishedEntryView.schema.json", ReadJson(await Get($"/catalogue/entries/{id}")));
+        AssertConforms("responses/CataloguePage.schema.json", ReadJson(await Get("/regions/411000/catalogue")));
+        AssertConforms("responses/EntryHistory.schema.json", ReadJson(await Get($"/catalogue/entries/{id}/history", market.Key)));
+
+        // The events as Marten stored them (its own serializer), not as the API re-serialises them.
+        await using var session = Store.QuerySession();
+        var stored = await session.AdvancedSql.QueryAsync<string>(
+            "select data::text from cataloghub.mt_events where stream_id = ? and type = 'entry_published'", CancellationToken.None, Guid.Parse(id!));
+        AssertConforms("events/EntryPublished.schema.json", JsonDocument.Parse(Assert.Single(stored)).RootElement);
+    }
+
     [Fact]
     public async Task schemas_openapi_json_is_the_document_the_api_serves()
     {
