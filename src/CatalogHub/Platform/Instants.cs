@@ -8,7 +8,7 @@ public static class Instants
     /// <summary>China Standard Time: an instant written without an offset is read as Beijing time, as a city's users mean it.</summary>
     public static readonly TimeSpan DefaultOffset = TimeSpan.FromHours(8);
 
-    public static bool TryParse(string? text, DateTimeOffset now, out DateTimeOffset instant, out IResult? problem)
+    public static bool TryParse(string? text, DateTimeOffset now, out DateTimeOffset instant, out IResult? problem, string field = "asOf")
     {
         problem = null;
         instant = now;
@@ -20,7 +20,7 @@ public static class Instants
             instant = hasOffset ? parsed : new DateTimeOffset(DateTime.SpecifyKind(parsed.DateTime, DateTimeKind.Unspecified), DefaultOffset);
             return true;
         }
-        problem = Problems.Invalid([new FieldError("asOf", "invalid-instant", "must be an ISO 8601 date or date-time, e.g. 2026-12-01T00:00:00+08:00.")]);
+        problem = Problems.Invalid([new FieldError(field, "invalid-instant", "must be an ISO 8601 date or date-time, e.g. 2026-12-01T00:00:00+08:00.")]);
         return false;
     }
 }

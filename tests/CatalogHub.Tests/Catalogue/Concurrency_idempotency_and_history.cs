@@ -1,5 +1,6 @@
 using CatalogHub.Catalogue;
 using CatalogHub.Catalogue.History;
+using CatalogHub.Platform;
 using CatalogHub.Tests.Support;
 using Marten;
 
