@@ -1,4 +1,3 @@
-using CatalogHub.Platform;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);

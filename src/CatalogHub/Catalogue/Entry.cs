@@ -1,4 +1,3 @@
-using CatalogHub.Publication;
 
 namespace CatalogHub.Catalogue;
 

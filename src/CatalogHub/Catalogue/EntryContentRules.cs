@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CatalogHub.Platform;
 
 namespace CatalogHub.Catalogue;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Marten;
 
 namespace CatalogHub.Catalogue;
 

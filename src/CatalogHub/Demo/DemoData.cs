@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using CatalogHub.Catalogue;
 using CatalogHub.Departments;
-using CatalogHub.Platform;
-using Marten;
 
 namespace CatalogHub.Demo;
 

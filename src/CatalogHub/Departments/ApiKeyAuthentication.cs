@@ -1,7 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using CatalogHub.Platform;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

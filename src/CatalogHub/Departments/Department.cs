@@ -1,4 +1,3 @@
-using CatalogHub.Platform;
 
 namespace CatalogHub.Departments;
 

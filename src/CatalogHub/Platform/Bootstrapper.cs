@@ -1,6 +1,5 @@
 using CatalogHub.Demo;
 using CatalogHub.Departments;
-using Marten;
 
 namespace CatalogHub.Platform;
 

@@ -2,7 +2,6 @@ using CatalogHub.Catalogue;
 using CatalogHub.Departments;
 using JasperFx;
 using JasperFx.Events;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +9,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
 using Weasel.Core;
 using Wolverine;
-using Wolverine.Http;
 using Wolverine.Marten;
 
 namespace CatalogHub.Platform;

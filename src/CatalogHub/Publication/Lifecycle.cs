@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using CatalogHub.Platform;
 
 namespace CatalogHub.Publication;
 

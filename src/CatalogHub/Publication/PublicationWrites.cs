@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using CatalogHub.Platform;
-using Marten;
 
 namespace CatalogHub.Publication;
 

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using CatalogHub.Platform;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CatalogHub.Catalogue.Drafting;
 

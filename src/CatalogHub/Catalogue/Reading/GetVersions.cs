@@ -1,8 +1,3 @@
-using CatalogHub.Platform;
-using CatalogHub.Publication;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CatalogHub.Catalogue.Reading;
 

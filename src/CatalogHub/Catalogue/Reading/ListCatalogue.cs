@@ -1,7 +1,3 @@
-using CatalogHub.Platform;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CatalogHub.Catalogue.Reading;
 

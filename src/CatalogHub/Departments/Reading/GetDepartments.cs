@@ -1,8 +1,3 @@
-using CatalogHub.Platform;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CatalogHub.Departments.Reading;
 
