@@ -1,3 +1,4 @@
+using CatalogHub.Audit;
 using CatalogHub.Catalogue;
 using CatalogHub.Departments;
 using JasperFx;
@@ -47,6 +48,7 @@ public static class Hosting
                 opts.Schema.For<IdempotencyRecord>().DocumentAlias("idempotency");
                 opts.AddDepartments();
                 opts.AddCatalogue();
+                opts.AddAudit();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
@@ -99,6 +101,7 @@ public static class Hosting
         });
 
         services.AddHostedService<Bootstrapper>();
+        services.AddAuditServices();
         return builder;
     }
 

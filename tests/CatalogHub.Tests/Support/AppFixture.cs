@@ -28,6 +28,8 @@ public sealed class AppFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("CATALOGHUB_DB", db);
         Environment.SetEnvironmentVariable("CATALOGHUB_SEED_DEMO", "false");
         Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
+        // Tests seal explicitly, so the background sealer stays off.
+        Environment.SetEnvironmentVariable("CATALOGHUB_SEAL_INTERVAL_SECONDS", "0");
         Host = await AlbaHost.For<Program>(x => x.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning)).ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
