@@ -1,5 +1,6 @@
 using CatalogHub.Catalogue;
 using CatalogHub.Departments;
+using CatalogHub.ImplementationLists;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -21,7 +22,7 @@ public static class Hosting
     public const string SchemaName = "cataloghub";
 
     /// <summary>Every event type of every module: the store's vocabulary, each documented in schemas/events.</summary>
-    public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. CatalogueConfiguration.Events];
+    public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. CatalogueConfiguration.Events, .. ImplementationListsConfiguration.Events];
 
     public static string ConnectionString(IConfiguration config) =>
         config["CATALOGHUB_DB"] ?? config.GetConnectionString("CatalogHub")
@@ -49,6 +50,7 @@ public static class Hosting
                 opts.Schema.For<IdempotencyRecord>().DocumentAlias("idempotency");
                 opts.AddDepartments();
                 opts.AddCatalogue();
+                opts.AddImplementationLists();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

@@ -181,6 +181,4 @@ public sealed class Lifecycle_and_as_of(AppFixture fixture) : CatalogueContext(f
         Assert.Equal(2, paged.Total);
         Assert.Equal("000147011000", Assert.Single(paged.Items).ItemCode);
     }
-
-    public static string Iso(DateTimeOffset t) => Uri.EscapeDataString(t.ToString("O"));
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using CatalogHub.Platform;
 using CatalogHub.Publication;
 using Marten;
@@ -8,11 +7,6 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CatalogHub.Catalogue.History;
-
-/// <summary>One event of an entry's stream with who recorded it, why, and under which correlation id.</summary>
-public sealed record HistoryEvent(
-    long Sequence, long Version, string Type, DateTimeOffset RecordedAt, string? Department, string? KeyId, string? Reason,
-    string? CorrelationId, JsonElement Data);
 
 public sealed record EntryHistory(Guid Id, IReadOnlyList<HistoryEvent> Events);
 
@@ -24,17 +18,8 @@ public static class GetHistoryEndpoint
     [Tags("Catalogue: history")]
     [ProducesResponseType<EntryHistory>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http)
-    {
-        var entry = await session.LoadAsync<Entry>(id, http.RequestAborted);
-        if (entry is null || !PublicationAccess.MaySeeDrafts(Caller.From(user), entry)) return Problems.NotFound("The entry");
-        var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
-        return TypedResults.Ok(new EntryHistory(id, [.. events.Select(e => new HistoryEvent(
-            e.Sequence, e.Version, e.EventTypeName, e.Timestamp, e.UserName,
-            Header(e.Headers, "keyId"), Header(e.Headers, "reason"), e.CorrelationId,
-            JsonSerializer.SerializeToElement(e.Data, e.EventType, ApiJson.Options)))]));
-    }
-
-    private static string? Header(IDictionary<string, object>? headers, string name) =>
-        headers is not null && headers.TryGetValue(name, out var value) ? value?.ToString() : null;
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http) =>
+        await Publication.History.Read<Entry>(id, user, session, http.RequestAborted) is { } events
+            ? TypedResults.Ok(new EntryHistory(id, events))
+            : Problems.NotFound("The entry");
 }
