@@ -60,7 +60,7 @@ public sealed record Entry(
 /// <summary>One immutable published version of an entry, with its citation. Id: <c>{entryId}:{version}</c>.</summary>
 public sealed record EntryVersion(
     string Id, Guid EntryId, int Version, string ItemCode, string RegionCode, Guid? DerivedFrom, EntryContent Content,
-    DateTimeOffset EffectiveAt, DateTimeOffset PublishedAt, string PublishedBy, string? Note, long Sequence)
+    DateTimeOffset EffectiveAt, DateTimeOffset PublishedAt, string PublishedBy, string? Note, long Sequence) : IPublishedVersion
 {
     public const string List = "base-catalogue";
 
@@ -70,7 +70,7 @@ public sealed record EntryVersion(
 }
 
 /// <summary>The recorded repeal of an entry. Id: the entry id.</summary>
-public sealed record EntryRepeal(Guid Id, DateTimeOffset EffectiveAt, DateTimeOffset RecordedAt, string Reason, string Basis, string RepealedBy, long Sequence)
+public sealed record EntryRepeal(Guid Id, DateTimeOffset EffectiveAt, DateTimeOffset RecordedAt, string Reason, string Basis, string RepealedBy, long Sequence) : IRepealRecord
 {
     public RepealCitation Citation => new(EntryVersion.List, Id, RecordedAt, EffectiveAt, Sequence, Reason, Basis);
 }

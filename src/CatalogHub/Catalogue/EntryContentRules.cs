@@ -49,15 +49,20 @@ public static partial class EntryContentRules
         if (!v.List("content.legalBases", content.LegalBases, 50)) return;
         for (var i = 0; i < content.LegalBases.Count; i++)
         {
-            var basis = content.LegalBases[i];
             var at = $"content.legalBases[{i}]";
-            if (basis is null) { v.Add(at, "required", "is required."); continue; }
-            v.Text($"{at}.title", basis.Title, 200);
-            v.Text($"{at}.article", basis.Article, 100);
-            if (v.Text($"{at}.level", basis.Level, 20))
-                v.Check(BasisLevels.Contains(basis.Level), $"{at}.level", "unknown-basis-level",
-                    $"must be one of {string.Join("、", BasisLevels)}.");
+            if (content.LegalBases[i] is null) v.Add(at, "required", "is required.");
+            else CheckBasis(v, at, content.LegalBases[i]);
         }
+    }
+
+    /// <summary>A legal basis names a law, its level and an article; every list that cites law checks it the same way.</summary>
+    public static void CheckBasis(Validation v, string at, LegalBasis basis)
+    {
+        v.Text($"{at}.title", basis.Title, 200);
+        v.Text($"{at}.article", basis.Article, 100);
+        if (v.Text($"{at}.level", basis.Level, 20))
+            v.Check(BasisLevels.Contains(basis.Level), $"{at}.level", "unknown-basis-level",
+                $"must be one of {string.Join("、", BasisLevels)}.");
     }
 
 }

@@ -2,9 +2,6 @@ using System.Text.Json;
 
 namespace CatalogHub.Catalogue;
 
-/// <summary>What the base catalogue said at a legal instant, or why it said nothing.</summary>
-public sealed record EntryAsOf(EntryVersion? InForce, EntryRepeal? Repeal);
-
 /// <summary>Filters of a catalogue listing; each null filter is ignored.</summary>
 public sealed record CatalogueFilter(string? RegionCode, string? Category = null, string? CompetentDepartment = null,
     string? Text = null, string? ExternalSourceId = null, string? BasisTitle = null, string? BasisArticle = null);
@@ -20,14 +17,8 @@ public static class EntryQueries
     private const string Versions = "cataloghub.mt_doc_entry_version";
     private const string Repeals = "cataloghub.mt_doc_entry_repeal";
 
-    public static async Task<EntryAsOf> AsOf(IQuerySession session, Guid entryId, DateTimeOffset instant, CancellationToken ct)
-    {
-        var repeal = await session.LoadAsync<EntryRepeal>(entryId, ct);
-        if (repeal is not null && repeal.EffectiveAt <= instant) return new EntryAsOf(null, repeal);
-        var versions = await session.QueryAsync<EntryVersion>(
-            $"select data from {Versions} where entry_id = ? and effective_at <= ? order by version desc limit 1", ct, entryId, instant);
-        return new EntryAsOf(versions.FirstOrDefault(), repeal);
-    }
+    public static Task<AsOf<EntryVersion, EntryRepeal>> AsOf(IQuerySession session, Guid entryId, DateTimeOffset instant, CancellationToken ct) =>
+        AsOfReads.Read<EntryVersion, EntryRepeal>(session, Versions, "entry_id", entryId, instant, ct);
 
     public static async Task<(long Total, IReadOnlyList<EntryVersion> Page)> InForce(
         IQuerySession session, CatalogueFilter filter, DateTimeOffset instant, int page, int pageSize, CancellationToken ct)

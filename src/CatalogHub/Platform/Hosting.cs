@@ -1,6 +1,7 @@
 using CatalogHub.Audit;
 using CatalogHub.Catalogue;
 using CatalogHub.Departments;
+using CatalogHub.ImplementationLists;
 using JasperFx;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Authentication;
@@ -20,7 +21,7 @@ public static class Hosting
     public const string SchemaName = "cataloghub";
 
     /// <summary>Every event type of every module: the store's vocabulary, each documented in schemas/events.</summary>
-    public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. CatalogueConfiguration.Events];
+    public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. CatalogueConfiguration.Events, .. ImplementationListsConfiguration.Events];
 
     public static string ConnectionString(IConfiguration config) =>
         config["CATALOGHUB_DB"] ?? config.GetConnectionString("CatalogHub")
@@ -49,6 +50,7 @@ public static class Hosting
                 opts.AddDepartments();
                 opts.AddCatalogue();
                 opts.AddAudit();
+                opts.AddImplementationLists();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

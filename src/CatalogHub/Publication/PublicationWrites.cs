@@ -19,9 +19,16 @@ public readonly record struct Decision(IResult? Problem, object? Event)
 /// </summary>
 public static class PublicationWrites
 {
-    public static async Task<IResult> Change<T>(
+    public static Task<IResult> Change<T>(
         Guid id, string? reason, Validation input, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
         Func<Caller, T, bool> mayAct, Func<T, Caller, Decision> decide, Func<T, long, object> view)
+        where T : class, IPublishable<T> =>
+        Change(id, reason, input, http, user, session, mayAct, (item, caller) => Task.FromResult(decide(item, caller)), view);
+
+    /// <summary>As above, for decisions that must read other published lists first (e.g. the entry a list implements).</summary>
+    public static async Task<IResult> Change<T>(
+        Guid id, string? reason, Validation input, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
+        Func<Caller, T, bool> mayAct, Func<T, Caller, Task<Decision>> decide, Func<T, long, object> view)
         where T : class, IPublishable<T>
     {
         input.Text("reason", reason, 500);
@@ -39,7 +46,7 @@ public static class PublicationWrites
         if (stream.CurrentVersion != expected)
             return Problems.PreconditionFailed($"You sent version {expected}; it is at version {stream.CurrentVersion}.");
 
-        var (problem, @event) = decide(item, caller);
+        var (problem, @event) = await decide(item, caller);
         if (problem is not null) return problem;
 
         stream.AppendOne(@event!);
@@ -47,5 +54,43 @@ public static class PublicationWrites
         var version = expected.Value + 1;
         http.SetETag(version);
         return TypedResults.Ok(view(item.After(@event!), version));
+    }
+
+    public static Task<IResult> Submit<T>(Guid id, SubmitForReview command, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
+        Func<T, Caller, object> submitted, Func<T, long, object> view) where T : class, IPublishable<T> =>
+        Change<T>(id, command.Reason, new Validation(), http, user, session, PublicationAccess.MayEdit,
+            (item, caller) => Decision.Unless(LifecycleRules.CanSubmit(item.Lifecycle), () => submitted(item, caller)), view);
+
+    public static Task<IResult> Withdraw<T>(Guid id, WithdrawDraft command, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
+        Func<T, Caller, object> withdrawn, Func<T, long, object> view) where T : class, IPublishable<T> =>
+        Change<T>(id, command.Reason, new Validation(), http, user, session, PublicationAccess.MayEdit,
+            (item, caller) => Decision.Unless(LifecycleRules.CanWithdraw(item.Lifecycle), () => withdrawn(item, caller)), view);
+
+    /// <summary>
+    /// Publishes the reviewed draft as version N+1, effective at the command's time (now when omitted).
+    /// <paramref name="content"/> lets a list refuse a draft whose content may not become law (null: publishable).
+    /// </summary>
+    public static Task<IResult> Publish<T>(Guid id, Publish command, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
+        DateTimeOffset now, Func<T, DateTimeOffset, Task<IResult?>> content, Func<T, Caller, DateTimeOffset, object> published,
+        Func<T, long, object> view) where T : class, IPublishable<T>
+    {
+        var input = new Validation();
+        input.Text("note", command.Note, 500, required: false);
+        var effectiveAt = command.EffectiveAt ?? now;
+        return Change<T>(id, command.Reason, input, http, user, session, PublicationAccess.MayPublish, async (item, caller) =>
+        {
+            var refused = LifecycleRules.CanPublish(item.Lifecycle, effectiveAt, now) ?? await content(item, effectiveAt);
+            return refused is null ? Decision.Record(published(item, caller, effectiveAt)) : Decision.Refuse(refused);
+        }, view);
+    }
+
+    public static Task<IResult> Repeal<T>(Guid id, Repeal command, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
+        DateTimeOffset now, Func<T, Caller, DateTimeOffset, object> repealed, Func<T, long, object> view) where T : class, IPublishable<T>
+    {
+        var input = new Validation();
+        input.Text("basis", command.Basis, 500);
+        var effectiveAt = command.EffectiveAt ?? now;
+        return Change<T>(id, command.Reason, input, http, user, session, PublicationAccess.MayPublish,
+            (item, caller) => Decision.Unless(LifecycleRules.CanRepeal(item.Lifecycle, effectiveAt, now), () => repealed(item, caller, effectiveAt)), view);
     }
 }

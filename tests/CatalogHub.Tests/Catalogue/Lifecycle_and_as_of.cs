@@ -198,6 +198,4 @@ public sealed class Lifecycle_and_as_of(AppFixture fixture) : CatalogueContext(f
         Assert.Equal([planning.Id, food.Id], managers.Select(e => e.Id));
         Assert.DoesNotContain(published.Id, managers.Select(e => e.Id));
     }
-
-    public static string Iso(DateTimeOffset t) => Uri.EscapeDataString(t.ToString("O"));
 }

@@ -54,6 +54,9 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     protected Task<IScenarioResult> Put(string url, object body, string? key, int status, string? ifMatch = null) =>
         Send(HttpMethod.Put, url, body, key, status, ifMatch);
 
+    /// <summary>An instant for a query string, with its offset.</summary>
+    protected static string Iso(DateTimeOffset t) => Uri.EscapeDataString(t.ToString("O"));
+
     protected static T Read<T>(IScenarioResult result) =>
         JsonSerializer.Deserialize<T>(result.ReadAsText(), ApiJson.Options)!;
 

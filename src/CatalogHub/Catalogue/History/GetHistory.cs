@@ -1,4 +1,3 @@
-
 namespace CatalogHub.Catalogue.History;
 
 public sealed record EntryHistory(Guid Id, IReadOnlyList<RecordedEvent> Events);
@@ -11,11 +10,8 @@ public static class GetHistoryEndpoint
     [Tags("Catalogue: history")]
     [ProducesResponseType<EntryHistory>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http)
-    {
-        var entry = await session.LoadAsync<Entry>(id, http.RequestAborted);
-        if (entry is null || !PublicationAccess.MaySeeDrafts(Caller.From(user), entry)) return Problems.NotFound("The entry");
-        var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
-        return TypedResults.Ok(new EntryHistory(id, [.. events.Select(RecordedEvent.From)]));
-    }
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http) =>
+        await Publication.History.Read<Entry>(id, user, session, http.RequestAborted) is { } events
+            ? TypedResults.Ok(new EntryHistory(id, events))
+            : Problems.NotFound("The entry");
 }

@@ -11,16 +11,6 @@ public static class GetEntryAsOfEndpoint
     public static async Task<IResult> Get(Guid id, string? asOf, IQuerySession session, TimeProvider clock, HttpContext http)
     {
         if (!Instants.TryParse(asOf, clock.GetUtcNow(), out var instant, out var problem)) return problem!;
-        var (inForce, repeal) = await EntryQueries.AsOf(session, id, instant, http.RequestAborted);
-        if (inForce is not null) return TypedResults.Ok(PublishedEntryView.From(inForce));
-        if (repeal is not null && repeal.EffectiveAt <= instant)
-        {
-            var gone = Problems.Details(StatusCodes.Status404NotFound, "repealed", "The entry was repealed.",
-                $"Repealed with effect from {repeal.EffectiveAt:O}: {repeal.Reason}");
-            gone.Extensions["repeal"] = repeal.Citation;
-            return Problems.Result(gone);
-        }
-        return Problems.Of(StatusCodes.Status404NotFound, "not-in-force", "No published version was in force at that instant.",
-            $"Entry {id} had no version in legal effect at {instant:O} (it may be unpublished, a draft, or take effect later).");
+        return AsOfReads.Answer(await EntryQueries.AsOf(session, id, instant, http.RequestAborted), id, instant, PublishedEntryView.From);
     }
 }

@@ -1,0 +1,59 @@
+using CatalogHub.Catalogue;
+
+namespace CatalogHub.ImplementationLists.Drafting;
+
+/// <summary>
+/// Starts the implementation list of a base catalogue entry in the caller's region, as a draft of the caller's
+/// department. The entry may be of that region or of a region above it (a county implements a city item).
+/// </summary>
+public sealed record DraftImplementationList(Guid EntryId, string RegionCode, ImplementationListContent Content, string Reason);
+
+public static class DraftImplementationListEndpoint
+{
+    [WolverinePost("/implementation-lists", Name = "DraftImplementationList"), Idempotent]
+    [Authorize(Policy = Policies.CatalogueWriter)]
+    [Tags("Implementation lists: drafting")]
+    [ProducesResponseType<ImplementationListDraftView>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public static async Task<IResult> Post(
+        DraftImplementationList command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
+    {
+        var input = new Validation();
+        input.Check(command.EntryId != Guid.Empty, "entryId", "required", "is required.");
+        EntryContentRules.CheckRegion(input, "regionCode", command.RegionCode);
+        ImplementationListRules.Check(input, command.Content);
+        input.Text("reason", command.Reason, 500);
+        if (input.Failed) return input.Problem();
+
+        var caller = Caller.Required(user);
+        if (command.RegionCode != caller.RegionCode)
+            return Problems.Forbidden("other-region", $"A department of {caller.RegionCode} drafts lists of its own region only.");
+        var entry = await session.LoadAsync<Entry>(command.EntryId, http.RequestAborted);
+        // A draft entry of another department stays invisible: the caller learns nothing of it.
+        if (entry is null || (entry.Lifecycle.LatestVersion == 0 && !PublicationAccess.MaySeeDrafts(caller, entry)))
+            return Problems.Rule("entry-not-found", "There is no base catalogue entry with this id.", "entryId");
+        if (!IsSameOrAbove(entry.RegionCode, command.RegionCode))
+            return Problems.Rule("entry-of-other-region",
+                $"The entry belongs to {entry.RegionCode}; {command.RegionCode} implements entries of its own region or the regions above it.", "entryId");
+        if (await session.Query<ImplementationList>().AnyAsync(l => l.EntryId == command.EntryId && l.RegionCode == command.RegionCode, http.RequestAborted))
+            return Problems.Conflict("duplicate-list", $"{command.RegionCode} already has an implementation list for this entry.", "entryId");
+
+        var id = Guid.CreateVersion7();
+        var drafted = new ImplementationListDrafted(id, entry.Id, entry.ItemCode, command.RegionCode, caller.DepartmentId,
+            caller.DepartmentCode, command.Content, caller.DepartmentCode, clock.GetUtcNow());
+        session.Events.StartStream<ImplementationList>(id, drafted);
+        session.Record(caller, command.Reason, http);
+
+        http.SetETag(1);
+        return TypedResults.Created($"/implementation-lists/{id}/draft", ImplementationListDraftView.Of(ImplementationList.Create(drafted), 1));
+    }
+
+    private static bool IsSameOrAbove(string entryRegion, string listRegion)
+    {
+        for (string? r = listRegion; r is not null; r = RegionCode.Parent(r))
+            if (r == entryRegion) return true;
+        return false;
+    }
+}

@@ -1,0 +1,57 @@
+
+namespace CatalogHub.Publication;
+
+/// <summary>An immutable published version of some list, as the shared "as of" reads need it.</summary>
+public interface IPublishedVersion
+{
+    Citation Citation { get; }
+}
+
+/// <summary>The recorded repeal of some list (document id: the list's id).</summary>
+public interface IRepealRecord
+{
+    DateTimeOffset EffectiveAt { get; }
+    string Reason { get; }
+    RepealCitation Citation { get; }
+}
+
+/// <summary>What a list said at a legal instant, or why it said nothing.</summary>
+public sealed record AsOf<TVersion, TRepeal>(TVersion? InForce, TRepeal? Repeal)
+    where TVersion : class, IPublishedVersion where TRepeal : class, IRepealRecord;
+
+/// <summary>
+/// "As of" reads shared by every published list. Because effective times grow strictly with the version
+/// number (see <see cref="Lifecycle"/>), the version in force at T is the highest version whose effective
+/// time is ≤ T, unless a repeal took effect at or before T. Drafts are not in the version tables at all.
+/// </summary>
+public static class AsOfReads
+{
+    /// <param name="versionsTable">The version documents' table, with duplicated <c>effective_at</c> and <c>version</c> columns.</param>
+    /// <param name="idColumn">The duplicated column holding the list's id.</param>
+    public static async Task<AsOf<TVersion, TRepeal>> Read<TVersion, TRepeal>(
+        IQuerySession session, string versionsTable, string idColumn, Guid id, DateTimeOffset instant, CancellationToken ct)
+        where TVersion : class, IPublishedVersion where TRepeal : class, IRepealRecord
+    {
+        var repeal = await session.LoadAsync<TRepeal>(id, ct);
+        if (repeal is not null && repeal.EffectiveAt <= instant) return new(null, repeal);
+        var versions = await session.QueryAsync<TVersion>(
+            $"select data from {versionsTable} where {idColumn} = ? and effective_at <= ? order by version desc limit 1", ct, id, instant);
+        return new(versions.FirstOrDefault(), repeal);
+    }
+
+    /// <summary>The version in force as <paramref name="view"/>, or a 404 problem saying why there is none.</summary>
+    public static IResult Answer<TVersion, TRepeal>(AsOf<TVersion, TRepeal> asOf, Guid id, DateTimeOffset instant, Func<TVersion, object> view)
+        where TVersion : class, IPublishedVersion where TRepeal : class, IRepealRecord
+    {
+        if (asOf.InForce is { } inForce) return TypedResults.Ok(view(inForce));
+        if (asOf.Repeal is { } repeal && repeal.EffectiveAt <= instant)
+        {
+            var gone = Problems.Details(StatusCodes.Status404NotFound, "repealed", "The entry was repealed.",
+                $"Repealed with effect from {repeal.EffectiveAt:O}: {repeal.Reason}");
+            gone.Extensions["repeal"] = repeal.Citation;
+            return Problems.Result(gone);
+        }
+        return Problems.Of(StatusCodes.Status404NotFound, "not-in-force", "No published version was in force at that instant.",
+            $"{id} had no version in legal effect at {instant:O} (it may be unpublished, a draft, or take effect later).");
+    }
+}
