@@ -1,5 +1,6 @@
 using CatalogHub.Catalogue;
 using CatalogHub.Departments;
+using CatalogHub.Sharing;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -21,7 +22,7 @@ public static class Hosting
     public const string SchemaName = "cataloghub";
 
     /// <summary>Every event type of every module: the store's vocabulary, each documented in schemas/events.</summary>
-    public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. CatalogueConfiguration.Events];
+    public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. CatalogueConfiguration.Events, .. SharingConfiguration.Events];
 
     public static string ConnectionString(IConfiguration config) =>
         config["CATALOGHUB_DB"] ?? config.GetConnectionString("CatalogHub")
@@ -49,6 +50,7 @@ public static class Hosting
                 opts.Schema.For<IdempotencyRecord>().DocumentAlias("idempotency");
                 opts.AddDepartments();
                 opts.AddCatalogue();
+                opts.AddSharing();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
@@ -70,7 +72,8 @@ public static class Hosting
             .AddPolicy(Policies.HubAdmin, p => p.RequireRole(Policies.ClaimValue(Role.HubAdmin)))
             .AddPolicy(Policies.Auditor, p => p.RequireRole(Policies.ClaimValue(Role.Auditor)))
             .AddPolicy(Policies.CatalogueWriter, p => p.RequireRole(
-                Policies.ClaimValue(Role.ServiceDepartment), Policies.ClaimValue(Role.CatalogueManager)));
+                Policies.ClaimValue(Role.ServiceDepartment), Policies.ClaimValue(Role.CatalogueManager)))
+            .AddPolicy(Policies.LicenceIssuer, p => p.RequireRole(Policies.ClaimValue(Role.LicenceIssuer)));
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.Apply);
         services.AddExceptionHandler<ExceptionProblems>();

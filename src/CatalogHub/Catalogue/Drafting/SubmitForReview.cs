@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using CatalogHub.Platform;
 using CatalogHub.Publication;
+using CatalogHub.Platform;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +18,6 @@ public static class SubmitForReviewEndpoint
     [ProducesResponseType<EntryDraftView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public static Task<IResult> Post(Guid id, SubmitForReview command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
-        PublicationWrites.Change<Entry>(id, command.Reason, new Validation(), http, user, session, PublicationAccess.MayEdit,
-            (entry, caller) => Decision.Unless(LifecycleRules.CanSubmit(entry.Lifecycle),
-                () => new EntrySubmittedForReview(id, caller.DepartmentCode, clock.GetUtcNow())), EntryDraftView.Of);
+        PublicationSteps.Submit<Entry>(id, command.Reason, http, user, session, clock,
+            (by, now) => new EntrySubmittedForReview(id, by, now), EntryDraftView.Of);
 }

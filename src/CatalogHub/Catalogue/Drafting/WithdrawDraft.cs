@@ -19,7 +19,6 @@ public static class WithdrawDraftEndpoint
     [ProducesResponseType<EntryDraftView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public static Task<IResult> Post(Guid id, WithdrawDraft command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
-        PublicationWrites.Change<Entry>(id, command.Reason, new Validation(), http, user, session, PublicationAccess.MayEdit,
-            (entry, caller) => Decision.Unless(LifecycleRules.CanWithdraw(entry.Lifecycle),
-                () => new EntryDraftWithdrawn(id, caller.DepartmentCode, clock.GetUtcNow())), EntryDraftView.Of);
+        PublicationSteps.Withdraw<Entry>(id, command.Reason, http, user, session, clock,
+            (by, now) => new EntryDraftWithdrawn(id, by, now), EntryDraftView.Of);
 }

@@ -20,15 +20,8 @@ public static class PublishEntryEndpoint
     [ProducesResponseType<EntryDraftView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static Task<IResult> Post(Guid id, PublishEntry command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
-    {
-        var input = new Validation();
-        input.Text("note", command.Note, 500, required: false);
-        var now = clock.GetUtcNow();
-        var effectiveAt = command.EffectiveAt ?? now;
-        return PublicationWrites.Change<Entry>(id, command.Reason, input, http, user, session, PublicationAccess.MayPublish,
-            (entry, caller) => Decision.Unless(LifecycleRules.CanPublish(entry.Lifecycle, effectiveAt, now),
-                () => new EntryPublished(id, entry.Lifecycle.LatestVersion + 1, entry.ItemCode, entry.RegionCode, entry.DerivedFrom,
-                    entry.Draft, effectiveAt, command.Note, caller.DepartmentCode, now)), EntryDraftView.Of);
-    }
+    public static Task<IResult> Post(Guid id, PublishEntry command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
+        PublicationSteps.Publish<Entry>(id, command.EffectiveAt, command.Note, command.Reason, http, user, session, clock,
+            (entry, version, effectiveAt, by, now) => new EntryPublished(id, version, entry.ItemCode, entry.RegionCode, entry.DerivedFrom,
+                entry.Draft, effectiveAt, command.Note, by, now), EntryDraftView.Of);
 }

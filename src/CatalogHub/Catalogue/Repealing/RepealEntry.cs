@@ -18,14 +18,7 @@ public static class RepealEntryEndpoint
     [Tags("Catalogue: publishing")]
     [ProducesResponseType<EntryDraftView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static Task<IResult> Post(Guid id, RepealEntry command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
-    {
-        var input = new Validation();
-        input.Text("basis", command.Basis, 500);
-        var now = clock.GetUtcNow();
-        var effectiveAt = command.EffectiveAt ?? now;
-        return PublicationWrites.Change<Entry>(id, command.Reason, input, http, user, session, PublicationAccess.MayPublish,
-            (entry, caller) => Decision.Unless(LifecycleRules.CanRepeal(entry.Lifecycle, effectiveAt, now),
-                () => new EntryRepealed(id, effectiveAt, command.Reason, command.Basis, caller.DepartmentCode, now)), EntryDraftView.Of);
-    }
+    public static Task<IResult> Post(Guid id, RepealEntry command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
+        PublicationSteps.Repeal<Entry>(id, command.EffectiveAt, command.Basis, command.Reason, http, user, session, clock,
+            (effectiveAt, by, now) => new EntryRepealed(id, effectiveAt, command.Reason, command.Basis, by, now), EntryDraftView.Of);
 }
