@@ -71,7 +71,7 @@ public sealed record EntryVersion(
 }
 
 /// <summary>The recorded repeal of an entry. Id: the entry id.</summary>
-public sealed record EntryRepeal(Guid Id, DateTimeOffset EffectiveAt, DateTimeOffset RecordedAt, string Reason, string Basis, string RepealedBy, long Sequence)
+public sealed record EntryRepeal(Guid Id, DateTimeOffset EffectiveAt, DateTimeOffset RecordedAt, string Reason, string Basis, string RepealedBy, long Sequence) : IRepeal
 {
     public RepealCitation Citation => new(EntryVersion.List, Id, RecordedAt, EffectiveAt, Sequence, Reason, Basis);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CatalogHub.Publication;
 using Marten;
 
 namespace CatalogHub.Catalogue;
@@ -10,12 +11,7 @@ public sealed record EntryAsOf(EntryVersion? InForce, EntryRepeal? Repeal);
 public sealed record CatalogueFilter(string? RegionCode, string? Category = null, string? CompetentDepartment = null,
     string? Text = null, string? ExternalSourceId = null, string? BasisTitle = null, string? BasisArticle = null);
 
-/// <summary>
-/// "As of" reads of the base catalogue. Because effective times grow strictly with the version number
-/// (see <see cref="Publication.Lifecycle"/>), the version in force at T is the highest version whose
-/// effective time is ≤ T, unless a repeal took effect at or before T. Only published versions are queried:
-/// drafts are not in these tables at all.
-/// </summary>
+/// <summary>"As of" reads of the base catalogue (see <see cref="PublishedVersions"/> for the rule).</summary>
 public static class EntryQueries
 {
     private const string Versions = "cataloghub.mt_doc_entry_version";
@@ -23,11 +19,8 @@ public static class EntryQueries
 
     public static async Task<EntryAsOf> AsOf(IQuerySession session, Guid entryId, DateTimeOffset instant, CancellationToken ct)
     {
-        var repeal = await session.LoadAsync<EntryRepeal>(entryId, ct);
-        if (repeal is not null && repeal.EffectiveAt <= instant) return new EntryAsOf(null, repeal);
-        var versions = await session.QueryAsync<EntryVersion>(
-            $"select data from {Versions} where entry_id = ? and effective_at <= ? order by version desc limit 1", ct, entryId, instant);
-        return new EntryAsOf(versions.FirstOrDefault(), repeal);
+        var (inForce, repeal) = await PublishedVersions.AsOf<EntryVersion, EntryRepeal>(session, Versions, "entry_id", entryId, instant, ct);
+        return new EntryAsOf(inForce, repeal);
     }
 
     public static async Task<(long Total, IReadOnlyList<EntryVersion> Page)> InForce(

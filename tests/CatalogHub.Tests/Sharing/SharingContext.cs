@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CatalogHub.Sharing.LicenceTypes;
 using CatalogHub.Sharing.Seals;
 using CatalogHub.Tests.Catalogue;
 using CatalogHub.Tests.Support;
@@ -32,4 +34,37 @@ public abstract class SharingContext(AppFixture fixture) : CatalogueContext(fixt
     protected async Task<SealView> RevokeSeal(SealView seal, DateTimeOffset? effectiveAt = null, string? key = null) =>
         Read<SealView>(await Post($"/sharing/seals/{seal.Id}/revoke", new { effectiveAt, reason = "私钥泄露，吊销印章" },
             key ?? Market.Key, 200, ETag(seal.Version)));
+
+    public const string FoodTypeCode = "SPJYXK";
+
+    /// <summary>食品经营许可证: the face fields of the 2023 certificate (《食品经营许可和备案管理办法》).</summary>
+    public static LicenceTypeContent FoodLicenceType(string name = "食品经营许可证") => new(name, HolderKind.Organisation, JsonDocument.Parse("""
+        {
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["licenceNumber", "premises", "mainBusiness", "items"],
+          "properties": {
+            "licenceNumber": { "type": "string", "pattern": "^JY[0-9]{14}$" },
+            "premises": { "type": "string", "maxLength": 200 },
+            "mainBusiness": { "enum": ["食品销售经营者", "餐饮服务经营者", "单位食堂"] },
+            "items": { "type": "array", "items": { "type": "string" }, "minItems": 1 },
+            "legalRepresentative": { "type": "string" }
+          }
+        }
+        """).RootElement);
+
+    protected async Task<LicenceTypeDraftView> DraftLicenceType(LicenceTypeContent? content = null, string code = FoodTypeCode, string? key = null) =>
+        Read<LicenceTypeDraftView>(await Post("/sharing/licence-types", new { code, content = content ?? FoodLicenceType(), reason = "编制电子证照目录" },
+            key ?? Market.Key, 201));
+
+    /// <summary>Drafted by the issuer, submitted, and published by the city's catalogue manager (effective now unless given).</summary>
+    protected async Task<LicenceTypeDraftView> PublishedLicenceType(LicenceTypeContent? content = null, string code = FoodTypeCode,
+        DateTimeOffset? effectiveAt = null, string? issuerKey = null)
+    {
+        var draft = await DraftLicenceType(content, code, issuerKey);
+        var submitted = Read<LicenceTypeDraftView>(await Post($"/sharing/licence-types/{draft.Id}/submit", new { reason = "提交审核" },
+            issuerKey ?? Market.Key, 200, ETag(draft.Version)));
+        return Read<LicenceTypeDraftView>(await Post($"/sharing/licence-types/{draft.Id}/publish",
+            new { effectiveAt, note = "纳入电子证照目录", reason = "经审核同意公布" }, Admin.Key, 200, ETag(submitted.Version)));
+    }
 }
