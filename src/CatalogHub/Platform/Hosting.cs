@@ -103,6 +103,7 @@ public static class Hosting
             o.CustomSchemaIds(t => t.FullName!.Replace("CatalogHub.", "").Replace("+", "."));
         });
 
+        services.AddSingleton<Sharing.Holders.HolderVault>();
         services.AddHostedService<Bootstrapper>();
         return builder;
     }

@@ -1,3 +1,5 @@
+using CatalogHub.Sharing.Holders;
+using CatalogHub.Sharing.Licences;
 using CatalogHub.Sharing.LicenceTypes;
 using CatalogHub.Sharing.Seals;
 using JasperFx.Events;
@@ -26,6 +28,8 @@ public static class SharingConfiguration
         typeof(SealRegistered), typeof(SealSuspended), typeof(SealReinstated), typeof(SealRevoked),
         typeof(LicenceTypeDrafted), typeof(LicenceTypeDraftRevised), typeof(LicenceTypeSubmittedForReview), typeof(LicenceTypePublished),
         typeof(LicenceTypeRepealed), typeof(LicenceTypeDraftWithdrawn),
+        typeof(LicenceIssued), typeof(LicenceChanged), typeof(LicenceSuspended), typeof(LicenceReinstated), typeof(LicenceRevoked),
+        typeof(LicenceExpired),
     ];
 
     public static void AddSharing(this StoreOptions opts)
@@ -38,6 +42,12 @@ public static class SharingConfiguration
         opts.Schema.For<LicenceTypeVersion>().DocumentAlias("licence_type_version")
             .Duplicate(x => x.TypeId).Duplicate(x => x.EffectiveAt).Duplicate(x => x.Version);
         opts.Schema.For<LicenceTypeRepeal>().DocumentAlias("licence_type_repeal").Duplicate(x => x.EffectiveAt);
+        opts.Projections.Snapshot<Licence>(SnapshotLifecycle.Inline);
+        // Lookups go by the holder's keyed hash, never by the clear ID (which the store does not hold).
+        opts.Schema.For<Licence>().DocumentAlias("licence")
+            .UniqueIndex(x => x.SerialKey)
+            .Duplicate(x => x.HolderRef).Duplicate(x => x.TypeCode).Duplicate(x => x.Identifier);
+        opts.Schema.For<HolderKey>().DocumentAlias("holder_key");
         opts.Events.AddEventTypes(Events);
     }
 }

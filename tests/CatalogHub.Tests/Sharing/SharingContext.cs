@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using CatalogHub.Sharing.Licences;
 using CatalogHub.Sharing.LicenceTypes;
 using CatalogHub.Sharing.Seals;
 using CatalogHub.Tests.Catalogue;
@@ -67,4 +69,42 @@ public abstract class SharingContext(AppFixture fixture) : CatalogueContext(fixt
         return Read<LicenceTypeDraftView>(await Post($"/sharing/licence-types/{draft.Id}/publish",
             new { effectiveAt, note = "纳入电子证照目录", reason = "经审核同意公布" }, Admin.Key, 200, ETag(submitted.Version)));
     }
+
+    public const string ShopCode = "91411000MA9F3K2L5G";
+    public const string ShopName = "许昌瑞昌食品有限公司";
+
+    /// <summary>The content a 食品经营许可证 carries, as the issuer would sign it.</summary>
+    protected JsonObject FoodLicenceContent(string serial = "2026000123", int version = 1, string holderId = ShopCode, string holderName = ShopName,
+        JsonObject? faceData = null, string typeCode = FoodTypeCode, int typeVersion = 1, string? issuerCode = null) => new()
+    {
+        ["identifier"] = LicenceIdentifier.Create(typeCode, issuerCode ?? Market.Code, serial, version),
+        ["typeCode"] = typeCode,
+        ["typeVersion"] = typeVersion,
+        ["issuerCode"] = issuerCode ?? Market.Code,
+        ["holder"] = new JsonObject { ["kind"] = "organisation", ["name"] = holderName, ["id"] = holderId },
+        ["faceData"] = faceData ?? new JsonObject
+        {
+            ["licenceNumber"] = "JY14110020012345",
+            ["premises"] = "河南省许昌市魏都区七一路东段188号",
+            ["mainBusiness"] = "食品销售经营者",
+            ["items"] = new JsonArray("预包装食品（含冷藏冷冻食品）销售", "散装食品（不含冷藏冷冻食品）销售"),
+            ["legalRepresentative"] = "王建国",
+        },
+        ["validFrom"] = Now.AddMinutes(-1).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz"),
+        ["validTo"] = Now.AddYears(5).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz"),
+    };
+
+    /// <summary>The document as the issuer sends it: content, seal id, and the seal's signature over the RFC 8785 form.</summary>
+    protected static object Signed(JsonObject content, TestSeal seal, Guid sealId) => new
+    {
+        content,
+        sealId,
+        signature = Convert.ToBase64String(seal.Sign(CanonicalJson.Serialize(JsonSerializer.SerializeToElement(content)))),
+    };
+
+    protected async Task<LicenceView> Issue(object document, string? key = null) =>
+        Read<LicenceView>(await Post("/sharing/licences", new { document, reason = "准予食品经营许可" }, key ?? Market.Key, 201));
+
+    protected async Task<LicenceVerification> Verify(object document, DateTimeOffset? asOf = null) =>
+        Read<LicenceVerification>(await Post("/sharing/licences/verify", new { document, asOf }, null, 200));
 }

@@ -25,17 +25,13 @@ public enum SealStatus
     [JsonStringEnumMemberName("expired")] Expired,
 }
 
-/// <summary>One recorded status change: the status the seal has from <c>EffectiveAt</c>.</summary>
-public sealed record SealStatusChange(SealStatus Status, DateTimeOffset EffectiveAt, DateTimeOffset RecordedAt, string Reason, string By);
-
 /// <summary>
-/// An e-seal (电子印章) of a department: a signing key whose public half the hub keeps. Status changes take effect
-/// no earlier than they are recorded and after the previous one, so the status at a past instant never changes;
-/// a revocation is final.
+/// An e-seal (电子印章) of a department: a signing key whose public half the hub keeps. Its status history follows
+/// <see cref="StatusTimeline"/>; a revocation is final.
 /// </summary>
 public sealed record Seal(
     Guid Id, Guid DepartmentId, string DepartmentCode, string Name, string Kind, SealAlgorithm Algorithm, string PublicKeyPem,
-    DateTimeOffset ValidFrom, DateTimeOffset ValidTo, IReadOnlyList<SealStatusChange> Changes) : IEvolving<Seal>
+    DateTimeOffset ValidFrom, DateTimeOffset ValidTo, IReadOnlyList<StatusChange<SealStatus>> Changes) : IEvolving<Seal>
 {
     public long Version { get; set; }
 
@@ -60,14 +56,14 @@ public sealed record Seal(
     };
 
     private Seal Changed(SealStatus status, DateTimeOffset at, DateTimeOffset recordedAt, string reason, string by) =>
-        this with { Changes = [.. Changes, new SealStatusChange(status, at, recordedAt, reason, by)] };
+        this with { Changes = [.. Changes, new StatusChange<SealStatus>(status, at, recordedAt, reason, by)] };
 
     /// <summary>The last recorded status, whatever its effective time.</summary>
     public SealStatus LatestStatus => Changes.Count == 0 ? SealStatus.Active : Changes[^1].Status;
 
     public SealStatus StatusAt(DateTimeOffset instant)
     {
-        var recorded = Changes.LastOrDefault(c => c.EffectiveAt <= instant)?.Status ?? SealStatus.Active;
+        var recorded = StatusTimeline.At(Changes, instant) ?? SealStatus.Active;
         if (recorded != SealStatus.Active) return recorded;
         return instant < ValidFrom ? SealStatus.NotYetValid : instant >= ValidTo ? SealStatus.Expired : SealStatus.Active;
     }
@@ -84,20 +80,14 @@ public static class SealRules
             return Problems.Rule("seal-not-active", "Only an active seal can be suspended.");
         if (to == SealStatus.Active && seal.LatestStatus != SealStatus.Suspended)
             return Problems.Rule("seal-not-suspended", "Only a suspended seal can be reinstated.");
-        if (effectiveAt < now)
-            return Problems.Rule("effective-time-in-past",
-                "A status change cannot take effect before it is recorded: that would change what a past verification answered.", "effectiveAt");
-        if (seal.Changes.Count > 0 && effectiveAt <= seal.Changes[^1].EffectiveAt)
-            return Problems.Rule("effective-time-not-after-current",
-                $"The last change takes effect at {seal.Changes[^1].EffectiveAt:O}; this one must take effect after it.", "effectiveAt");
-        return null;
+        return StatusTimeline.CanAppend(seal.Changes, effectiveAt, now);
     }
 }
 
 /// <summary>A seal as anyone may see it: the public key is public so integrators can verify offline.</summary>
 public sealed record SealView(
     Guid Id, string DepartmentCode, string Name, string Kind, SealAlgorithm Algorithm, string PublicKeyPem,
-    DateTimeOffset ValidFrom, DateTimeOffset ValidTo, DateTimeOffset AsOf, SealStatus Status, IReadOnlyList<SealStatusChange> History, long Version)
+    DateTimeOffset ValidFrom, DateTimeOffset ValidTo, DateTimeOffset AsOf, SealStatus Status, IReadOnlyList<StatusChange<SealStatus>> History, long Version)
 {
     public static SealView Of(Seal s, DateTimeOffset asOf, long version) => new(
         s.Id, s.DepartmentCode, s.Name, s.Kind, s.Algorithm, s.PublicKeyPem, s.ValidFrom, s.ValidTo, asOf, s.StatusAt(asOf), s.Changes, version);
