@@ -55,3 +55,29 @@ public static partial class RegionCode
         : code[2..4] != "00" ? code[..2] + "0000"
         : null;
 }
+
+/// <summary>
+/// 公民身份号码 (GB 11643-1999): 6-digit region, 8-digit birth date, 3-digit sequence, then a check character:
+/// ISO 7064 MOD 11-2 over the first 17 digits (weights 2^(17-i) mod 11), where 10 is written X.
+/// </summary>
+public static partial class ResidentIdNumber
+{
+    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    private const string CheckCharacters = "10X98765432";
+
+    [GeneratedRegex("^[0-9]{17}[0-9X]$")]
+    private static partial Regex Shape();
+
+    public static bool IsValid(string? id) =>
+        id is not null && Shape().IsMatch(id) && RegionCode.IsValid(id[..6])
+        && DateOnly.TryParseExact(id[6..14], "yyyyMMdd", out _)
+        && id[17] == CheckCharacterFor(id[..17]);
+
+    /// <summary>The check character for the first 17 digits (used by tests to build valid numbers).</summary>
+    public static char CheckCharacterFor(string first17)
+    {
+        var sum = 0;
+        for (var i = 0; i < 17; i++) sum += (first17[i] - '0') * Weights[i];
+        return CheckCharacters[sum % 11];
+    }
+}

@@ -2,6 +2,7 @@ using CatalogHub.Audit;
 using CatalogHub.Catalogue;
 using CatalogHub.Departments;
 using CatalogHub.ImplementationLists;
+using CatalogHub.Sharing;
 using JasperFx;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Authentication;
@@ -21,7 +22,7 @@ public static class Hosting
     public const string SchemaName = "cataloghub";
 
     /// <summary>Every event type of every module: the store's vocabulary, each documented in schemas/events.</summary>
-    public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. CatalogueConfiguration.Events, .. ImplementationListsConfiguration.Events];
+    public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. CatalogueConfiguration.Events, .. ImplementationListsConfiguration.Events, .. SharingConfiguration.Events];
 
     public static string ConnectionString(IConfiguration config) =>
         config["CATALOGHUB_DB"] ?? config.GetConnectionString("CatalogHub")
@@ -51,6 +52,7 @@ public static class Hosting
                 opts.AddCatalogue();
                 opts.AddAudit();
                 opts.AddImplementationLists();
+                opts.AddSharing();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
@@ -72,7 +74,8 @@ public static class Hosting
             .AddPolicy(Policies.HubAdmin, p => p.RequireRole(Policies.ClaimValue(Role.HubAdmin)))
             .AddPolicy(Policies.Auditor, p => p.RequireRole(Policies.ClaimValue(Role.Auditor)))
             .AddPolicy(Policies.CatalogueWriter, p => p.RequireRole(
-                Policies.ClaimValue(Role.ServiceDepartment), Policies.ClaimValue(Role.CatalogueManager)));
+                Policies.ClaimValue(Role.ServiceDepartment), Policies.ClaimValue(Role.CatalogueManager)))
+            .AddPolicy(Policies.LicenceIssuer, p => p.RequireRole(Policies.ClaimValue(Role.LicenceIssuer)));
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.Apply);
         services.AddExceptionHandler<ExceptionProblems>();
@@ -102,6 +105,7 @@ public static class Hosting
             o.CustomSchemaIds(t => t.FullName!.Replace("CatalogHub.", "").Replace("+", "."));
         });
 
+        services.AddSingleton<Sharing.Holders.HolderVault>();
         services.AddHostedService<Bootstrapper>();
         services.AddAuditServices();
         return builder;

@@ -22,6 +22,8 @@ public static class Policies
     public const string Auditor = "auditor";
     /// <summary>Drafts and publishes catalogue entries: a service department or a catalogue manager.</summary>
     public const string CatalogueWriter = "catalogue-writer";
+    /// <summary>Registers seals, drafts licence types and issues licences.</summary>
+    public const string LicenceIssuer = "licence-issuer";
 
     public static string ClaimValue(Role role) => role switch
     {

@@ -2,15 +2,12 @@
 namespace CatalogHub.Publication;
 
 /// <summary>What every published list's aggregate exposes to the shared lifecycle.</summary>
-public interface IPublishable<out TSelf> where TSelf : IPublishable<TSelf>
+public interface IPublishable<out TSelf> : IEvolving<TSelf> where TSelf : IPublishable<TSelf>
 {
     Guid Id { get; }
     string RegionCode { get; }
     Guid OwnerDepartmentId { get; }
     Lifecycle Lifecycle { get; }
-
-    /// <summary>The state after one more event; endpoints answer with the state they just caused.</summary>
-    TSelf After(object @event);
 }
 
 /// <summary>

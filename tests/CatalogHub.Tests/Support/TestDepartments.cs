@@ -22,6 +22,8 @@ public static class TestDepartments
         ("1141100000533099XB", "许昌市人力资源和社会保障局", "411000", [Role.Consumer]);
     public static readonly (string Code, string Name, string Region, Role[] Roles) Audit =
         ("114110000053295500", "许昌市审计局", "411000", [Role.Auditor]);
+    public static readonly (string Code, string Name, string Region, Role[] Roles) HealthCommission =
+        ("11411000005329034X", "许昌市卫生健康委员会", "411000", [Role.ServiceDepartment, Role.LicenceIssuer]);
     public static readonly (string Code, string Name, string Region, Role[] Roles) WeiduManager =
         ("11411002005327176C", "许昌市魏都区行政审批和政务信息管理局", "411002", [Role.CatalogueManager, Role.ServiceDepartment]);
     public static readonly (string Code, string Name, string Region, Role[] Roles) YuzhouManager =

@@ -1,0 +1,71 @@
+
+namespace CatalogHub.Platform;
+
+/// <summary>An aggregate that can tell the state one more event leads to; endpoints answer with the state they just caused.</summary>
+public interface IEvolving<out TSelf> where TSelf : IEvolving<TSelf>
+{
+    TSelf After(object @event);
+}
+
+/// <summary>A decision on an existing stream: a problem, the one event that records the change, or nothing to do.</summary>
+public readonly record struct Decision(IResult? Problem, object? Event)
+{
+    public static Decision Refuse(IResult problem) => new(problem, null);
+    public static Decision Record(object @event) => new(null, @event);
+
+    /// <summary>The command asks for what already holds: answer with the current state, record nothing (a repeat is a no-op).</summary>
+    public static readonly Decision Nothing = new(null, null);
+
+    /// <summary>Records <paramref name="event"/> unless a rule returned a problem.</summary>
+    public static Decision Unless(IResult? problem, Func<object> @event) => problem is null ? Record(@event()) : Refuse(problem);
+}
+
+/// <summary>
+/// The steps every change to an existing stream shares: validate input, load the stream, check who may act,
+/// compare the version the caller read (If-Match), let the command decide, append and answer with the new ETag.
+/// The save is Wolverine's transactional middleware; Marten re-checks the stream version at commit, so a
+/// concurrent writer surfaces as a 412.
+/// </summary>
+public static class StreamWrites
+{
+    /// <param name="authorize">Null when the caller may act on this aggregate, otherwise the problem (404 to hide it, 403 to refuse).</param>
+    public static Task<IResult> Change<T>(
+        Guid id, string? reason, Validation input, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
+        Func<Caller, T, IResult?> authorize, Func<T, Caller, Decision> decide, Func<T, long, object> view)
+        where T : class, IEvolving<T> =>
+        Change(id, reason, input, http, user, session, authorize, (item, caller) => Task.FromResult(decide(item, caller)), view);
+
+    /// <summary>As above, for decisions that must read other streams first (e.g. the entry a list implements).</summary>
+    public static async Task<IResult> Change<T>(
+        Guid id, string? reason, Validation input, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
+        Func<Caller, T, IResult?> authorize, Func<T, Caller, Task<Decision>> decide, Func<T, long, object> view)
+        where T : class, IEvolving<T>
+    {
+        input.Text("reason", reason, 500);
+        if (input.Failed) return input.Problem();
+        var (expected, precondition) = Preconditions.ExpectedVersion(http);
+        if (expected is null) return precondition!;
+
+        var caller = Caller.Required(user);
+        var stream = await session.Events.FetchForWriting<T>(id, http.RequestAborted);
+        var item = stream.Aggregate;
+        if (item is null) return Problems.NotFound("The resource");
+        if (authorize(caller, item) is { } refused) return refused;
+        if (stream.CurrentVersion != expected)
+            return Problems.PreconditionFailed($"You sent version {expected}; it is at version {stream.CurrentVersion}.");
+
+        var (problem, @event) = await decide(item, caller);
+        if (problem is not null) return problem;
+        if (@event is null)
+        {
+            http.SetETag(expected.Value);
+            return TypedResults.Ok(view(item, expected.Value));
+        }
+
+        stream.AppendOne(@event);
+        session.Record(caller, reason, http);
+        var version = expected.Value + 1;
+        http.SetETag(version);
+        return TypedResults.Ok(view(item.After(@event), version));
+    }
+}
