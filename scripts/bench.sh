@@ -14,7 +14,7 @@ if ! command -v wrk >/dev/null; then
 fi
 
 export CATALOGHUB_DB=${CATALOGHUB_DB:-$(bash scripts/db.sh start cataloghub_bench)}
-export BENCH_COMMIT=${BENCH_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}
+export BENCH_COMMIT=${BENCH_COMMIT:-$(git describe --always --dirty 2>/dev/null || echo unknown)}
 mkdir -p .local docs
 
 echo "Building Release ..." >&2

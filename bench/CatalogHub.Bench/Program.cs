@@ -63,7 +63,7 @@ foreach (var (concurrency, round) in new[] { (1, 1), (8, 2) })
     log.WriteLine($"  concurrency {concurrency}: domain {publishes[^1].Domain.PerSecond:F0}/s, raw {publishes[^1].RawInsert.PerSecond:F0}/s");
 }
 log.WriteLine("(d) basis checks under a fixed rate ...");
-var loads = await LoadTests.Run(root, app.BaseAddress, key, log);
+var loads = await LoadTests.Run(root, app.BaseAddress, http, key, log);
 
 var machine = await Machine.Describe(raw);
 await File.WriteAllTextAsync(outFile, Report.Write(machine, data, stored, entry, region, publishes, loads, total.Elapsed));
