@@ -16,6 +16,20 @@ public static class ApiJson
         // Unknown properties are refused rather than ignored: a misspelt field must not silently drop data.
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new UtcInstantConverter());
+    }
+
+    /// <summary>
+    /// Every instant that enters the API is held in UTC: PostgreSQL's timestamptz columns take UTC only (Npgsql
+    /// refuses other offsets), and one representation keeps comparisons and citations unambiguous.
+    /// </summary>
+    private sealed class UtcInstantConverter : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetDateTimeOffset().ToUniversalTime();
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value);
     }
 
     public static readonly JsonSerializerOptions Options = Create();

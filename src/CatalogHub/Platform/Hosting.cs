@@ -28,32 +28,38 @@ public static class Hosting
         config["CATALOGHUB_DB"] ?? config.GetConnectionString("CatalogHub")
         ?? throw new InvalidOperationException("Set CATALOGHUB_DB (or ConnectionStrings:CatalogHub) to a PostgreSQL connection string; 'make run' does this for you.");
 
+    /// <summary>
+    /// The store as the application runs it: schema, serializer, event metadata and every module. Tools that
+    /// work on the same database without the web host (the benchmark's data generator) configure it here too.
+    /// </summary>
+    public static void ConfigureStore(StoreOptions opts, string connectionString)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = SchemaName;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        // Rich mode assigns versions and global sequence numbers before inline projections run,
+        // so every published version can cite its event's sequence number.
+        opts.Events.AppendMode = EventAppendMode.Rich;
+        opts.Events.MetadataConfig.HeadersEnabled = true;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+        opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        opts.Schema.For<IdempotencyRecord>().DocumentAlias("idempotency");
+        opts.AddDepartments();
+        opts.AddCatalogue();
+        opts.AddAudit();
+        opts.AddImplementationLists();
+        opts.AddSharing();
+    }
+
     public static WebApplicationBuilder AddCatalogHub(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 
-        services.AddMarten(opts =>
-            {
-                opts.Connection(ConnectionString(builder.Configuration));
-                opts.DatabaseSchemaName = SchemaName;
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-                // Rich mode assigns versions and global sequence numbers before inline projections run,
-                // so every published version can cite its event's sequence number.
-                opts.Events.AppendMode = EventAppendMode.Rich;
-                opts.Events.MetadataConfig.HeadersEnabled = true;
-                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
-                opts.Events.MetadataConfig.CausationIdEnabled = true;
-                opts.Events.MetadataConfig.UserNameEnabled = true;
-                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                opts.Schema.For<IdempotencyRecord>().DocumentAlias("idempotency");
-                opts.AddDepartments();
-                opts.AddCatalogue();
-                opts.AddAudit();
-                opts.AddImplementationLists();
-                opts.AddSharing();
-            })
+        services.AddMarten(opts => ConfigureStore(opts, ConnectionString(builder.Configuration)))
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();

@@ -17,7 +17,8 @@ public static class Instants
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles | DateTimeStyles.AssumeUniversal, out var parsed))
         {
             var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || text.LastIndexOfAny(['+', '-']) > 9;
-            instant = hasOffset ? parsed : new DateTimeOffset(DateTime.SpecifyKind(parsed.DateTime, DateTimeKind.Unspecified), DefaultOffset);
+            instant = (hasOffset ? parsed : new DateTimeOffset(DateTime.SpecifyKind(parsed.DateTime, DateTimeKind.Unspecified), DefaultOffset))
+                .ToUniversalTime();
             return true;
         }
         problem = Problems.Invalid([new FieldError(field, "invalid-instant", "must be an ISO 8601 date or date-time, e.g. 2026-12-01T00:00:00+08:00.")]);

@@ -183,6 +183,21 @@ public sealed class Lifecycle_and_as_of(AppFixture fixture) : CatalogueContext(f
     }
 
     [Fact]
+    public async Task instants_with_a_beijing_offset_or_none_mean_the_same_moment_as_utc()
+    {
+        var effectiveAt = Now.AddDays(1);
+        var beijing = effectiveAt.ToOffset(TimeSpan.FromHours(8));
+        var entry = await Publish(await Submit(await Draft()), beijing);
+        Assert.Equal(effectiveAt, entry.LatestEffectiveAt);
+
+        AssertProblem(await Get($"/catalogue/entries/{entry.Id}?asOf={Iso(beijing.AddSeconds(-1))}", status: 404), "not-in-force");
+        var at = Read<PublishedEntryView>(await Get($"/catalogue/entries/{entry.Id}?asOf={Iso(beijing)}"));
+        Assert.Equal(TimeSpan.Zero, at.Citation.EffectiveAt.Offset);
+        var local = beijing.AddMinutes(1).ToString("yyyy-MM-ddTHH:mm:ss");
+        Assert.Equal(1, Read<CataloguePage>(await Get($"/regions/411000/catalogue?asOf={local}")).Total);
+    }
+
+    [Fact]
     public async Task a_department_lists_its_own_pending_drafts_and_the_manager_sees_its_region_s()
     {
         var food = await Draft();

@@ -50,7 +50,15 @@ public sealed class Published_documents(AppFixture fixture) : IntegrationContext
 
     public static JsonNode SchemaOf(Type type, string file)
     {
-        var schema = ApiJson.Options.GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });
+        var schema = ApiJson.Options.GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions
+        {
+            TreatNullObliviousAsNonNullable = true,
+            // Instants go through the API's UTC converter, which the exporter cannot see into.
+            TransformSchemaNode = (context, node) =>
+                context.TypeInfo.Type == typeof(DateTimeOffset) ? new JsonObject { ["type"] = "string", ["format"] = "date-time" }
+                : context.TypeInfo.Type == typeof(DateTimeOffset?) ? new JsonObject { ["type"] = new JsonArray("string", "null"), ["format"] = "date-time" }
+                : node,
+        });
         var document = new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+
+namespace CatalogHub.Bench;
+
+/// <summary>
+/// The real application, run as `make run` runs it (the Release build of src/CatalogHub, its own process), on a
+/// loopback port. The HTTP measurements talk to it; the benchmark stops it when done.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    public Uri BaseAddress { get; }
+
+    private AppProcess(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
+
+    public static async Task<AppProcess> Start(string repoRoot, string connectionString, int port, string logFile)
+    {
+        var dll = Path.Combine(repoRoot, "src/CatalogHub/bin/Release/net10.0/CatalogHub.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException("Build Release first (make bench does).", dll);
+        var url = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", url])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = repoRoot,
+        };
+        start.Environment["CATALOGHUB_DB"] = connectionString;
+        start.Environment["CATALOGHUB_SEED_DEMO"] = "false";
+        start.Environment["CATALOGHUB_ADMIN_KEY_FILE"] = "";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Per-request information logs would measure the console, not the service.
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the application.");
+        var log = new StreamWriter(logFile) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var app = new AppProcess(process, new Uri(url));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The application exited with {process.ExitCode}; see {logFile}.");
+            try
+            {
+                if ((await http.GetAsync(new Uri(app.BaseAddress, "/health/ready"))).IsSuccessStatusCode) return app;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(500);
+        }
+        await app.DisposeAsync();
+        throw new TimeoutException($"The application did not get ready within 120 s; see {logFile}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using CatalogHub.Bench;
+using CatalogHub.Platform;
+using Marten;
+using Npgsql;
+
+// make bench: generate the dataset, run the measurements against the real application, write docs/benchmarks.md.
+// Usage: CatalogHub.Bench <repository root> <output .md>; CATALOGHUB_DB names a database whose name contains "bench".
+if (args.Length != 2)
+{
+    Console.Error.WriteLine("usage: CatalogHub.Bench <repository root> <output.md>   (run it through `make bench`)");
+    return 2;
+}
+var (root, outFile) = (Path.GetFullPath(args[0]), Path.GetFullPath(args[1]));
+var connection = Environment.GetEnvironmentVariable("CATALOGHUB_DB")
+    ?? throw new InvalidOperationException("Set CATALOGHUB_DB; `make bench` does.");
+// The benchmark drops the store's schema first: never let it near a database that is not its own.
+if (new NpgsqlConnectionStringBuilder(connection).Database is not { } database || !database.Contains("bench"))
+    throw new InvalidOperationException($"Refusing to wipe database '{new NpgsqlConnectionStringBuilder(connection).Database}': its name must contain 'bench'.");
+var port = int.Parse(Environment.GetEnvironmentVariable("CATALOGHUB_BENCH_PORT") ?? "5098");
+const int seed = 20261124;
+var log = Console.Out;
+var total = Stopwatch.StartNew();
+
+await using var raw = NpgsqlDataSource.Create(connection);
+await using (var drop = raw.CreateCommand($"drop schema if exists {Hosting.SchemaName} cascade; drop schema if exists bench_raw cascade"))
+    await drop.ExecuteNonQueryAsync();
+
+await using var store = DocumentStore.For(opts => Hosting.ConfigureStore(opts, connection));
+await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+log.WriteLine("Generating the dataset ...");
+var data = await new Generator(store, seed, log).Run(CancellationToken.None);
+log.WriteLine($"  {data.Events:N0} events, {data.Entries:N0} entries, {data.Versions:N0} versions in {data.Took.TotalSeconds:F0} s");
+var analyze = Stopwatch.StartNew();
+await using (var vacuum = raw.CreateCommand("vacuum analyze"))
+{
+    vacuum.CommandTimeout = 600;
+    await vacuum.ExecuteNonQueryAsync();
+}
+var stored = await Machine.StoredCounts(raw);
+log.WriteLine($"  vacuum analyze: {analyze.Elapsed.TotalSeconds:F0} s; stored: {stored}");
+
+Directory.CreateDirectory(Path.Combine(root, ".local"));
+await using var app = await AppProcess.Start(root, connection, port, Path.Combine(root, ".local/bench-app.log"));
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+{
+    BaseAddress = app.BaseAddress,
+    Timeout = TimeSpan.FromSeconds(30),
+};
+var scenarios = new Scenarios(store, raw, http, data, seed, log);
+
+log.WriteLine("(a) the 5,000-version entry as of an instant ...");
+var entry = await scenarios.EntryAsOf();
+log.WriteLine("(b) a region's catalogue page as of an instant ...");
+var region = await scenarios.RegionCatalogueAsOf(Xuchang.City);
+log.WriteLine("(c) publishes ...");
+var key = await scenarios.IssueManagerKey();
+var publishes = new List<PublishComparison>();
+foreach (var (concurrency, round) in new[] { (1, 1), (8, 2) })
+{
+    publishes.Add(await scenarios.Publishes(concurrency, key, round));
+    log.WriteLine($"  concurrency {concurrency}: domain {publishes[^1].Domain.PerSecond:F0}/s, raw {publishes[^1].RawInsert.PerSecond:F0}/s");
+}
+log.WriteLine("(d) basis checks under a fixed rate ...");
+var loads = await LoadTests.Run(root, app.BaseAddress, http, key, log);
+
+var machine = await Machine.Describe(raw);
+await File.WriteAllTextAsync(outFile, Report.Write(machine, data, stored, entry, region, publishes, loads, total.Elapsed));
+log.WriteLine($"Wrote {outFile} ({total.Elapsed.TotalMinutes:F1} min in all).");
+return 0;

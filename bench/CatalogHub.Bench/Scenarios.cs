@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using CatalogHub.Catalogue;
+using CatalogHub.Catalogue.Publishing;
+using CatalogHub.Publication;
+using CatalogHub.Departments.Keys;
+using CatalogHub.Platform;
+using Marten;
+using Npgsql;
+
+namespace CatalogHub.Bench;
+
+/// <summary>A measured figure beside its baseline from the same run.</summary>
+public sealed record Comparison(string Name, Latency Measured, Latency Baseline, Latency? DomainOnly);
+
+public sealed record PublishComparison(Throughput Api, Throughput Domain, Throughput RawInsert, RoundTrips DomainTrips)
+{
+    public double DomainRatio => Domain.PerSecond / RawInsert.PerSecond;
+    public double ApiRatio => Api.PerSecond / RawInsert.PerSecond;
+}
+
+/// <summary>
+/// The measurements of issue 5, each with its baseline: the application through HTTP (a separate process on
+/// loopback), the same code called in-process where that says something, and raw Npgsql doing the least
+/// the database must do for the same answer.
+/// </summary>
+public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpClient http, Dataset data, int seed, TextWriter log)
+{
+    public const int Samples = 2_000;
+    public static readonly TimeSpan SequentialLimit = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan PublishLimit = TimeSpan.FromSeconds(10);
+    public const int PublishPool = 15_000;
+    public const int RawPool = 60_000;
+
+    /// <summary>The reason every benchmark write carries, so the audit trail says what wrote it.</summary>
+    public const string Reason = "基准测试：发布性能测量";
+
+    private static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    /// <summary>(a) The 5,000-version entry as of 200 instants spread over its 14 years.</summary>
+    public async Task<Comparison> EntryAsOf()
+    {
+        var rng = new Random(seed + 101);
+        var versions = data.LongEntryVersions;
+        var probes = Enumerable.Range(0, 200).Select(_ =>
+        {
+            var v = versions[rng.Next(versions.Count)];
+            // Half-way between this version's effective time and the next: this version is the one in force.
+            return (Instant: v.EffectiveAt.AddHours(12), Version: v.Version);
+        }).ToArray();
+        var id = data.LongEntryId;
+
+        var first = await http.GetAsync($"/catalogue/entries/{id}?asOf={Uri.EscapeDataString(Iso(probes[0].Instant))}");
+        first.EnsureSuccessStatusCode();
+        var cited = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("citation").GetProperty("version").GetInt32();
+        if (cited != probes[0].Version) throw new InvalidOperationException($"As of the probe the API cited version {cited}, expected {probes[0].Version}.");
+
+        var measured = await Measure.Sequential(async i =>
+        {
+            using var response = await http.GetAsync($"/catalogue/entries/{id}?asOf={Uri.EscapeDataString(Iso(probes[i % probes.Length].Instant))}");
+            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET entry as of: {response.StatusCode}");
+            await response.Content.ReadAsByteArrayAsync();
+        }, 200, Samples, SequentialLimit);
+
+        var domain = await Measure.Sequential(async i =>
+        {
+            await using var session = store.QuerySession();
+            var found = await EntryQueries.AsOf(session, id, probes[i % probes.Length].Instant, CancellationToken.None);
+            if (found.InForce is null) throw new InvalidOperationException("The as-of query found no version.");
+        }, 200, Samples, SequentialLimit);
+
+        var baseline = await Measure.Sequential(async i =>
+        {
+            await using var command = raw.CreateCommand("select data from cataloghub.mt_doc_entry_version where id = $1");
+            command.Parameters.AddWithValue(EntryVersion.IdOf(id, probes[i % probes.Length].Version));
+            await using var reader = await command.ExecuteReaderAsync();
+            if (!await reader.ReadAsync()) throw new InvalidOperationException("The version document is missing.");
+            reader.GetString(0);
+        }, 200, Samples, SequentialLimit);
+        return new Comparison("entry as of", measured, baseline, domain);
+    }
+
+    /// <summary>(b) Page 1-10 (50 entries each) of 许昌市's catalogue as of 50 instants between 2018 and 2026.</summary>
+    public async Task<Comparison> RegionCatalogueAsOf(string regionCode)
+    {
+        var rng = new Random(seed + 202);
+        var from = new DateTimeOffset(2018, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var probes = new List<(DateTimeOffset Instant, int Page, string[] Ids)>();
+        await using (var session = store.QuerySession())
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                var instant = from.AddHours(rng.Next(0, 8 * 365 * 24));
+                var page = 1 + rng.Next(10);
+                var (_, rows) = await EntryQueries.InForce(session, new CatalogueFilter(regionCode), instant, page, 50, CancellationToken.None);
+                if (rows.Count != 50) throw new InvalidOperationException($"Page {page} as of {instant:O} has {rows.Count} entries.");
+                probes.Add((instant, page, [.. rows.Select(r => r.Id)]));
+            }
+        }
+
+        var measured = await Measure.Sequential(async i =>
+        {
+            var p = probes[i % probes.Count];
+            using var response = await http.GetAsync($"/regions/{regionCode}/catalogue?asOf={Uri.EscapeDataString(Iso(p.Instant))}&page={p.Page}&pageSize=50");
+            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET catalogue as of: {response.StatusCode}");
+            await response.Content.ReadAsByteArrayAsync();
+        }, 20, 500, SequentialLimit);
+
+        var domain = await Measure.Sequential(async i =>
+        {
+            var p = probes[i % probes.Count];
+            await using var session = store.QuerySession();
+            await EntryQueries.InForce(session, new CatalogueFilter(regionCode), p.Instant, p.Page, 50, CancellationToken.None);
+        }, 20, 500, SequentialLimit);
+
+        // The least the database must do for this answer: read the same 50 version documents by primary key.
+        var baseline = await Measure.Sequential(async i =>
+        {
+            await using var command = raw.CreateCommand("select data from cataloghub.mt_doc_entry_version where id = any($1)");
+            command.Parameters.AddWithValue(probes[i % probes.Count].Ids);
+            await using var reader = await command.ExecuteReaderAsync();
+            var n = 0;
+            while (await reader.ReadAsync()) { reader.GetString(0); n++; }
+            if (n != 50) throw new InvalidOperationException($"Read {n} of 50 version documents.");
+        }, 20, 500, SequentialLimit);
+        return new Comparison($"{regionCode} catalogue page as of", measured, baseline, domain);
+    }
+
+    /// <summary>
+    /// (c) Publishing one reviewed draft, at the given concurrency: through the API; through the endpoint's own
+    /// code in-process (validation, FetchForWriting, append, inline projections, one SaveChanges as Wolverine's
+    /// transactional middleware does); and raw Npgsql single-row INSERTs of the same event payload.
+    /// </summary>
+    public async Task<PublishComparison> Publishes(int concurrency, string apiKey, int round)
+    {
+        var manager = data.CityManager;
+        var caller = new Caller(manager.Id, manager.Code, manager.RegionCode, "bench-domain", new HashSet<Role> { Role.HubAdmin, Role.CatalogueManager });
+        var principal = caller.ToPrincipal("ApiKey");
+        var command = new Publish(null, "年度调整", Reason);
+        var body = JsonSerializer.Serialize(command, ApiJson.Options);
+
+        var apiPool = await PrepareReviewedDrafts(2 * round, PublishPool);
+        var api = await Measure.Concurrent(async n =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/catalogue/entries/{apiPool[n]}/publish")
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", apiKey);
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue("\"2\""));
+            using var response = await http.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.OK)
+                throw new InvalidOperationException($"API publish: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }, concurrency, apiPool.Length, PublishLimit);
+
+        var domainPool = await PrepareReviewedDrafts(2 * round + 1, PublishPool + 1);
+        async Task Publish(Guid id, IMartenSessionLogger? logger)
+        {
+            await using var session = store.LightweightSession();
+            if (logger is not null) session.Logger = logger;
+            var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { TraceIdentifier = $"bench-domain-{id}" };
+            context.Request.Headers.IfMatch = "\"2\"";
+            var result = await PublishEntryEndpoint.Post(id, command, context, principal, session, TimeProvider.System);
+            if (result is not Microsoft.AspNetCore.Http.IStatusCodeHttpResult { StatusCode: 200 })
+                throw new InvalidOperationException($"Domain publish refused: {result}");
+            await session.SaveChangesAsync();
+        }
+        var trips = new RoundTrips();
+        await Publish(domainPool[^1], trips);
+        var domain = await Measure.Concurrent(n => Publish(domainPool[n], null), concurrency, PublishPool, PublishLimit);
+
+        var payloads = PublishedPayloads(RawPool);
+        await using (var setup = raw.CreateCommand(
+            "create schema if not exists bench_raw; create table if not exists bench_raw.publish (id bigserial primary key, entry_id uuid not null, data jsonb not null)"))
+            await setup.ExecuteNonQueryAsync();
+        var insert = await Measure.Concurrent(async n =>
+        {
+            await using var cmd = raw.CreateCommand("insert into bench_raw.publish (entry_id, data) values ($1, $2::jsonb)");
+            cmd.Parameters.AddWithValue(payloads[n].EntryId);
+            cmd.Parameters.AddWithValue(payloads[n].Json);
+            await cmd.ExecuteNonQueryAsync();
+        }, concurrency, payloads.Length, PublishLimit);
+
+        return new PublishComparison(api, domain, insert, trips);
+    }
+
+    /// <summary>The JSON of the event a publish appends, as the store serializes it: the raw INSERTs write exactly this.</summary>
+    private (Guid EntryId, string Json)[] PublishedPayloads(int count)
+    {
+        var serializer = store.Options.Serializer();
+        var manager = data.CityManager;
+        var template = Xuchang.Items[3];
+        return [.. Enumerable.Range(0, count).Select(n =>
+        {
+            var id = Xuchang.IdOf($"bench-raw:{n}");
+            var content = new EntryContent($"{template.Name}（基准测试{n}）", template.Category, "许昌市市场监督管理局", "许昌市市场监督管理局", template.Bases, $"410000-{template.Code}");
+            return (id, serializer.ToJson(new EntryPublished(id, 1, $"990{n:D9}", manager.RegionCode, null, content, DateTimeOffset.UtcNow, "年度调整", manager.Code, DateTimeOffset.UtcNow)));
+        })];
+    }
+
+    /// <summary>Entries of 许昌市市场监督管理局 drafted and submitted for review (stream version 2), ready to publish once each.</summary>
+    private async Task<Guid[]> PrepareReviewedDrafts(int pool, int count)
+    {
+        var owner = Xuchang.DepartmentsOf(0)[1];
+        var template = Xuchang.Items[3];
+        var now = DateTimeOffset.UtcNow;
+        var ids = Enumerable.Range(0, count).Select(n => Xuchang.IdOf($"bench-pool:{pool}:{n}")).ToArray();
+        for (var from = 0; from < count; from += 2_000)
+        {
+            await using var session = store.LightweightSession();
+            session.LastModifiedBy = owner.Code;
+            session.SetHeader("reason", Reason);
+            for (var n = from; n < Math.Min(count, from + 2_000); n++)
+            {
+                var content = new EntryContent($"{template.Name}（基准测试{pool}-{n}）", template.Category, owner.Name, owner.Name,
+                    template.Bases, $"410000-{template.Code}");
+                session.Events.StartStream<Entry>(ids[n],
+                    new EntryDrafted(ids[n], $"99{pool:D2}{n:D8}", Xuchang.City, owner.Id, owner.Code, null, content, owner.Code, now),
+                    new EntrySubmittedForReview(ids[n], owner.Code, now));
+            }
+            await session.SaveChangesAsync();
+        }
+        log.WriteLine($"  prepared {count:N0} reviewed drafts (pool {pool})");
+        return ids;
+    }
+
+    /// <summary>A key of the city's catalogue manager for the API publishes, issued the way the bootstrap issues one.</summary>
+    public async Task<string> IssueManagerKey()
+    {
+        var manager = data.CityManager;
+        var now = DateTimeOffset.UtcNow;
+        var (issued, key) = IssueApiKeyEndpoint.Issue(manager.Id, "benchmark", now.AddDays(1), manager.Code, now);
+        await using var session = store.LightweightSession();
+        session.LastModifiedBy = manager.Code;
+        session.SetHeader("reason", Reason);
+        session.Events.Append(manager.Id, issued);
+        await session.SaveChangesAsync();
+        return key;
+    }
+}
