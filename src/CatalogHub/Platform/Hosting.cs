@@ -1,8 +1,11 @@
+using CatalogHub.BasisCheck;
 using CatalogHub.Catalogue;
 using CatalogHub.Departments;
 using CatalogHub.ImplementationLists;
+using CatalogHub.Publication;
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -23,6 +26,10 @@ public static class Hosting
 
     /// <summary>Every event type of every module: the store's vocabulary, each documented in schemas/events.</summary>
     public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. CatalogueConfiguration.Events, .. ImplementationListsConfiguration.Events];
+
+    /// <summary>Every module's mapping of its events to the change log of published lists.</summary>
+    private static readonly Func<IEvent, PublicationChange?>[] ChangeSources =
+        [CatalogueConfiguration.ChangeOf, ImplementationListsConfiguration.ChangeOf];
 
     public static string ConnectionString(IConfiguration config) =>
         config["CATALOGHUB_DB"] ?? config.GetConnectionString("CatalogHub")
@@ -51,10 +58,16 @@ public static class Hosting
                 opts.AddDepartments();
                 opts.AddCatalogue();
                 opts.AddImplementationLists();
+                opts.Projections.Add(new ChangeLogProjection(ChangeSources), ProjectionLifecycle.Inline);
+                opts.Storage.ExtendedSchemaObjects.Add(ChangeLogProjection.Definition());
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
+
+        services.AddSingleton<PublishedIndex>();
+        services.ConfigureMarten((sp, opts) => opts.Listeners.Add(new PublishedIndexListener(sp.GetRequiredService<PublishedIndex>(), ChangeSources)));
+        services.AddHostedService<PublishedIndexRefresher>();
 
         builder.Host.UseWolverine(opts =>
         {
