@@ -114,6 +114,7 @@ public static class ChangeLog
     private static readonly IReadOnlyDictionary<string, ChangeKind> Kinds =
         Enum.GetValues<ChangeKind>().ToDictionary(KindName);
 
+    /// <summary>One row, read as one JSON text column: Marten's typed raw-SQL mapping reads the first column as the document.</summary>
     private sealed record Row(string Tx, long Sequence, string List, string Kind, Guid Id, string? RegionCode, string? ItemCode,
         DateTimeOffset RecordedAt, JsonElement? Document);
 
@@ -125,9 +126,9 @@ public static class ChangeLog
     public static async Task<IReadOnlyList<LoggedChange>> ReadAfter(IQuerySession session, ChangePosition after, int limit,
         IReadOnlyCollection<ChangeKind> kinds, CancellationToken ct)
     {
-        var rows = await session.AdvancedSql.QueryAsync<Row>($"""
+        var rows = await session.AdvancedSql.QueryAsync<string>($"""
             select json_build_object('tx', tx::text, 'sequence', sequence, 'list', list, 'kind', kind, 'id', id,
-                   'regionCode', region_code, 'itemCode', item_code, 'recordedAt', recorded_at, 'document', document)
+                   'regionCode', region_code, 'itemCode', item_code, 'recordedAt', recorded_at, 'document', document)::text
             from {ChangeLogProjection.Table}
             where tx < pg_snapshot_xmin(pg_current_snapshot())
               and (tx, sequence) > (?::text::xid8, ?)
@@ -135,7 +136,7 @@ public static class ChangeLog
             order by tx, sequence
             limit ?
             """, ct, after.Transaction.ToString(CultureInfo.InvariantCulture), after.Sequence, kinds.Select(KindName).ToArray(), limit);
-        return [.. rows.Select(r => new LoggedChange(
+        return [.. rows.Select(json => JsonSerializer.Deserialize<Row>(json, PublicationChange.Json)!).Select(r => new LoggedChange(
             new ChangePosition(ulong.Parse(r.Tx, CultureInfo.InvariantCulture), r.Sequence),
             new PublicationChange(r.Sequence, r.List, Kinds[r.Kind], r.Id, r.RegionCode, r.ItemCode, r.RecordedAt, r.Document)))];
     }
