@@ -33,8 +33,8 @@ public sealed class Basis_check(AppFixture fixture) : ImplementationListContext(
         Assert.True(answer.Allowed);
         Assert.Empty(answer.Reasons);
         Assert.All(answer.Materials.Concat(answer.Conditions), v => Assert.True(v.Allowed, v.Element));
-        var versions = Read<CatalogHub.Catalogue.Reading.EntryVersionList>(await Get($"/catalogue/entries/{entry.Id}/versions"));
-        var listVersions = Read<CatalogHub.ImplementationLists.Reading.ImplementationListVersionList>(await Get($"/implementation-lists/{list.Id}/versions"));
+        var versions = Read<VersionList>(await Get($"/catalogue/entries/{entry.Id}/versions"));
+        var listVersions = Read<VersionList>(await Get($"/implementation-lists/{list.Id}/versions"));
         Assert.Equal([versions.Versions[0], listVersions.Versions[0]], answer.Citations);
         Assert.True(answer.Index.Sequence >= 0);
     }
