@@ -8,12 +8,9 @@ namespace CatalogHub.Catalogue;
 public sealed partial class EntryPublicationProjection : EventProjection
 {
     // IEvent gives the global sequence number: with Rich append mode Marten assigns it before inline projections run.
-    public EntryVersion Create(IEvent<EntryPublished> e) => new(
-        EntryVersion.IdOf(e.Data.EntryId, e.Data.Version), e.Data.EntryId, e.Data.Version, e.Data.ItemCode, e.Data.RegionCode,
-        e.Data.DerivedFrom, e.Data.Content, e.Data.EffectiveAt, e.Data.PublishedAt, e.Data.PublishedBy, e.Data.Note, e.Sequence);
+    public EntryVersion Create(IEvent<EntryPublished> e) => EntryVersion.From(e.Data, e.Sequence);
 
-    public EntryRepeal Create(IEvent<EntryRepealed> e) => new(
-        e.Data.EntryId, e.Data.EffectiveAt, e.Data.RecordedAt, e.Data.Reason, e.Data.Basis, e.Data.RepealedBy, e.Sequence);
+    public EntryRepeal Create(IEvent<EntryRepealed> e) => EntryRepeal.From(e.Data, e.Sequence);
 }
 
 public static class CatalogueConfiguration
@@ -24,6 +21,18 @@ public static class CatalogueConfiguration
         typeof(EntryDrafted), typeof(EntryDraftRevised), typeof(EntrySubmittedForReview), typeof(EntryPublished),
         typeof(EntryRepealed), typeof(EntryDraftWithdrawn),
     ];
+
+    /// <summary>What the change log (and the basis check's index) records of an entry's event; null for the rest.</summary>
+    public static PublicationChange? ChangeOf(IEvent e) => e.Data switch
+    {
+        EntryDrafted d => new(e.Sequence, EntryVersion.List, ChangeKind.Drafted, d.EntryId, d.RegionCode, d.ItemCode, d.DraftedAt, null),
+        EntryPublished p => new(e.Sequence, EntryVersion.List, ChangeKind.Published, p.EntryId, p.RegionCode, p.ItemCode, p.PublishedAt,
+            PublicationChange.DocumentOf(EntryVersion.From(p, e.Sequence))),
+        EntryRepealed r => new(e.Sequence, EntryVersion.List, ChangeKind.Repealed, r.EntryId, null, null, r.RecordedAt,
+            PublicationChange.DocumentOf(EntryRepeal.From(r, e.Sequence).Citation)),
+        EntryDraftWithdrawn w => new(e.Sequence, EntryVersion.List, ChangeKind.Withdrawn, w.EntryId, null, null, w.WithdrawnAt, null),
+        _ => null,
+    };
 
     public static void AddCatalogue(this StoreOptions opts)
     {

@@ -66,11 +66,18 @@ public sealed record EntryVersion(
 
     public static string IdOf(Guid entryId, int version) => $"{entryId}:{version}";
 
+    public static EntryVersion From(EntryPublished e, long sequence) => new(
+        IdOf(e.EntryId, e.Version), e.EntryId, e.Version, e.ItemCode, e.RegionCode, e.DerivedFrom, e.Content, e.EffectiveAt,
+        e.PublishedAt, e.PublishedBy, e.Note, sequence);
+
     public Citation Citation => new(List, EntryId, Version, PublishedAt, EffectiveAt, Sequence);
 }
 
 /// <summary>The recorded repeal of an entry. Id: the entry id.</summary>
 public sealed record EntryRepeal(Guid Id, DateTimeOffset EffectiveAt, DateTimeOffset RecordedAt, string Reason, string Basis, string RepealedBy, long Sequence) : IRepealRecord
 {
+    public static EntryRepeal From(EntryRepealed e, long sequence) =>
+        new(e.EntryId, e.EffectiveAt, e.RecordedAt, e.Reason, e.Basis, e.RepealedBy, sequence);
+
     public RepealCitation Citation => new(EntryVersion.List, Id, RecordedAt, EffectiveAt, Sequence, Reason, Basis);
 }

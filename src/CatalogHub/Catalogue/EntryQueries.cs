@@ -14,11 +14,11 @@ public sealed record CatalogueFilter(string? RegionCode, string? Category = null
 /// </summary>
 public static class EntryQueries
 {
-    private const string Versions = "cataloghub.mt_doc_entry_version";
+    public const string VersionsTable = "cataloghub.mt_doc_entry_version";
     private const string Repeals = "cataloghub.mt_doc_entry_repeal";
 
     public static Task<AsOf<EntryVersion, EntryRepeal>> AsOf(IQuerySession session, Guid entryId, DateTimeOffset instant, CancellationToken ct) =>
-        AsOfReads.Read<EntryVersion, EntryRepeal>(session, Versions, "entry_id", entryId, instant, ct);
+        AsOfReads.Read<EntryVersion, EntryRepeal>(session, VersionsTable, "entry_id", entryId, instant, ct);
 
     public static async Task<(long Total, IReadOnlyList<EntryVersion> Page)> InForce(
         IQuerySession session, CatalogueFilter filter, DateTimeOffset instant, int page, int pageSize, CancellationToken ct)
@@ -34,7 +34,7 @@ public static class EntryQueries
     private static (string Sql, List<object> Parameters) InForceRelation(CatalogueFilter filter, DateTimeOffset instant)
     {
         var parameters = new List<object>();
-        var inner = $"select distinct on (entry_id) entry_id, item_code, data from {Versions} where effective_at <= ?";
+        var inner = $"select distinct on (entry_id) entry_id, item_code, data from {VersionsTable} where effective_at <= ?";
         parameters.Add(instant);
         if (filter.RegionCode is not null) { inner += " and region_code = ?"; parameters.Add(filter.RegionCode); }
         inner += " order by entry_id, version desc";

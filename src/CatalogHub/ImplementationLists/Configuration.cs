@@ -7,12 +7,9 @@ namespace CatalogHub.ImplementationLists;
 /// <summary>Writes the immutable version and repeal documents inline, in the same transaction as the event.</summary>
 public sealed partial class ImplementationListPublicationProjection : EventProjection
 {
-    public ImplementationListVersion Create(IEvent<ImplementationListPublished> e) => new(
-        ImplementationListVersion.IdOf(e.Data.ListId, e.Data.Version), e.Data.ListId, e.Data.Version, e.Data.EntryId, e.Data.ItemCode,
-        e.Data.RegionCode, e.Data.Content, e.Data.EffectiveAt, e.Data.PublishedAt, e.Data.PublishedBy, e.Data.Note, e.Sequence);
+    public ImplementationListVersion Create(IEvent<ImplementationListPublished> e) => ImplementationListVersion.From(e.Data, e.Sequence);
 
-    public ImplementationListRepeal Create(IEvent<ImplementationListRepealed> e) => new(
-        e.Data.ListId, e.Data.EffectiveAt, e.Data.RecordedAt, e.Data.Reason, e.Data.Basis, e.Data.RepealedBy, e.Sequence);
+    public ImplementationListRepeal Create(IEvent<ImplementationListRepealed> e) => ImplementationListRepeal.From(e.Data, e.Sequence);
 }
 
 public static class ImplementationListsConfiguration
@@ -26,13 +23,25 @@ public static class ImplementationListsConfiguration
         typeof(ImplementationListPublished), typeof(ImplementationListRepealed), typeof(ImplementationListDraftWithdrawn),
     ];
 
+    /// <summary>What the change log (and the basis check's index) records of a list's event; null for the rest.</summary>
+    public static PublicationChange? ChangeOf(IEvent e) => e.Data switch
+    {
+        ImplementationListDrafted d => new(e.Sequence, ImplementationListVersion.List, ChangeKind.Drafted, d.ListId, d.RegionCode, d.ItemCode, d.DraftedAt, null),
+        ImplementationListPublished p => new(e.Sequence, ImplementationListVersion.List, ChangeKind.Published, p.ListId, p.RegionCode, p.ItemCode,
+            p.PublishedAt, PublicationChange.DocumentOf(ImplementationListVersion.From(p, e.Sequence))),
+        ImplementationListRepealed r => new(e.Sequence, ImplementationListVersion.List, ChangeKind.Repealed, r.ListId, null, null, r.RecordedAt,
+            PublicationChange.DocumentOf(ImplementationListRepeal.From(r, e.Sequence).Citation)),
+        ImplementationListDraftWithdrawn w => new(e.Sequence, ImplementationListVersion.List, ChangeKind.Withdrawn, w.ListId, null, null, w.WithdrawnAt, null),
+        _ => null,
+    };
+
     public static void AddImplementationLists(this StoreOptions opts)
     {
         opts.Projections.Snapshot<ImplementationList>(SnapshotLifecycle.Inline);
         opts.Projections.Add<ImplementationListPublicationProjection>(ProjectionLifecycle.Inline);
 
         opts.Schema.For<ImplementationList>().DocumentAlias("implementation_list")
-            .UniqueIndex(x => x.EntryId, x => x.RegionCode)
+            .UniqueIndex(x => x.RegionCode, x => x.ItemCode)
             .Duplicate(x => x.OwnerDepartmentId);
         opts.Schema.For<ImplementationListVersion>().DocumentAlias("implementation_list_version")
             .Duplicate(x => x.ListId)

@@ -78,7 +78,7 @@ public sealed record ImplementationListDraftWithdrawn(Guid ListId, string Withdr
 
 /// <summary>
 /// The implementation list of one base catalogue entry in one region, as its owner and the region's catalogue
-/// manager see it: the pending draft beside the shared lifecycle. (entry, region) is unique. Only its
+/// manager see it: the pending draft beside the shared lifecycle. (region, item code) is unique. Only its
 /// <see cref="ImplementationListVersion"/>s are ever a basis for handling a case (003:10).
 /// </summary>
 public sealed record ImplementationList(
@@ -117,6 +117,10 @@ public sealed record ImplementationListVersion(
 
     public static string IdOf(Guid listId, int version) => $"{listId}:{version}";
 
+    public static ImplementationListVersion From(ImplementationListPublished e, long sequence) => new(
+        IdOf(e.ListId, e.Version), e.ListId, e.Version, e.EntryId, e.ItemCode, e.RegionCode, e.Content, e.EffectiveAt,
+        e.PublishedAt, e.PublishedBy, e.Note, sequence);
+
     public Citation Citation => new(List, ListId, Version, PublishedAt, EffectiveAt, Sequence);
 }
 
@@ -124,6 +128,9 @@ public sealed record ImplementationListVersion(
 public sealed record ImplementationListRepeal(
     Guid Id, DateTimeOffset EffectiveAt, DateTimeOffset RecordedAt, string Reason, string Basis, string RepealedBy, long Sequence) : IRepealRecord
 {
+    public static ImplementationListRepeal From(ImplementationListRepealed e, long sequence) =>
+        new(e.ListId, e.EffectiveAt, e.RecordedAt, e.Reason, e.Basis, e.RepealedBy, sequence);
+
     public RepealCitation Citation => new(ImplementationListVersion.List, Id, RecordedAt, EffectiveAt, Sequence, Reason, Basis);
 }
 

@@ -1,10 +1,12 @@
 using CatalogHub.Audit;
+using CatalogHub.BasisCheck;
 using CatalogHub.Catalogue;
 using CatalogHub.Departments;
 using CatalogHub.ImplementationLists;
 using CatalogHub.Sharing;
-using JasperFx;
+using JasperFx.Events.Projections;
 using JasperFx.Events;
+using JasperFx;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +25,10 @@ public static class Hosting
 
     /// <summary>Every event type of every module: the store's vocabulary, each documented in schemas/events.</summary>
     public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. CatalogueConfiguration.Events, .. ImplementationListsConfiguration.Events, .. SharingConfiguration.Events];
+
+    /// <summary>Every module's mapping of its events to the change log of published lists.</summary>
+    private static readonly Func<IEvent, PublicationChange?>[] ChangeSources =
+        [CatalogueConfiguration.ChangeOf, ImplementationListsConfiguration.ChangeOf];
 
     public static string ConnectionString(IConfiguration config) =>
         config["CATALOGHUB_DB"] ?? config.GetConnectionString("CatalogHub")
@@ -51,6 +57,8 @@ public static class Hosting
         opts.AddAudit();
         opts.AddImplementationLists();
         opts.AddSharing();
+        opts.Projections.Add(new ChangeLogProjection(ChangeSources), ProjectionLifecycle.Inline);
+        opts.Storage.ExtendedSchemaObjects.Add(ChangeLogProjection.Definition());
     }
 
     public static WebApplicationBuilder AddCatalogHub(this WebApplicationBuilder builder)
@@ -63,6 +71,10 @@ public static class Hosting
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
+
+        services.AddSingleton<PublishedIndex>();
+        services.ConfigureMarten((sp, opts) => opts.Listeners.Add(new PublishedIndexListener(sp.GetRequiredService<PublishedIndex>(), ChangeSources)));
+        services.AddHostedService<PublishedIndexRefresher>();
 
         builder.Host.UseWolverine(opts =>
         {

@@ -15,6 +15,9 @@ public interface IRepealRecord
     RepealCitation Citation { get; }
 }
 
+/// <summary>Every published version of a list (oldest first) and its repeal, if any. Drafts are not versions.</summary>
+public sealed record VersionList(Guid Id, IReadOnlyList<Citation> Versions, RepealCitation? Repeal);
+
 /// <summary>What a list said at a legal instant, or why it said nothing.</summary>
 public sealed record AsOf<TVersion, TRepeal>(TVersion? InForce, TRepeal? Repeal)
     where TVersion : class, IPublishedVersion where TRepeal : class, IRepealRecord;
@@ -37,6 +40,17 @@ public static class AsOfReads
         var versions = await session.QueryAsync<TVersion>(
             $"select data from {versionsTable} where {idColumn} = ? and effective_at <= ? order by version desc limit 1", ct, id, instant);
         return new(versions.FirstOrDefault(), repeal);
+    }
+
+    /// <summary>The citations of every published version of a list and of its repeal; 404 when nothing was ever published.</summary>
+    public static async Task<IResult> Versions<TVersion, TRepeal>(
+        IQuerySession session, string versionsTable, string idColumn, Guid id, string what, CancellationToken ct)
+        where TVersion : class, IPublishedVersion where TRepeal : class, IRepealRecord
+    {
+        var versions = await session.QueryAsync<TVersion>($"select data from {versionsTable} where {idColumn} = ? order by version", ct, id);
+        if (versions.Count == 0) return Problems.NotFound(what);
+        var repeal = await session.LoadAsync<TRepeal>(id, ct);
+        return TypedResults.Ok(new VersionList(id, [.. versions.Select(v => v.Citation)], repeal?.Citation));
     }
 
     /// <summary>The version in force as <paramref name="view"/>, or a 404 problem saying why there is none.</summary>

@@ -70,7 +70,7 @@ public sealed class Lifecycle_and_as_of(AppFixture fixture) : CatalogueContext(f
         Assert.Equal(t2, second.EffectiveAt);
         Assert.Equal(2, (await CitedAt(t2.AddYears(1)))!.Version);
 
-        var versions = Read<EntryVersionList>(await Get($"/catalogue/entries/{v1.Id}/versions"));
+        var versions = Read<VersionList>(await Get($"/catalogue/entries/{v1.Id}/versions"));
         Assert.Equal([1, 2], versions.Versions.Select(v => v.Version));
         Assert.True(versions.Versions[0].Sequence < versions.Versions[1].Sequence);
         Assert.Equal(second, versions.Versions[1]);

@@ -26,7 +26,7 @@ public sealed class Lifecycle_and_reads(AppFixture fixture) : ImplementationList
         var second = Read<PublishedImplementationListView>(await Get($"/implementation-lists/{v1.Id}?asOf={Iso(t2)}"));
         Assert.Equal(3, second.Content.PromisedLimitDays);
 
-        var versions = Read<ImplementationListVersionList>(await Get($"/implementation-lists/{v1.Id}/versions"));
+        var versions = Read<VersionList>(await Get($"/implementation-lists/{v1.Id}/versions"));
         Assert.Equal([first.Citation, second.Citation], versions.Versions);
         AssertSameJson(first, Read<PublishedImplementationListView>(await Get($"/implementation-lists/{v1.Id}/versions/1")));
 

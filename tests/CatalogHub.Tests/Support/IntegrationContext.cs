@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Alba;
+using CatalogHub.BasisCheck;
 using CatalogHub.Platform;
+using CatalogHub.Publication;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +26,13 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         await Store.Advanced.ResetAllData();
+        // The change log is a table of its own and the basis check's index lives in memory: wipe both with the store.
+        await using (var session = Store.LightweightSession())
+        {
+            session.QueueSqlCommand($"truncate {ChangeLogProjection.Table}");
+            await session.SaveChangesAsync();
+        }
+        Host.Services.GetRequiredService<PublishedIndex>().Clear();
         Admin = await Register(TestDepartments.HubAdmin);
     }
 

@@ -4,7 +4,8 @@ namespace CatalogHub.ImplementationLists.Drafting;
 
 /// <summary>
 /// Starts the implementation list of a base catalogue entry in the caller's region, as a draft of the caller's
-/// department. The entry may be of that region or of a region above it (a county implements a city item).
+/// department. The entry may be of that region or of a region above it (a county implements a city item); a region
+/// has one list per item code, which is how the basis check finds it.
 /// </summary>
 public sealed record DraftImplementationList(Guid EntryId, string RegionCode, ImplementationListContent Content, string Reason);
 
@@ -37,8 +38,8 @@ public static class DraftImplementationListEndpoint
         if (!IsSameOrAbove(entry.RegionCode, command.RegionCode))
             return Problems.Rule("entry-of-other-region",
                 $"The entry belongs to {entry.RegionCode}; {command.RegionCode} implements entries of its own region or the regions above it.", "entryId");
-        if (await session.Query<ImplementationList>().AnyAsync(l => l.EntryId == command.EntryId && l.RegionCode == command.RegionCode, http.RequestAborted))
-            return Problems.Conflict("duplicate-list", $"{command.RegionCode} already has an implementation list for this entry.", "entryId");
+        if (await session.Query<ImplementationList>().AnyAsync(l => l.RegionCode == command.RegionCode && l.ItemCode == entry.ItemCode, http.RequestAborted))
+            return Problems.Conflict("duplicate-list", $"{command.RegionCode} already has an implementation list for item {entry.ItemCode}.", "entryId");
 
         var id = Guid.CreateVersion7();
         var drafted = new ImplementationListDrafted(id, entry.Id, entry.ItemCode, command.RegionCode, caller.DepartmentId,

@@ -1,9 +1,6 @@
 
 namespace CatalogHub.ImplementationLists.Reading;
 
-/// <summary>Every published version of a list (oldest first) and its repeal, if any. Drafts are not versions.</summary>
-public sealed record ImplementationListVersionList(Guid Id, IReadOnlyList<Citation> Versions, RepealCitation? Repeal);
-
 public sealed record ImplementationListHistory(Guid Id, IReadOnlyList<RecordedEvent> Events);
 
 /// <summary>Public reads of published versions, and the draft and history for its editors and auditors.</summary>
@@ -24,16 +21,11 @@ public static class GetImplementationListEndpoint
 
     [WolverineGet("/implementation-lists/{id}/versions", Name = "GetImplementationListVersions")]
     [Tags("Implementation lists: reading")]
-    [ProducesResponseType<ImplementationListVersionList>(StatusCodes.Status200OK)]
+    [ProducesResponseType<VersionList>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Versions(Guid id, IQuerySession session, HttpContext http)
-    {
-        var versions = await session.Query<ImplementationListVersion>().Where(v => v.ListId == id).OrderBy(v => v.Version)
-            .ToListAsync(http.RequestAborted);
-        if (versions.Count == 0) return Problems.NotFound("A published implementation list");
-        var repeal = await session.LoadAsync<ImplementationListRepeal>(id, http.RequestAborted);
-        return TypedResults.Ok(new ImplementationListVersionList(id, [.. versions.Select(v => v.Citation)], repeal?.Citation));
-    }
+    public static Task<IResult> Versions(Guid id, IQuerySession session, HttpContext http) =>
+        AsOfReads.Versions<ImplementationListVersion, ImplementationListRepeal>(session, ImplementationListsConfiguration.VersionsTable, "list_id", id,
+            "A published implementation list", http.RequestAborted);
 
     [WolverineGet("/implementation-lists/{id}/versions/{version}", Name = "GetImplementationListVersion")]
     [Tags("Implementation lists: reading")]

@@ -1,0 +1,101 @@
+using CatalogHub.Catalogue;
+using CatalogHub.ImplementationLists;
+
+namespace CatalogHub.BasisCheck;
+
+/// <summary>One reason for a verdict, with a stable code; <c>List</c> names which list the reason comes from.</summary>
+public sealed record Reason(string Code, string List, string Message);
+
+/// <summary>The verdict on one demanded element; <c>Element</c> is its path in the request, e.g. <c>materials[1]</c>.</summary>
+public sealed record ElementVerdict(string Element, string Name, bool Allowed, IReadOnlyList<Reason> Reasons);
+
+/// <summary>
+/// The rules of the basis check as a pure function of the two timelines (003:10, 003:38, 003:46, 003:55): nothing
+/// may be demanded for an item unless its base catalogue entry and its implementation list are both published and
+/// in force at the instant; then only what the list names, in the form it names, and never on paper what an
+/// e-licence or shared data supplies.
+/// </summary>
+public static class BasisRules
+{
+    public sealed record Outcome(IReadOnlyList<Reason> ItemReasons, IndexedVersion? Entry, IndexedVersion? List,
+        IReadOnlyList<RepealCitation> Repeals, IReadOnlyList<ElementVerdict> Materials, IReadOnlyList<ElementVerdict> Conditions,
+        IReadOnlyList<ElementVerdict> Fees);
+
+    public static Outcome Decide(CheckBasis request, DateTimeOffset instant, Timeline? entry, Timeline? list)
+    {
+        var entryAt = entry?.At(instant) ?? new Standing(StandingKind.Unknown, null, null);
+        var listAt = list?.At(instant) ?? new Standing(StandingKind.Unknown, null, null);
+        var itemReasons = new List<Reason>();
+        if (ItemReason(entryAt, EntryVersion.List, instant) is { } e) itemReasons.Add(e);
+        if (ItemReason(listAt, ImplementationListVersion.List, instant) is { } l) itemReasons.Add(l);
+        IReadOnlyList<RepealCitation> repeals = [.. new[] { entryAt.Repeal, listAt.Repeal }.OfType<RepealCitation>()];
+
+        var content = itemReasons.Count == 0 ? listAt.Version!.Content! : null;
+        List<ElementVerdict> Judge<T>(IReadOnlyList<T>? demanded, string field, Func<T, string> name, Func<T, ImplementationListContent, IEnumerable<Reason>> rule) =>
+            [.. (demanded ?? []).Select((d, i) => Verdict($"{field}[{i}]", name(d), content is null ? itemReasons : [.. rule(d, content)]))];
+
+        return new Outcome(itemReasons, entryAt.Version, listAt.Version, repeals,
+            Judge(request.Materials, "materials", m => m.Name ?? m.LicenceTypeCode ?? "", Material),
+            Judge(request.Conditions, "conditions", c => c.Text, Condition),
+            Judge(request.Fees, "fees", f => f.Name, Fee));
+    }
+
+    private static ElementVerdict Verdict(string element, string name, IReadOnlyList<Reason> reasons) => new(element, name, reasons.Count == 0, reasons);
+
+    private static Reason? ItemReason(Standing standing, string list, DateTimeOffset instant) => standing.Kind switch
+    {
+        StandingKind.InForce => null,
+        StandingKind.Repealed => new("repealed", list, $"Repealed with effect from {standing.Repeal!.EffectiveAt:O}: {standing.Repeal.Reason}"),
+        StandingKind.NotYetInForce => new("not-published-on-that-date", list, $"No published version was in force at {instant:O}."),
+        StandingKind.DraftOnly => new("draft-only", list, "Only a draft exists; a draft is never a basis for handling an item (003:10)."),
+        _ => new("not-listed", list, list == EntryVersion.List
+            ? "The region's base catalogue has no such item."
+            : "The item has no implementation list in this region."),
+    };
+
+    private static readonly Reason NotListed = new("material-not-listed", ImplementationListVersion.List,
+        "The implementation list does not name this material; nothing outside the list may be demanded (003:38).");
+
+    private static IEnumerable<Reason> Material(DemandedMaterial demanded, ImplementationListContent content)
+    {
+        var listed = content.Materials.FirstOrDefault(m => demanded.Name is { } name
+            ? m.Name == name.Trim()
+            : m.Source == MaterialSource.ELicence && m.LicenceTypeCode == demanded.LicenceTypeCode);
+        if (listed is null)
+        {
+            yield return NotListed;
+            yield break;
+        }
+        var paper = demanded.Form is MaterialForm.Paper or MaterialForm.Both;
+        if (paper && listed.Source == MaterialSource.ELicence)
+            yield return new("paper-where-e-licence-listed", ImplementationListVersion.List,
+                $"'{listed.Name}' is supplied by e-licence {listed.LicenceTypeCode}; it may not be demanded on paper (003:38, 002:44).");
+        else if (paper && listed.Source == MaterialSource.SharedData)
+            yield return new("paper-where-shared-data-listed", ImplementationListVersion.List,
+                $"'{listed.Name}' is supplied by shared data; it may not be demanded on paper (003:38, 001:19).");
+        else if (demanded.Form is { } form && listed.Form != MaterialForm.Both && form != listed.Form)
+            yield return new("form-not-listed", ImplementationListVersion.List, $"'{listed.Name}' is listed in {listed.Form} form only.");
+        if (demanded.Copies is { } copies && copies > listed.Copies)
+            yield return new("copies-exceed-listed", ImplementationListVersion.List, $"'{listed.Name}' is listed with {listed.Copies} copies.");
+    }
+
+    private static IEnumerable<Reason> Condition(DemandedCondition demanded, ImplementationListContent content)
+    {
+        var listed = content.Conditions.FirstOrDefault(c => c.Text == demanded.Text.Trim());
+        if (listed is null)
+            yield return new("condition-not-listed", ImplementationListVersion.List,
+                "The implementation list does not state this condition; none may be added without a legal basis (003:9, 003:55).");
+        else if (listed.Basis is null)
+            yield return new("condition-without-basis", ImplementationListVersion.List, "The listed condition cites no legal basis (003:55).");
+    }
+
+    private static IEnumerable<Reason> Fee(DemandedFee demanded, ImplementationListContent content)
+    {
+        var listed = content.Free ? null : content.Fees.FirstOrDefault(f => f.Name == demanded.Name.Trim());
+        if (listed is null)
+            yield return new("fee-not-listed", ImplementationListVersion.List,
+                content.Free ? "The item is free of charge." : "The implementation list names no such fee (003:46).");
+        else if (listed.Basis is null || string.IsNullOrWhiteSpace(listed.Standard))
+            yield return new("fee-without-basis", ImplementationListVersion.List, "The listed fee lacks a published basis or standard (003:46, 001:29).");
+    }
+}

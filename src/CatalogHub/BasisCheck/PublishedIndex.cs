@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using CatalogHub.Catalogue;
+using CatalogHub.ImplementationLists;
+using Marten.Services;
+
+namespace CatalogHub.BasisCheck;
+
+/// <summary>One published version as the index keeps it; <c>Content</c> only for implementation lists.</summary>
+public sealed record IndexedVersion(Citation Citation, Guid? EntryId, ImplementationListContent? Content);
+
+/// <summary>Where a list stood at an instant.</summary>
+public enum StandingKind { InForce, Repealed, NotYetInForce, DraftOnly, Unknown }
+
+public sealed record Standing(StandingKind Kind, IndexedVersion? Version, RepealCitation? Repeal);
+
+/// <summary>
+/// The legal timeline of one list (an entry or an implementation list) as far as this node has seen it. Immutable:
+/// a change replaces the whole record, so readers never lock. Every change it absorbs is monotone (a version
+/// added, a repeal set, a draft or withdrawal noted), so changes can arrive in any order, twice, and still
+/// converge on the same timeline.
+/// </summary>
+public sealed record Timeline(Guid Id, string List, string? RegionCode, string? ItemCode, ImmutableArray<IndexedVersion> Versions,
+    RepealCitation? Repeal, bool Drafted, bool Withdrawn)
+{
+    public static Timeline Empty(Guid id, string list) => new(id, list, null, null, [], null, false, false);
+
+    public Timeline With(PublicationChange c) => (this with { RegionCode = RegionCode ?? c.RegionCode, ItemCode = ItemCode ?? c.ItemCode }) switch
+    {
+        var t when c.Kind == ChangeKind.Drafted => t with { Drafted = true },
+        var t when c.Kind == ChangeKind.Withdrawn => t with { Withdrawn = true },
+        var t when c.Kind == ChangeKind.Repealed => t with { Repeal = c.Read<RepealCitation>() },
+        var t => t.WithVersion(VersionOf(c)),
+    };
+
+    private static IndexedVersion VersionOf(PublicationChange c) => c.List == ImplementationListVersion.List
+        ? ListVersion(c.Read<ImplementationListVersion>())
+        : new IndexedVersion(c.Read<EntryVersion>().Citation, null, null);
+
+    private static IndexedVersion ListVersion(ImplementationListVersion v) => new(v.Citation, v.EntryId, v.Content);
+
+    private Timeline WithVersion(IndexedVersion v)
+    {
+        if (Versions.Any(x => x.Citation.Version == v.Citation.Version)) return this;
+        var at = 0;
+        while (at < Versions.Length && Versions[at].Citation.Version < v.Citation.Version) at++;
+        return this with { Versions = Versions.Insert(at, v) };
+    }
+
+    /// <summary>
+    /// The version in force at <paramref name="instant"/>: the highest version effective at or before it (effective
+    /// times grow with the version, see <see cref="Lifecycle"/>), unless a repeal took effect at or before it.
+    /// </summary>
+    public Standing At(DateTimeOffset instant)
+    {
+        if (Repeal is { } repeal && repeal.EffectiveAt <= instant) return new(StandingKind.Repealed, null, repeal);
+        for (var i = Versions.Length - 1; i >= 0; i--)
+            if (Versions[i].Citation.EffectiveAt <= instant) return new(StandingKind.InForce, Versions[i], null);
+        return Versions.Length > 0 ? new(StandingKind.NotYetInForce, null, null)
+            : Drafted && !Withdrawn ? new(StandingKind.DraftOnly, null, null)
+            : new(StandingKind.Unknown, null, null);
+    }
+}
+
+/// <summary>How far the index has read the change log: everything at or before <c>Position</c> is in it.</summary>
+public sealed record IndexStatus(string Position, long Sequence, DateTimeOffset? RefreshedAt);
+
+/// <summary>
+/// The published timelines of every entry and implementation list, in memory, so the basis check never touches
+/// the database. Published versions are immutable, so the only question is how current the index is: it is
+/// loaded at start-up, absorbs this node's commits as they happen (<see cref="PublishedIndexListener"/>), and
+/// reads the change log for other nodes' commits (<see cref="PublishedIndexRefresher"/>) up to the same safe
+/// position the changed-since feed uses (docs/feed.md).
+/// </summary>
+public sealed class PublishedIndex(TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<Guid, Timeline> _byId = new();
+    private readonly ConcurrentDictionary<(string List, string Region, string Item), Guid> _byKey = new();
+    private readonly Lock _write = new();
+    private int _generation;
+    private IndexStatus _status = new(ChangePosition.Start.ToString(), 0, null);
+    private ChangePosition _position = ChangePosition.Start;
+
+    public IndexStatus Status => Volatile.Read(ref _status);
+
+    public Timeline? Find(string list, string regionCode, string itemCode) =>
+        _byKey.TryGetValue((list, regionCode, itemCode), out var id) ? _byId.GetValueOrDefault(id) : null;
+
+    public Timeline? Find(Guid id) => _byId.GetValueOrDefault(id);
+
+    public void Apply(PublicationChange change)
+    {
+        lock (_write) ApplyLocked(change);
+    }
+
+    private void ApplyLocked(PublicationChange change)
+    {
+        var timeline = _byId.GetValueOrDefault(change.Id) ?? Timeline.Empty(change.Id, change.List);
+        var next = timeline.With(change);
+        _byId[change.Id] = next;
+        if (next.RegionCode is { } region && next.ItemCode is { } item) _byKey[(next.List, region, item)] = next.Id;
+    }
+
+    /// <summary>Reads the change log after the current position until it is exhausted; returns how many changes it read.</summary>
+    public async Task<int> CatchUp(IDocumentStore store, CancellationToken ct)
+    {
+        var read = 0;
+        while (true)
+        {
+            int generation;
+            ChangePosition after;
+            lock (_write) (generation, after) = (_generation, _position);
+            IReadOnlyList<LoggedChange> page;
+            await using (var session = store.QuerySession())
+                page = await ChangeLog.ReadAfter(session, after, 1000, Enum.GetValues<ChangeKind>(), ct);
+            lock (_write)
+            {
+                // A reset while this page was read makes it stale: drop it.
+                if (generation != _generation) return read;
+                foreach (var logged in page) ApplyLocked(logged.Change);
+                if (page.Count > 0) _position = page[^1].Position;
+                var sequence = Math.Max(Status.Sequence, page.Count == 0 ? 0 : page.Max(p => p.Change.Sequence));
+                Volatile.Write(ref _status, new IndexStatus(_position.ToString(), sequence, clock.GetUtcNow()));
+            }
+            read += page.Count;
+            if (page.Count < 1000) return read;
+        }
+    }
+
+    /// <summary>Forgets everything, for a store that was wiped (tests); the next catch-up reloads from the start.</summary>
+    public void Clear()
+    {
+        lock (_write)
+        {
+            _generation++;
+            _byId.Clear();
+            _byKey.Clear();
+            _position = ChangePosition.Start;
+            Volatile.Write(ref _status, new IndexStatus(_position.ToString(), 0, null));
+        }
+    }
+}
+
+/// <summary>Feeds this node's own commits into the index the moment they are durable, so a publish is answered at once.</summary>
+public sealed class PublishedIndexListener(PublishedIndex index, IReadOnlyList<Func<JasperFx.Events.IEvent, PublicationChange?>> sources)
+    : DocumentSessionListenerBase
+{
+    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    {
+        foreach (var e in commit.GetEvents())
+            foreach (var source in sources)
+                if (source(e) is { } change)
+                    index.Apply(change);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Loads the index before the API starts serving, then polls the change log for other nodes' commits every
+/// <c>CATALOGHUB_INDEX_POLL_MS</c> milliseconds (500 by default).
+/// </summary>
+public sealed class PublishedIndexRefresher(PublishedIndex index, IDocumentStore store, IConfiguration config, ILogger<PublishedIndexRefresher> logger)
+    : BackgroundService
+{
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var loaded = await index.CatchUp(store, cancellationToken);
+        logger.LogInformation("Published index loaded {Count} changes up to {Position}", loaded, index.Status.Position);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(config.GetValue("CATALOGHUB_INDEX_POLL_MS", 500)));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await index.CatchUp(store, stoppingToken);
+            }
+            catch (Npgsql.NpgsqlException e)
+            {
+                // The index keeps answering from what it has; its status says how old that is.
+                logger.LogWarning(e, "Published index could not read the change log; retrying");
+            }
+        }
+    }
+}

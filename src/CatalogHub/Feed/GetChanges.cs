@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace CatalogHub.Feed;
+
+/// <summary>
+/// One publication or repeal. <c>Document</c> is the published version (content and citation) or the repeal's
+/// citation; <c>Position</c> is this change's place in the feed's total order.
+/// </summary>
+public sealed record FeedItem(string Position, long Sequence, string List, ChangeKind Kind, Guid Id, string? RegionCode, string? ItemCode,
+    DateTimeOffset RecordedAt, JsonElement Document);
+
+/// <summary>A page of the feed; pass <c>Next</c> as <c>after</c> to read on (also when the page is empty: nothing is skipped).</summary>
+public sealed record FeedPage(IReadOnlyList<FeedItem> Items, string Next);
+
+public static class GetChangesEndpoint
+{
+    public const int MaxLimit = 1000;
+
+    private static readonly ChangeKind[] Published = [ChangeKind.Published, ChangeKind.Repealed];
+
+    /// <summary>
+    /// Publications and repeals of base catalogue entries and implementation lists since <c>after</c> (from the
+    /// beginning when omitted), in one total order, with no gaps and no duplicates even under concurrent writes:
+    /// a change committed after a page was read appears on a later page. See docs/feed.md.
+    /// </summary>
+    [WolverineGet("/feed", Name = "GetChanges")]
+    [Authorize(Policy = Policies.Authenticated)]
+    [Tags("Feed")]
+    [ProducesResponseType<FeedPage>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public static async Task<IResult> Get(string? after, int? limit, IQuerySession session, HttpContext http)
+    {
+        var input = new Validation();
+        input.Check(ChangePosition.TryParse(after, out var position), "after", "invalid-position", "must be a position this feed returned.");
+        input.Check(limit is null or (>= 1 and <= MaxLimit), "limit", "out-of-range", $"must be between 1 and {MaxLimit}.");
+        if (input.Failed) return input.Problem();
+
+        var changes = await ChangeLog.ReadAfter(session, position, limit ?? 100, Published, http.RequestAborted);
+        var items = changes.Select(c => new FeedItem(c.Position.ToString(), c.Change.Sequence, c.Change.List, c.Change.Kind, c.Change.Id,
+            c.Change.RegionCode, c.Change.ItemCode, c.Change.RecordedAt, c.Change.Document!.Value)).ToList();
+        return TypedResults.Ok(new FeedPage(items, items.Count > 0 ? items[^1].Position : position.ToString()));
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using JasperFx.Events;
+using Marten.Events.Projections;
+using Weasel.Core;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace CatalogHub.Publication;
+
+/// <summary>What happened to a list's legal timeline. Drafts and withdrawals are logged so the basis check can say "draft-only".</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ChangeKind>))]
+public enum ChangeKind
+{
+    [JsonStringEnumMemberName("drafted")] Drafted,
+    [JsonStringEnumMemberName("published")] Published,
+    [JsonStringEnumMemberName("repealed")] Repealed,
+    [JsonStringEnumMemberName("withdrawn")] Withdrawn,
+}
+
+/// <summary>
+/// One change to a published list, with the event's sequence number. <c>Document</c> is the immutable published
+/// version (for <c>published</c>) or the repeal's citation (for <c>repealed</c>); drafts carry none.
+/// </summary>
+public sealed record PublicationChange(
+    long Sequence, string List, ChangeKind Kind, Guid Id, string? RegionCode, string? ItemCode, DateTimeOffset RecordedAt, JsonElement? Document)
+{
+    /// <summary>Documents are written without the API's refusal of unknown members: computed citations round-trip.</summary>
+    public static readonly JsonSerializerOptions Json = new(ApiJson.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
+
+    public static JsonElement DocumentOf(object document) => JsonSerializer.SerializeToElement(document, document.GetType(), Json);
+
+    public T Read<T>() => Document!.Value.Deserialize<T>(Json)!;
+}
+
+/// <summary>
+/// A position in the change log: the inserting transaction's 64-bit id (<c>xid8</c>, which never wraps around), then
+/// the event sequence. Changes are ordered by it; see docs/feed.md for why this order, and not the sequence alone,
+/// lets a reader never skip a change that commits late.
+/// </summary>
+public readonly record struct ChangePosition(ulong Transaction, long Sequence) : IComparable<ChangePosition>
+{
+    public static readonly ChangePosition Start = new(0, 0);
+
+    public override string ToString() => $"{Transaction}.{Sequence}";
+
+    public static bool TryParse(string? text, out ChangePosition position)
+    {
+        position = Start;
+        if (string.IsNullOrEmpty(text)) return true;
+        var parts = text.Split('.');
+        if (parts.Length == 2 && ulong.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var tx)
+            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
+        {
+            position = new(tx, seq);
+            return true;
+        }
+        return false;
+    }
+
+    public int CompareTo(ChangePosition other) =>
+        Transaction != other.Transaction ? Transaction.CompareTo(other.Transaction) : Sequence.CompareTo(other.Sequence);
+}
+
+/// <summary>A change as read back from the log, with its position.</summary>
+public sealed record LoggedChange(ChangePosition Position, PublicationChange Change);
+
+/// <summary>
+/// The change log of every published list: one row per lifecycle change that matters to readers, written by an
+/// inline projection in the same transaction as the event. Each row records the id of the transaction that
+/// inserted it (<c>pg_current_xact_id()</c>), which is what makes a gap-free reading order possible (docs/feed.md).
+/// </summary>
+public sealed class ChangeLogProjection(params Func<IEvent, PublicationChange?>[] sources) : IProjection
+{
+    public const string Table = "cataloghub.publication_changes";
+
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        foreach (var e in events)
+            foreach (var source in sources)
+                if (source(e) is { } c)
+                    operations.QueueSqlCommand(
+                        $"insert into {Table} (sequence, list, kind, id, region_code, item_code, recorded_at, document) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
+                        c.Sequence, c.List, ChangeLog.KindName(c.Kind), c.Id, (object?)c.RegionCode ?? DBNull.Value, (object?)c.ItemCode ?? DBNull.Value,
+                        c.RecordedAt, c.Document is { } d ? d.GetRawText() : DBNull.Value);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The table, for <c>opts.Storage.ExtendedSchemaObjects</c>: Marten creates and migrates it with the store.</summary>
+    public static Table Definition()
+    {
+        var table = new Table(new PostgresqlObjectName(Hosting.SchemaName, "publication_changes", SchemaUtils.IdentifierUsage.General));
+        table.AddColumn("tx", "xid8").NotNull().DefaultValueByExpression("pg_current_xact_id()");
+        table.AddColumn<long>("sequence").AsPrimaryKey();
+        table.AddColumn<string>("list").NotNull();
+        table.AddColumn<string>("kind").NotNull();
+        table.AddColumn<Guid>("id").NotNull();
+        table.AddColumn<string>("region_code");
+        table.AddColumn<string>("item_code");
+        table.AddColumn("recorded_at", "timestamp with time zone").NotNull();
+        table.AddColumn("document", "jsonb");
+        table.Indexes.Add(new IndexDefinition("ix_publication_changes_position") { Columns = ["tx", "sequence"] });
+        return table;
+    }
+}
+
+public static class ChangeLog
+{
+    public static string KindName(ChangeKind kind) => JsonSerializer.Serialize(kind, ApiJson.Options).Trim('"');
+
+    private static readonly IReadOnlyDictionary<string, ChangeKind> Kinds =
+        Enum.GetValues<ChangeKind>().ToDictionary(KindName);
+
+    /// <summary>One row, read as one JSON text column: Marten's typed raw-SQL mapping reads the first column as the document.</summary>
+    private sealed record Row(string Tx, long Sequence, string List, string Kind, Guid Id, string? RegionCode, string? ItemCode,
+        DateTimeOffset RecordedAt, JsonElement? Document);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> changes after <paramref name="after"/>, in position order, of the given kinds, and
+    /// only from transactions older than every transaction still in flight (<c>pg_snapshot_xmin</c> of this statement's
+    /// snapshot): no transaction that could still commit can ever take a position at or below what this returns.
+    /// </summary>
+    public static async Task<IReadOnlyList<LoggedChange>> ReadAfter(IQuerySession session, ChangePosition after, int limit,
+        IReadOnlyCollection<ChangeKind> kinds, CancellationToken ct)
+    {
+        var rows = await session.AdvancedSql.QueryAsync<string>($"""
+            select json_build_object('tx', tx::text, 'sequence', sequence, 'list', list, 'kind', kind, 'id', id,
+                   'regionCode', region_code, 'itemCode', item_code, 'recordedAt', recorded_at, 'document', document)::text
+            from {ChangeLogProjection.Table}
+            where tx < pg_snapshot_xmin(pg_current_snapshot())
+              and (tx, sequence) > (?::text::xid8, ?)
+              and kind = any(?)
+            order by tx, sequence
+            limit ?
+            """, ct, after.Transaction.ToString(CultureInfo.InvariantCulture), after.Sequence, kinds.Select(KindName).ToArray(), limit);
+        return [.. rows.Select(json => JsonSerializer.Deserialize<Row>(json, PublicationChange.Json)!).Select(r => new LoggedChange(
+            new ChangePosition(ulong.Parse(r.Tx, CultureInfo.InvariantCulture), r.Sequence),
+            new PublicationChange(r.Sequence, r.List, Kinds[r.Kind], r.Id, r.RegionCode, r.ItemCode, r.RecordedAt, r.Document)))];
+    }
+}
