@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CatalogHub.Catalogue;
 using CatalogHub.Departments;
+using CatalogHub.ImplementationLists;
 
 namespace CatalogHub.Demo;
 
@@ -62,6 +63,51 @@ public static class DemoData
             [Regulation("不动产登记暂行条例", "第三条"), Law("中华人民共和国民法典", "第二百一十条")], "410000-000131002000")),
     ];
 
+    /// <summary>营业执照, issued by the State Administration for Market Regulation (type code: its credit code + serial).</summary>
+    public const string BusinessLicenceType = "11100000000013338W001";
+    /// <summary>居民身份证, issued by the Ministry of Public Security.</summary>
+    public const string IdentityCardType = "11100000000013127D001";
+
+    private static LegalBasis FoodSafetyLaw(string article) => new("中华人民共和国食品安全法", "法律", article);
+    private static LegalBasis LicensingLaw(string article) => new("中华人民共和国行政许可法", "法律", article);
+
+    public static Material Applicant(string name, bool required = true) =>
+        new(name, required, MaterialForm.Both, 1, MaterialSource.Applicant, null);
+
+    /// <summary>The service guide (实施清单) of 食品经营许可 in 许昌市: complete, every condition and step with its basis.</summary>
+    public static ImplementationListContent FoodBusinessGuide() => new(
+        ServiceObjects: ["企业法人", "个体工商户", "其他组织"],
+        Conditions:
+        [
+            new("申请人已依法取得营业执照等合法主体资格", FoodSafetyLaw("第三十五条")),
+            new("具有与经营的食品品种、数量相适应的经营场所", FoodSafetyLaw("第三十三条第一款第一项")),
+        ],
+        Steps:
+        [
+            new("受理", "窗口当场或者在五个工作日内作出是否受理的决定", LicensingLaw("第三十二条")),
+            new("审查", "对申请材料进行审查，必要时进行现场核查", LicensingLaw("第三十四条")),
+            new("决定", "作出准予或者不予许可的书面决定", LicensingLaw("第三十八条")),
+            new("送达", "颁发食品经营许可证", LicensingLaw("第四十四条")),
+        ],
+        Materials:
+        [
+            Applicant("食品经营许可申请书"),
+            new("营业执照", true, MaterialForm.Electronic, 1, MaterialSource.ELicence, BusinessLicenceType),
+            new("法定代表人居民身份证", true, MaterialForm.Electronic, 1, MaterialSource.ELicence, IdentityCardType),
+            Applicant("主要设备设施布局图及操作流程说明"),
+            Applicant("食品安全管理制度文本"),
+            Applicant("委托代理人授权委托书", required: false),
+        ],
+        ReviewStandard: "依据《食品经营许可和备案管理办法》第十二条至第十五条审查经营场所、设备设施、管理制度与经营项目是否相适应",
+        StatutoryLimitDays: 20,
+        PromisedLimitDays: 5,
+        Result: "食品经营许可证",
+        Free: true,
+        Fees: [],
+        Channels: ["许昌市政务服务中心市场监管窗口", "河南政务服务网（许昌市站点）"],
+        ProgressQuery: "河南政务服务网“办件查询”，或拨打12345政务服务便民热线",
+        Remedies: new("自知道之日起六十日内向许昌市人民政府申请行政复议", "自知道之日起六个月内向许昌市魏都区人民法院提起行政诉讼"));
+
     /// <summary>A stable identity from a name, so the seed can tell what it already wrote.</summary>
     public static Guid IdOf(string name) => new(MD5.HashData(Encoding.UTF8.GetBytes("cataloghub-demo:" + name)));
 
@@ -89,6 +135,19 @@ public static class DemoData
                 new EntryDrafted(id, item.Code, item.Region, owner.Id, owner.Code, derived, item.Content, owner.Code, now),
                 new EntrySubmittedForReview(id, owner.Code, now),
                 new EntryPublished(id, 1, item.Code, item.Region, derived, item.Content, now, "首次公布", manager, now));
+        }
+
+        // The service guide of 食品经营许可 in 许昌市, so that the basis check has something to answer from.
+        var guideId = IdOf("implementation-list:411000:000147011000");
+        if (await session.Events.FetchStreamStateAsync(guideId, ct) is null)
+        {
+            var market = owners["11411000005327811H"];
+            var guide = FoodBusinessGuide();
+            session.Events.StartStream<ImplementationList>(guideId,
+                new ImplementationListDrafted(guideId, IdOf("entry:411000:000147011000"), "000147011000", "411000", market.Id, market.Code, guide, market.Code, now),
+                new ImplementationListSubmittedForReview(guideId, market.Code, now),
+                new ImplementationListPublished(guideId, 1, IdOf("entry:411000:000147011000"), "000147011000", "411000", guide, now, "首次公布",
+                    admin.Code, now));
         }
         await session.SaveChangesAsync(ct);
     }
