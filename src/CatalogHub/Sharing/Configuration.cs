@@ -1,3 +1,5 @@
+using CatalogHub.Sharing.AccessLog;
+using CatalogHub.Sharing.Grants;
 using CatalogHub.Sharing.Holders;
 using CatalogHub.Sharing.Licences;
 using CatalogHub.Sharing.LicenceTypes;
@@ -20,6 +22,15 @@ public sealed partial class LicenceTypePublicationProjection : EventProjection
         e.Data.TypeId, e.Data.EffectiveAt, e.Data.RecordedAt, e.Data.Reason, e.Data.Basis, e.Data.RepealedBy, e.Sequence);
 }
 
+/// <summary>Writes one immutable access-log document per read, inline with its event (so a 403 still leaves its record).</summary>
+public sealed partial class AccessLogProjection : EventProjection
+{
+    public AccessRecord Create(IEvent<LicenceDataAccessed> e) => new(
+        e.Data.AccessId, e.Data.ConsumerDepartmentId, e.Data.ConsumerCode, e.Data.KeyId, e.Data.HolderRef, e.Data.TypeCode, e.Data.LicenceIds,
+        e.Data.Identifiers, e.Data.Fields, e.Data.PurposeItemId, e.Data.PurposeItemName, e.Data.PurposeCitation, e.Data.Outcome, e.Data.ReasonCode,
+        e.Data.GrantId, e.Data.At, e.Sequence);
+}
+
 public static class SharingConfiguration
 {
     /// <summary>Every event of the module; schemas/ documents each one.</summary>
@@ -29,7 +40,7 @@ public static class SharingConfiguration
         typeof(LicenceTypeDrafted), typeof(LicenceTypeDraftRevised), typeof(LicenceTypeSubmittedForReview), typeof(LicenceTypePublished),
         typeof(LicenceTypeRepealed), typeof(LicenceTypeDraftWithdrawn),
         typeof(LicenceIssued), typeof(LicenceChanged), typeof(LicenceSuspended), typeof(LicenceReinstated), typeof(LicenceRevoked),
-        typeof(LicenceExpired),
+        typeof(LicenceExpired), typeof(GrantIssued), typeof(GrantRevoked), typeof(LicenceDataAccessed), typeof(HolderErased),
     ];
 
     public static void AddSharing(this StoreOptions opts)
@@ -48,6 +59,11 @@ public static class SharingConfiguration
             .UniqueIndex(x => x.SerialKey)
             .Duplicate(x => x.HolderRef).Duplicate(x => x.TypeCode).Duplicate(x => x.Identifier);
         opts.Schema.For<HolderKey>().DocumentAlias("holder_key");
+        opts.Projections.Snapshot<Grant>(SnapshotLifecycle.Inline);
+        opts.Schema.For<Grant>().DocumentAlias("grant").Duplicate(x => x.ConsumerDepartmentId).Duplicate(x => x.TypeCode);
+        opts.Projections.Add<AccessLogProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<AccessRecord>().DocumentAlias("access_record")
+            .Duplicate(x => x.HolderRef).Duplicate(x => x.ConsumerCode).Duplicate(x => x.At).Duplicate(x => x.Sequence);
         opts.Events.AddEventTypes(Events);
     }
 }
