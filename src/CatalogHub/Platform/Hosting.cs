@@ -60,6 +60,7 @@ public static class Hosting
         {
             opts.Policies.AutoApplyTransactions();
             opts.UseRuntimeCompilation();
+            opts.AddSharing();
         });
         services.AddWolverineHttp();
 
@@ -106,6 +107,7 @@ public static class Hosting
         });
 
         services.AddSingleton<Sharing.Holders.HolderVault>();
+        services.AddHttpClient(nameof(Sharing.Notifications.WebhookDeliveryHandler), c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHostedService<Bootstrapper>();
         return builder;
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CatalogHub.Platform;
 using Marten;
+using Wolverine;
 
 namespace CatalogHub.Publication;
 
@@ -22,7 +23,8 @@ public static class PublicationSteps
 
     /// <param name="published">(item, next version, effective at, by, now) → the list's published event.</param>
     public static Task<IResult> Publish<T>(Guid id, DateTimeOffset? effectiveAt, string? note, string reason, HttpContext http, ClaimsPrincipal user,
-        IDocumentSession session, TimeProvider clock, Func<T, int, DateTimeOffset, string, DateTimeOffset, object> published, Func<T, long, object> view)
+        IDocumentSession session, TimeProvider clock, Func<T, int, DateTimeOffset, string, DateTimeOffset, object> published, Func<T, long, object> view,
+        IMessageBus? outbox = null)
         where T : class, IPublishable<T>
     {
         var input = new Validation();
@@ -31,12 +33,13 @@ public static class PublicationSteps
         var at = effectiveAt ?? now;
         return PublicationWrites.Change<T>(id, reason, input, http, user, session, PublicationAccess.MayPublish,
             (item, caller) => Decision.Unless(LifecycleRules.CanPublish(item.Lifecycle, at, now),
-                () => published(item, item.Lifecycle.LatestVersion + 1, at, caller.DepartmentCode, now)), view);
+                () => published(item, item.Lifecycle.LatestVersion + 1, at, caller.DepartmentCode, now)), view, outbox);
     }
 
     /// <param name="repealed">(effective at, by, now) → the list's repealed event.</param>
     public static Task<IResult> Repeal<T>(Guid id, DateTimeOffset? effectiveAt, string basis, string reason, HttpContext http, ClaimsPrincipal user,
-        IDocumentSession session, TimeProvider clock, Func<DateTimeOffset, string, DateTimeOffset, object> repealed, Func<T, long, object> view)
+        IDocumentSession session, TimeProvider clock, Func<DateTimeOffset, string, DateTimeOffset, object> repealed, Func<T, long, object> view,
+        IMessageBus? outbox = null)
         where T : class, IPublishable<T>
     {
         var input = new Validation();
@@ -44,6 +47,6 @@ public static class PublicationSteps
         var now = clock.GetUtcNow();
         var at = effectiveAt ?? now;
         return PublicationWrites.Change<T>(id, reason, input, http, user, session, PublicationAccess.MayPublish,
-            (item, caller) => Decision.Unless(LifecycleRules.CanRepeal(item.Lifecycle, at, now), () => repealed(at, caller.DepartmentCode, now)), view);
+            (item, caller) => Decision.Unless(LifecycleRules.CanRepeal(item.Lifecycle, at, now), () => repealed(at, caller.DepartmentCode, now)), view, outbox);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CatalogHub.Platform;
 using Marten;
+using Wolverine;
 
 namespace CatalogHub.Publication;
 
@@ -13,11 +14,11 @@ public static class PublicationWrites
 {
     public static Task<IResult> Change<T>(
         Guid id, string? reason, Validation input, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
-        Func<Caller, T, bool> mayAct, Func<T, Caller, Decision> decide, Func<T, long, object> view)
+        Func<Caller, T, bool> mayAct, Func<T, Caller, Decision> decide, Func<T, long, object> view, IMessageBus? outbox = null)
         where T : class, IPublishable<T> =>
         StreamWrites.Change(id, reason, input, http, user, session,
             (caller, item) => !PublicationAccess.MaySeeDrafts(caller, item) ? Problems.NotFound("The resource")
                 : !mayAct(caller, item) ? Problems.Forbidden("not-entry-editor", "Only the owning department or the region's catalogue manager may do this.")
                 : null,
-            decide, view);
+            decide, view, outbox);
 }

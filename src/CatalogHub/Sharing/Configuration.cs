@@ -3,11 +3,14 @@ using CatalogHub.Sharing.Grants;
 using CatalogHub.Sharing.Holders;
 using CatalogHub.Sharing.Licences;
 using CatalogHub.Sharing.LicenceTypes;
+using CatalogHub.Sharing.Notifications;
 using CatalogHub.Sharing.Seals;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
+using Wolverine;
+using Wolverine.ErrorHandling;
 
 namespace CatalogHub.Sharing;
 
@@ -41,6 +44,7 @@ public static class SharingConfiguration
         typeof(LicenceTypeRepealed), typeof(LicenceTypeDraftWithdrawn),
         typeof(LicenceIssued), typeof(LicenceChanged), typeof(LicenceSuspended), typeof(LicenceReinstated), typeof(LicenceRevoked),
         typeof(LicenceExpired), typeof(GrantIssued), typeof(GrantRevoked), typeof(LicenceDataAccessed), typeof(HolderErased),
+        typeof(SubscriptionCreated), typeof(SubscriptionCancelled),
     ];
 
     public static void AddSharing(this StoreOptions opts)
@@ -64,6 +68,22 @@ public static class SharingConfiguration
         opts.Projections.Add<AccessLogProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<AccessRecord>().DocumentAlias("access_record")
             .Duplicate(x => x.HolderRef).Duplicate(x => x.ConsumerCode).Duplicate(x => x.At).Duplicate(x => x.Sequence);
+        opts.Projections.Snapshot<Subscription>(SnapshotLifecycle.Inline);
+        opts.Schema.For<Subscription>().DocumentAlias("subscription");
+        opts.Schema.For<SubscriptionSecret>().DocumentAlias("subscription_secret");
         opts.Events.AddEventTypes(Events);
+    }
+
+    /// <summary>
+    /// Webhooks go through durable local queues: notices and deliveries are stored in PostgreSQL (Wolverine's Marten-backed
+    /// inbox) until handled, so they survive a restart. A refused or failed delivery is retried at once with short
+    /// cool-downs, then scheduled (also stored) with a growing back-off; after the last attempt it lands in the dead letters.
+    /// </summary>
+    public static void AddSharing(this WolverineOptions opts)
+    {
+        opts.Policies.UseDurableLocalQueues();
+        opts.OnException<WebhookRejectedException>().Or<HttpRequestException>().Or<TaskCanceledException>()
+            .RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
+            .Then.ScheduleRetry(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(6));
     }
 }

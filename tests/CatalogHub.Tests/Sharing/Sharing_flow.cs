@@ -3,6 +3,7 @@ using CatalogHub.Sharing.AccessLog;
 using CatalogHub.Sharing.Grants;
 using CatalogHub.Sharing.Holders;
 using CatalogHub.Sharing.Licences;
+using CatalogHub.Sharing.Notifications;
 using CatalogHub.Tests.Support;
 
 namespace CatalogHub.Tests.Sharing;
@@ -10,8 +11,10 @@ namespace CatalogHub.Tests.Sharing;
 public sealed class Sharing_flow(AppFixture fixture) : SharingContext(fixture)
 {
     [Fact]
-    public async Task a_licence_is_issued_granted_read_for_a_purpose_logged_for_its_holder_and_read_as_revoked_after_revocation()
+    public async Task a_licence_is_issued_granted_read_for_a_purpose_logged_for_its_holder_revoked_read_as_revoked_and_its_revocation_notified()
     {
+        await using var receiver = await WebhookReceiver.Start();
+        await Post("/sharing/subscriptions", new { url = receiver.Url, kinds = new[] { "licence-revoked" }, reason = "订阅证照注销" }, Consumer.Key, 201);
         var key = TestSeal.Sm2();
         var seal = await RegisterSeal(key);
         await PublishedLicenceType();
@@ -42,5 +45,8 @@ public sealed class Sharing_flow(AppFixture fixture) : SharingContext(fixture)
             new { identifier = licence.Identifier, purposeItemId = purpose.Id, fields = new[] { "premises" } }, Consumer.Key, 200));
         Assert.Equal(LicenceStatus.Revoked, Assert.Single(after.Licences).Status);
         Assert.Equal(2, (await HolderReport(ShopCode)).Reads.Count);
+
+        var notice = System.Text.Json.JsonSerializer.Deserialize<ChangeNotice>((await receiver.Accepted()).Body, CatalogHub.Platform.ApiJson.Options)!;
+        Assert.Equal((ChangeKind.LicenceRevoked, licence.Identifier), (notice.Kind, notice.Identifier));
     }
 }

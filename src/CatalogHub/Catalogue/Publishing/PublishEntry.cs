@@ -4,6 +4,7 @@ using CatalogHub.Publication;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace CatalogHub.Catalogue.Publishing;
@@ -20,8 +21,9 @@ public static class PublishEntryEndpoint
     [ProducesResponseType<EntryDraftView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static Task<IResult> Post(Guid id, PublishEntry command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
+    public static Task<IResult> Post(Guid id, PublishEntry command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        IMessageBus bus) =>
         PublicationSteps.Publish<Entry>(id, command.EffectiveAt, command.Note, command.Reason, http, user, session, clock,
             (entry, version, effectiveAt, by, now) => new EntryPublished(id, version, entry.ItemCode, entry.RegionCode, entry.DerivedFrom,
-                entry.Draft, effectiveAt, command.Note, by, now), EntryDraftView.Of);
+                entry.Draft, effectiveAt, command.Note, by, now), EntryDraftView.Of, bus);
 }

@@ -4,6 +4,7 @@ using CatalogHub.Publication;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace CatalogHub.Catalogue.Repealing;
@@ -18,7 +19,8 @@ public static class RepealEntryEndpoint
     [Tags("Catalogue: publishing")]
     [ProducesResponseType<EntryDraftView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static Task<IResult> Post(Guid id, RepealEntry command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
+    public static Task<IResult> Post(Guid id, RepealEntry command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        IMessageBus bus) =>
         PublicationSteps.Repeal<Entry>(id, command.EffectiveAt, command.Basis, command.Reason, http, user, session, clock,
-            (effectiveAt, by, now) => new EntryRepealed(id, effectiveAt, command.Reason, command.Basis, by, now), EntryDraftView.Of);
+            (effectiveAt, by, now) => new EntryRepealed(id, effectiveAt, command.Reason, command.Basis, by, now), EntryDraftView.Of, bus);
 }
