@@ -11,6 +11,22 @@ namespace CatalogHub.Publication;
 /// </summary>
 public static class PublicationSteps
 {
+    /// <param name="input">The list's content rules, already applied to the new draft.</param>
+    public static Task<IResult> Revise<T>(Guid id, string reason, Validation input, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
+        TimeProvider clock, Func<string, DateTimeOffset, object> revised, Func<T, long, object> view) where T : class, IPublishable<T> =>
+        PublicationWrites.Change<T>(id, reason, input, http, user, session, PublicationAccess.MayEdit,
+            (item, caller) => Decision.Unless(LifecycleRules.CanRevise(item.Lifecycle), () => revised(caller.DepartmentCode, clock.GetUtcNow())), view);
+
+    /// <summary>The working state with its ETag for those who may see drafts; to anyone else the draft does not exist (404).</summary>
+    public static async Task<IResult> ReadDraft<T>(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http, string what,
+        Func<T, long> version, Func<T, long, object> view) where T : class, IPublishable<T>
+    {
+        var item = await session.LoadAsync<T>(id, http.RequestAborted);
+        if (item is null || !PublicationAccess.MaySeeDrafts(Caller.From(user), item)) return Problems.NotFound(what);
+        http.SetETag(version(item));
+        return TypedResults.Ok(view(item, version(item)));
+    }
+
     public static Task<IResult> Submit<T>(Guid id, string reason, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
         TimeProvider clock, Func<string, DateTimeOffset, object> submitted, Func<T, long, object> view) where T : class, IPublishable<T> =>
         PublicationWrites.Change<T>(id, reason, new Validation(), http, user, session, PublicationAccess.MayEdit,

@@ -1,9 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Alba;
 using CatalogHub.Platform;
 using CatalogHub.Sharing.Notifications;
 using CatalogHub.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Wolverine;
 
 namespace CatalogHub.Tests.Sharing;
 
@@ -51,5 +57,29 @@ public sealed class Notifications_by_webhook(AppFixture fixture) : SharingContex
         var notices = new[] { Checked(await receiver.Accepted(), subscription.Secret), Checked(await receiver.Accepted(), subscription.Secret) };
         Assert.Contains(notices, n => n.Kind == ChangeKind.ItemPublished && n.SubjectId == entry.Id && n.Version == 1);
         Assert.Contains(notices, n => n.Kind == ChangeKind.SealRevoked && n.SubjectId == seal.Id);
+    }
+
+    /// <summary>A host of the application on the same database as the fixture's: one run of it, started and stopped by a test.</summary>
+    private static Task<IAlbaHost> Run() =>
+        AlbaHost.For<Program>(x => x.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning)).ConfigureServices(s => s.RunWolverineInSoloMode()));
+
+    [Fact]
+    public async Task a_notice_stored_by_one_run_of_the_application_is_delivered_after_a_restart()
+    {
+        await using var receiver = await WebhookReceiver.Start();
+        var subscription = await Subscribe(receiver, "seal-revoked");
+        var notice = new ChangeNotice(Guid.CreateVersion7(), ChangeKind.SealRevoked, Guid.CreateVersion7(), null, null, Now, Now, Market.Code);
+
+        // The first run stores the notice (due shortly) in the durable inbox and is stopped before it is due. (The
+        // fixture's host shares the database, so either it or the second run may be the one that delivers it.)
+        await using (var first = await Run())
+        {
+            using var scope = first.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().ScheduleAsync(notice, TimeSpan.FromSeconds(5));
+        }
+        Assert.Empty(receiver.Received);
+
+        await using var second = await Run();
+        Assert.Equal(notice.NoticeId, Checked(await receiver.Accepted(), subscription.Secret).NoticeId);
     }
 }
