@@ -64,6 +64,12 @@ public sealed class Sharing_refusals_and_erasure(AppFixture fixture) : SharingCo
         await Refused(ReadOf(["premises"]), "grant-revoked");
         Assert.NotEqual(grant.Id, renewed.Id);
 
+        var auditor = await Register(TestDepartments.Audit);
+        var log = Read<CatalogHub.Sharing.AccessLog.AccessLogPage>(await Get($"/sharing/access-log?consumerCode={Consumer.Code}", auditor.Key));
+        Assert.Equal(9, log.Total);
+        Assert.All(log.Items, r => Assert.StartsWith("h_", r.HolderRef));
+        await Get("/sharing/access-log", Consumer.Key, 403);
+
         var report = await HolderReport(ShopCode);
         Assert.Equal(["no-grant", "fields-not-granted", "purpose-not-in-force", "purpose-not-in-force", "purpose-not-in-force", null, "grant-expired", null, "grant-revoked"],
             report.Reads.Select(r => r.ReasonCode));
