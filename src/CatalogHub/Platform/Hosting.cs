@@ -80,6 +80,7 @@ public static class Hosting
         {
             opts.Policies.AutoApplyTransactions();
             opts.UseRuntimeCompilation();
+            opts.AddSharing();
         });
         services.AddWolverineHttp();
 
@@ -93,7 +94,9 @@ public static class Hosting
             .AddPolicy(Policies.Auditor, p => p.RequireRole(Policies.ClaimValue(Role.Auditor)))
             .AddPolicy(Policies.CatalogueWriter, p => p.RequireRole(
                 Policies.ClaimValue(Role.ServiceDepartment), Policies.ClaimValue(Role.CatalogueManager)))
-            .AddPolicy(Policies.LicenceIssuer, p => p.RequireRole(Policies.ClaimValue(Role.LicenceIssuer)));
+            .AddPolicy(Policies.LicenceIssuer, p => p.RequireRole(Policies.ClaimValue(Role.LicenceIssuer)))
+            .AddPolicy(Policies.Consumer, p => p.RequireRole(Policies.ClaimValue(Role.Consumer)))
+            .AddPolicy(Policies.HolderReport, p => p.RequireRole(Policies.ClaimValue(Role.HubAdmin), Policies.ClaimValue(Role.Auditor)));
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.Apply);
         services.AddExceptionHandler<ExceptionProblems>();
@@ -124,6 +127,7 @@ public static class Hosting
         });
 
         services.AddSingleton<Sharing.Holders.HolderVault>();
+        services.AddHttpClient(nameof(Sharing.Notifications.WebhookDeliveryHandler), c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHostedService<Bootstrapper>();
         services.AddAuditServices();
         return builder;

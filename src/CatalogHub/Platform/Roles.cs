@@ -24,6 +24,10 @@ public static class Policies
     public const string CatalogueWriter = "catalogue-writer";
     /// <summary>Registers seals, drafts licence types and issues licences.</summary>
     public const string LicenceIssuer = "licence-issuer";
+    /// <summary>Reads licence data under grants.</summary>
+    public const string Consumer = "consumer";
+    /// <summary>Asks who read a holder's licences: the portal acting for the holder (hub-admin) or an auditor.</summary>
+    public const string HolderReport = "holder-report";
 
     public static string ClaimValue(Role role) => role switch
     {

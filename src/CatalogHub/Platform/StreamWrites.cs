@@ -1,3 +1,5 @@
+using CatalogHub.Sharing.Notifications;
+using Wolverine;
 
 namespace CatalogHub.Platform;
 
@@ -29,16 +31,20 @@ public readonly record struct Decision(IResult? Problem, object? Event)
 public static class StreamWrites
 {
     /// <param name="authorize">Null when the caller may act on this aggregate, otherwise the problem (404 to hide it, 403 to refuse).</param>
+    /// <param name="outbox">
+    /// Where the changes subscribers are told about (<see cref="ChangeNotices"/>) are published. Inside a Wolverine endpoint
+    /// the message bus is enlisted in the Marten session's outbox, so the notice is stored in the same transaction as the event.
+    /// </param>
     public static Task<IResult> Change<T>(
         Guid id, string? reason, Validation input, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
-        Func<Caller, T, IResult?> authorize, Func<T, Caller, Decision> decide, Func<T, long, object> view)
+        Func<Caller, T, IResult?> authorize, Func<T, Caller, Decision> decide, Func<T, long, object> view, IMessageBus? outbox = null)
         where T : class, IEvolving<T> =>
-        Change(id, reason, input, http, user, session, authorize, (item, caller) => Task.FromResult(decide(item, caller)), view);
+        Change(id, reason, input, http, user, session, authorize, (item, caller) => Task.FromResult(decide(item, caller)), view, outbox);
 
     /// <summary>As above, for decisions that must read other streams first (e.g. the entry a list implements).</summary>
     public static async Task<IResult> Change<T>(
         Guid id, string? reason, Validation input, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
-        Func<Caller, T, IResult?> authorize, Func<T, Caller, Task<Decision>> decide, Func<T, long, object> view)
+        Func<Caller, T, IResult?> authorize, Func<T, Caller, Task<Decision>> decide, Func<T, long, object> view, IMessageBus? outbox = null)
         where T : class, IEvolving<T>
     {
         input.Text("reason", reason, 500);
@@ -64,6 +70,7 @@ public static class StreamWrites
 
         stream.AppendOne(@event);
         session.Record(caller, reason, http);
+        if (outbox is not null && ChangeNotices.Of(item, @event) is { } notice) await outbox.PublishAsync(notice);
         var version = expected.Value + 1;
         http.SetETag(version);
         return TypedResults.Ok(view(item.After(@event), version));

@@ -1,4 +1,6 @@
 
+using Wolverine;
+
 namespace CatalogHub.Publication;
 
 /// <summary>
@@ -9,20 +11,26 @@ public static class PublicationWrites
 {
     public static Task<IResult> Change<T>(
         Guid id, string? reason, Validation input, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
-        Func<Caller, T, bool> mayAct, Func<T, Caller, Decision> decide, Func<T, long, object> view)
+        Func<Caller, T, bool> mayAct, Func<T, Caller, Decision> decide, Func<T, long, object> view, IMessageBus? outbox = null)
         where T : class, IPublishable<T> =>
-        Change(id, reason, input, http, user, session, mayAct, (item, caller) => Task.FromResult(decide(item, caller)), view);
+        Change(id, reason, input, http, user, session, mayAct, (item, caller) => Task.FromResult(decide(item, caller)), view, outbox);
 
     /// <summary>As above, for decisions that must read other published lists first (e.g. the entry a list implements).</summary>
     public static Task<IResult> Change<T>(
         Guid id, string? reason, Validation input, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
-        Func<Caller, T, bool> mayAct, Func<T, Caller, Task<Decision>> decide, Func<T, long, object> view)
+        Func<Caller, T, bool> mayAct, Func<T, Caller, Task<Decision>> decide, Func<T, long, object> view, IMessageBus? outbox = null)
         where T : class, IPublishable<T> =>
         StreamWrites.Change(id, reason, input, http, user, session, (caller, item) =>
             // Someone who may not see the draft learns nothing of it, not even that it exists.
             !PublicationAccess.MaySeeDrafts(caller, item) ? Problems.NotFound("The resource")
             : !mayAct(caller, item) ? Problems.Forbidden("not-entry-editor", "Only the owning department or the region's catalogue manager may do this.")
-            : null, decide, view);
+            : null, decide, view, outbox);
+
+    /// <param name="input">The list's content rules, already applied to the new draft.</param>
+    public static Task<IResult> Revise<T>(Guid id, string reason, Validation input, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
+        TimeProvider clock, Func<string, DateTimeOffset, object> revised, Func<T, long, object> view) where T : class, IPublishable<T> =>
+        Change<T>(id, reason, input, http, user, session, PublicationAccess.MayEdit,
+            (item, caller) => Decision.Unless(LifecycleRules.CanRevise(item.Lifecycle), () => revised(caller.DepartmentCode, clock.GetUtcNow())), view);
 
     public static Task<IResult> Submit<T>(Guid id, SubmitForReview command, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
         Func<T, Caller, object> submitted, Func<T, long, object> view) where T : class, IPublishable<T> =>
@@ -40,7 +48,7 @@ public static class PublicationWrites
     /// </summary>
     public static Task<IResult> Publish<T>(Guid id, Publish command, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
         DateTimeOffset now, Func<T, DateTimeOffset, Task<IResult?>> content, Func<T, Caller, DateTimeOffset, object> published,
-        Func<T, long, object> view) where T : class, IPublishable<T>
+        Func<T, long, object> view, IMessageBus? outbox = null) where T : class, IPublishable<T>
     {
         var input = new Validation();
         input.Text("note", command.Note, 500, required: false);
@@ -49,16 +57,17 @@ public static class PublicationWrites
         {
             var refused = LifecycleRules.CanPublish(item.Lifecycle, effectiveAt, now) ?? await content(item, effectiveAt);
             return refused is null ? Decision.Record(published(item, caller, effectiveAt)) : Decision.Refuse(refused);
-        }, view);
+        }, view, outbox);
     }
 
     public static Task<IResult> Repeal<T>(Guid id, Repeal command, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
-        DateTimeOffset now, Func<T, Caller, DateTimeOffset, object> repealed, Func<T, long, object> view) where T : class, IPublishable<T>
+        DateTimeOffset now, Func<T, Caller, DateTimeOffset, object> repealed, Func<T, long, object> view, IMessageBus? outbox = null)
+        where T : class, IPublishable<T>
     {
         var input = new Validation();
         input.Text("basis", command.Basis, 500);
         var effectiveAt = command.EffectiveAt ?? now;
         return Change<T>(id, command.Reason, input, http, user, session, PublicationAccess.MayPublish,
-            (item, caller) => Decision.Unless(LifecycleRules.CanRepeal(item.Lifecycle, effectiveAt, now), () => repealed(item, caller, effectiveAt)), view);
+            (item, caller) => Decision.Unless(LifecycleRules.CanRepeal(item.Lifecycle, effectiveAt, now), () => repealed(item, caller, effectiveAt)), view, outbox);
     }
 }

@@ -77,6 +77,8 @@ public sealed class Departments_and_keys(AppFixture fixture) : IntegrationContex
     public async Task every_protected_endpoint_answers_401_without_a_key_and_403_without_the_role()
     {
         var consumer = await Register(TestDepartments.HumanResources);
+        // For the consumer's own policy, a service department lacks the role.
+        var service = await Register(TestDepartments.NaturalResources);
         var endpoints = Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Endpoint: e, Policy: e.Metadata.GetMetadata<IAuthorizeData>()?.Policy,
                 Method: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.FirstOrDefault()))
@@ -91,7 +93,7 @@ public sealed class Departments_and_keys(AppFixture fixture) : IntegrationContex
             var anonymous = await Send(new HttpMethod(method!), url, new { }, null, 401);
             AssertProblem(anonymous, "missing-api-key");
             if (policy == Policies.Authenticated) continue;
-            var forbidden = await Send(new HttpMethod(method!), url, new { }, consumer.Key, 403);
+            var forbidden = await Send(new HttpMethod(method!), url, new { }, policy == Policies.Consumer ? service.Key : consumer.Key, 403);
             AssertProblem(forbidden, "missing-role");
         }
     }

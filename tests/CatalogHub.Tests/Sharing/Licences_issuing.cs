@@ -120,4 +120,28 @@ public sealed class Licences_issuing(AppFixture fixture) : SharingContext(fixtur
         AssertProblem(await Post("/sharing/licences", new { document = Signed(content, _key, _seal.Id), reason = "发证" }, Market.Key, 422),
             "holder-kind-mismatch", "document.content.holder.kind");
     }
+
+    [Fact]
+    public async Task a_licence_is_suspended_reinstated_and_its_expiry_recorded_once_its_validity_has_ended()
+    {
+        var content = FoodLicenceContent();
+        content["validTo"] = Now.AddDays(1).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz");
+        var document = Signed(content, _key, _seal.Id);
+        var licence = await Issue(document);
+
+        var suspended = Read<LicenceView>(await Post($"/sharing/licences/{licence.Id}/suspend", new { reason = "涉嫌违法经营，暂停" }, Market.Key, 200, ETag(1)));
+        Assert.Equal(LicenceStatus.Suspended, suspended.Status);
+        Assert.Equal(VerificationOutcome.Suspended, (await Verify(document)).Outcome);
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        await Post($"/sharing/licences/{licence.Id}/reinstate", new { reason = "整改到位，恢复" }, Market.Key, 200, ETag(2));
+        Assert.Equal(VerificationOutcome.Valid, (await Verify(document)).Outcome);
+        AssertProblem(await Post($"/sharing/licences/{licence.Id}/expire", new { reason = "到期" }, Market.Key, 422, ETag(3)), "licence-still-valid");
+
+        Clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(VerificationOutcome.Expired, (await Verify(document)).Outcome);
+        var expired = Read<LicenceView>(await Post($"/sharing/licences/{licence.Id}/expire", new { reason = "有效期届满" }, Market.Key, 200, ETag(3)));
+        Assert.Equal([LicenceStatus.Suspended, LicenceStatus.Valid, LicenceStatus.Expired], expired.History.Select(c => c.Status));
+        Assert.Equal(4, Read<LicenceView>(await Post($"/sharing/licences/{licence.Id}/expire", new { reason = "重复登记" }, Market.Key, 200, ETag(4))).Version);
+        AssertProblem(await Post($"/sharing/licences/{licence.Id}/suspend", new { reason = "暂停" }, Market.Key, 422, ETag(4)), "licence-ended");
+    }
 }

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CatalogHub.Catalogue;
+using CatalogHub.Sharing.Grants;
+using CatalogHub.Sharing.Holders;
 using CatalogHub.Sharing.Licences;
 using CatalogHub.Sharing.LicenceTypes;
 using CatalogHub.Sharing.Seals;
@@ -107,4 +110,18 @@ public abstract class SharingContext(AppFixture fixture) : CatalogueContext(fixt
 
     protected async Task<LicenceVerification> Verify(object document, DateTimeOffset? asOf = null) =>
         Read<LicenceVerification>(await Post("/sharing/licences/verify", new { document, asOf }, null, 200));
+    /// <summary>A public service 人社局 delivers, for which it may need a shop's food licence.</summary>
+    public static EntryContent SubsidyItem() => new(
+        "一次性创业补贴申领", "公共服务", "许昌市人力资源和社会保障局", "许昌市人力资源和社会保障局",
+        [new LegalBasis("中华人民共和国就业促进法", "法律", "第十五条"), new LegalBasis("河南省就业创业补贴管理办法", "规范性文件", "第八条")], null);
+
+    protected async Task<GrantView> GrantReads(Guid purposeItemId, string[]? fields = null, DateTimeOffset? validUntil = null, string? key = null) =>
+        Read<GrantView>(await Post("/sharing/grants", new
+        {
+            consumerCode = Consumer.Code, typeCode = FoodTypeCode, fields = fields ?? ["licenceNumber", "premises"],
+            purposeItemIds = new[] { purposeItemId }, validUntil = validUntil ?? Now.AddYears(1), reason = "共享食品经营许可证用于创业补贴审核",
+        }, key ?? Market.Key, 201));
+
+    protected async Task<HolderAccessReport> HolderReport(string holderId) =>
+        Read<HolderAccessReport>(await Post("/sharing/holders/access-report", new { holderId }, Admin.Key, 200));
 }

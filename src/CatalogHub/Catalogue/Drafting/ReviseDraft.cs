@@ -15,8 +15,7 @@ public static class ReviseDraftEndpoint
     {
         var input = new Validation();
         EntryContentRules.Check(input, command.Content);
-        return PublicationWrites.Change<Entry>(id, command.Reason, input, http, user, session, PublicationAccess.MayEdit,
-            (entry, caller) => Decision.Unless(LifecycleRules.CanRevise(entry.Lifecycle),
-                () => new EntryDraftRevised(id, command.Content, caller.DepartmentCode, clock.GetUtcNow())), EntryDraftView.Of);
+        return PublicationWrites.Revise<Entry>(id, command.Reason, input, http, user, session, clock,
+            (by, now) => new EntryDraftRevised(id, command.Content, by, now), EntryDraftView.Of);
     }
 }

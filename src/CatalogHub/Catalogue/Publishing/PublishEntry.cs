@@ -1,3 +1,4 @@
+using Wolverine;
 
 namespace CatalogHub.Catalogue.Publishing;
 
@@ -10,11 +11,12 @@ public static class PublishEntryEndpoint
     [ProducesResponseType<EntryDraftView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static Task<IResult> Post(Guid id, Publish command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
+    public static Task<IResult> Post(Guid id, Publish command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        IMessageBus bus)
     {
         var now = clock.GetUtcNow();
         return PublicationWrites.Publish<Entry>(id, command, http, user, session, now, (_, _) => Task.FromResult<IResult?>(null),
             (entry, caller, effectiveAt) => new EntryPublished(id, entry.Lifecycle.LatestVersion + 1, entry.ItemCode, entry.RegionCode,
-                entry.DerivedFrom, entry.Draft, effectiveAt, command.Note, caller.DepartmentCode, now), EntryDraftView.Of);
+                entry.DerivedFrom, entry.Draft, effectiveAt, command.Note, caller.DepartmentCode, now), EntryDraftView.Of, bus);
     }
 }

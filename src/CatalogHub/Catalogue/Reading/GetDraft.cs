@@ -12,11 +12,6 @@ public static class GetDraftEndpoint
     [Tags("Catalogue: drafting")]
     [ProducesResponseType<EntryDraftView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http)
-    {
-        var entry = await session.LoadAsync<Entry>(id, http.RequestAborted);
-        if (entry is null || !PublicationAccess.MaySeeDrafts(Caller.From(user), entry)) return Problems.NotFound("The entry");
-        http.SetETag(entry.Version);
-        return TypedResults.Ok(EntryDraftView.From(entry));
-    }
+    public static Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http) =>
+        DraftReads.Read<Entry>(id, user, session, http, "The entry", e => e.Version, EntryDraftView.Of);
 }

@@ -1,3 +1,4 @@
+using Wolverine;
 
 namespace CatalogHub.Catalogue.Repealing;
 
@@ -9,10 +10,11 @@ public static class RepealEntryEndpoint
     [Tags("Catalogue: publishing")]
     [ProducesResponseType<EntryDraftView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static Task<IResult> Post(Guid id, Repeal command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
+    public static Task<IResult> Post(Guid id, Repeal command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        IMessageBus bus)
     {
         var now = clock.GetUtcNow();
         return PublicationWrites.Repeal<Entry>(id, command, http, user, session, now,
-            (_, caller, effectiveAt) => new EntryRepealed(id, effectiveAt, command.Reason, command.Basis, caller.DepartmentCode, now), EntryDraftView.Of);
+            (_, caller, effectiveAt) => new EntryRepealed(id, effectiveAt, command.Reason, command.Basis, caller.DepartmentCode, now), EntryDraftView.Of, bus);
     }
 }

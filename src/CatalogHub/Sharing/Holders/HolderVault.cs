@@ -29,9 +29,11 @@ public sealed class HolderVault
     private readonly byte[] _lookupKey;
     private readonly byte[] _wrapKey;
 
-    public HolderVault(IConfiguration config)
+    public HolderVault(IConfiguration config, ILogger<HolderVault> logger)
     {
-        var master = config[MasterKeySetting] is { Length: > 0 } text ? Convert.FromBase64String(text) : DevelopmentMasterKey;
+        var configured = config[MasterKeySetting] is { Length: > 0 };
+        if (!configured) logger.LogWarning("{Setting} is not set: holder data is protected by the public development key.", MasterKeySetting);
+        var master = configured ? Convert.FromBase64String(config[MasterKeySetting]!) : DevelopmentMasterKey;
         if (master.Length != 32) throw new InvalidOperationException($"{MasterKeySetting} must be 32 bytes, base64-encoded.");
         _lookupKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, master, 32, info: "cataloghub holder lookup v1"u8.ToArray());
         _wrapKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, master, 32, info: "cataloghub holder key wrap v1"u8.ToArray());

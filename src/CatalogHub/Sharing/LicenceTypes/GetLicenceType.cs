@@ -26,11 +26,6 @@ public static class GetLicenceTypeEndpoint
     [Tags("Sharing: licence types")]
     [ProducesResponseType<LicenceTypeDraftView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Draft(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http)
-    {
-        var type = await session.LoadAsync<LicenceType>(id, http.RequestAborted);
-        if (type is null || !PublicationAccess.MaySeeDrafts(Caller.From(user), type)) return Problems.NotFound("The licence type");
-        http.SetETag(type.Version);
-        return TypedResults.Ok(LicenceTypeDraftView.Of(type, type.Version));
-    }
+    public static Task<IResult> Draft(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http) =>
+        DraftReads.Read<LicenceType>(id, user, session, http, "The licence type", t => t.Version, LicenceTypeDraftView.Of);
 }

@@ -15,8 +15,7 @@ public static class ReviseLicenceTypeEndpoint
     {
         var input = new Validation();
         LicenceTypeRules.Check(input, command.Content);
-        return PublicationWrites.Change<LicenceType>(id, command.Reason, input, http, user, session, PublicationAccess.MayEdit,
-            (type, caller) => Decision.Unless(LifecycleRules.CanRevise(type.Lifecycle),
-                () => new LicenceTypeDraftRevised(id, command.Content, caller.DepartmentCode, clock.GetUtcNow())), LicenceTypeDraftView.Of);
+        return PublicationWrites.Revise<LicenceType>(id, command.Reason, input, http, user, session, clock,
+            (by, now) => new LicenceTypeDraftRevised(id, command.Content, by, now), LicenceTypeDraftView.Of);
     }
 }

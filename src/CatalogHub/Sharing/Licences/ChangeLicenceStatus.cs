@@ -1,3 +1,4 @@
+using Wolverine;
 
 namespace CatalogHub.Sharing.Licences;
 
@@ -19,24 +20,27 @@ public static class ChangeLicenceStatusEndpoint
     [Tags("Sharing: licences")]
     [ProducesResponseType<LicenceView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static Task<IResult> Suspend(Guid id, ChangeLicenceStatus command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
-        Change(id, command, LicenceStatus.Suspended, http, user, session, clock, (at, by, now) => new LicenceSuspended(id, at, command.Reason, by, now));
+    public static Task<IResult> Suspend(Guid id, ChangeLicenceStatus command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        IMessageBus bus) =>
+        Change(id, command, LicenceStatus.Suspended, http, user, session, clock, bus, (at, by, now) => new LicenceSuspended(id, at, command.Reason, by, now));
 
     [WolverinePost("/sharing/licences/{id}/reinstate", Name = "ReinstateLicence")]
     [Authorize(Policy = Policies.LicenceIssuer)]
     [Tags("Sharing: licences")]
     [ProducesResponseType<LicenceView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static Task<IResult> Reinstate(Guid id, ChangeLicenceStatus command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
-        Change(id, command, LicenceStatus.Valid, http, user, session, clock, (at, by, now) => new LicenceReinstated(id, at, command.Reason, by, now));
+    public static Task<IResult> Reinstate(Guid id, ChangeLicenceStatus command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        IMessageBus bus) =>
+        Change(id, command, LicenceStatus.Valid, http, user, session, clock, bus, (at, by, now) => new LicenceReinstated(id, at, command.Reason, by, now));
 
     [WolverinePost("/sharing/licences/{id}/revoke", Name = "RevokeLicence")]
     [Authorize(Policy = Policies.LicenceIssuer)]
     [Tags("Sharing: licences")]
     [ProducesResponseType<LicenceView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static Task<IResult> Revoke(Guid id, ChangeLicenceStatus command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
-        Change(id, command, LicenceStatus.Revoked, http, user, session, clock, (at, by, now) => new LicenceRevoked(id, at, command.Reason, by, now));
+    public static Task<IResult> Revoke(Guid id, ChangeLicenceStatus command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        IMessageBus bus) =>
+        Change(id, command, LicenceStatus.Revoked, http, user, session, clock, bus, (at, by, now) => new LicenceRevoked(id, at, command.Reason, by, now));
 
     /// <summary>Records that the validity period has ended; refused before ValidTo. Recording it twice is a no-op.</summary>
     [WolverinePost("/sharing/licences/{id}/expire", Name = "RecordLicenceExpiry")]
@@ -55,14 +59,14 @@ public static class ChangeLicenceStatusEndpoint
     }
 
     private static Task<IResult> Change(Guid id, ChangeLicenceStatus command, LicenceStatus to, HttpContext http, ClaimsPrincipal user,
-        IDocumentSession session, TimeProvider clock, Func<DateTimeOffset, string, DateTimeOffset, object> @event)
+        IDocumentSession session, TimeProvider clock, IMessageBus bus, Func<DateTimeOffset, string, DateTimeOffset, object> @event)
     {
         var now = clock.GetUtcNow();
         var effectiveAt = command.EffectiveAt ?? now;
         return StreamWrites.Change<Licence>(id, command.Reason, new Validation(), http, user, session, LicenceAccess.IssuerOnly,
             (licence, caller) => to == LicenceStatus.Revoked && licence.LatestStatus == LicenceStatus.Revoked ? Decision.Nothing
                 : Decision.Unless(CanChange(licence, to, effectiveAt, now), () => @event(effectiveAt, caller.DepartmentCode, now)),
-            (licence, version) => LicenceView.Of(licence, now, version));
+            (licence, version) => LicenceView.Of(licence, now, version), bus);
     }
 
     private static IResult? CanChange(Licence licence, LicenceStatus to, DateTimeOffset effectiveAt, DateTimeOffset now)

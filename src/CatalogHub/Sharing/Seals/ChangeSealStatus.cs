@@ -1,3 +1,4 @@
+using Wolverine;
 
 namespace CatalogHub.Sharing.Seals;
 
@@ -15,8 +16,9 @@ public static class ChangeSealStatusEndpoint
     [Tags("Sharing: seals")]
     [ProducesResponseType<SealView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static Task<IResult> Suspend(Guid id, ChangeSealStatus command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
-        Change(id, command, SealStatus.Suspended, http, user, session, clock,
+    public static Task<IResult> Suspend(Guid id, ChangeSealStatus command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        IMessageBus bus) =>
+        Change(id, command, SealStatus.Suspended, http, user, session, clock, bus,
             (at, by, now) => new SealSuspended(id, at, command.Reason, by, now));
 
     [WolverinePost("/sharing/seals/{id}/reinstate", Name = "ReinstateSeal")]
@@ -24,8 +26,9 @@ public static class ChangeSealStatusEndpoint
     [Tags("Sharing: seals")]
     [ProducesResponseType<SealView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static Task<IResult> Reinstate(Guid id, ChangeSealStatus command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
-        Change(id, command, SealStatus.Active, http, user, session, clock,
+    public static Task<IResult> Reinstate(Guid id, ChangeSealStatus command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        IMessageBus bus) =>
+        Change(id, command, SealStatus.Active, http, user, session, clock, bus,
             (at, by, now) => new SealReinstated(id, at, command.Reason, by, now));
 
     [WolverinePost("/sharing/seals/{id}/revoke", Name = "RevokeSeal")]
@@ -33,12 +36,13 @@ public static class ChangeSealStatusEndpoint
     [Tags("Sharing: seals")]
     [ProducesResponseType<SealView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static Task<IResult> Revoke(Guid id, ChangeSealStatus command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
-        Change(id, command, SealStatus.Revoked, http, user, session, clock,
+    public static Task<IResult> Revoke(Guid id, ChangeSealStatus command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        IMessageBus bus) =>
+        Change(id, command, SealStatus.Revoked, http, user, session, clock, bus,
             (at, by, now) => new SealRevoked(id, at, command.Reason, by, now));
 
     private static Task<IResult> Change(Guid id, ChangeSealStatus command, SealStatus to, HttpContext http, ClaimsPrincipal user,
-        IDocumentSession session, TimeProvider clock, Func<DateTimeOffset, string, DateTimeOffset, object> @event)
+        IDocumentSession session, TimeProvider clock, IMessageBus bus, Func<DateTimeOffset, string, DateTimeOffset, object> @event)
     {
         var now = clock.GetUtcNow();
         var effectiveAt = command.EffectiveAt ?? now;
@@ -47,6 +51,6 @@ public static class ChangeSealStatusEndpoint
                 : Problems.Forbidden("not-seal-owner", "Only the seal's department or a hub-admin may change its status."),
             (seal, caller) => to == SealStatus.Revoked && seal.LatestStatus == SealStatus.Revoked ? Decision.Nothing
                 : Decision.Unless(SealRules.CanChange(seal, to, effectiveAt, now), () => @event(effectiveAt, caller.DepartmentCode, now)),
-            (seal, version) => SealView.Of(seal, now, version));
+            (seal, version) => SealView.Of(seal, now, version), bus);
     }
 }

@@ -1,0 +1,84 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CatalogHub.Catalogue;
+using CatalogHub.Sharing.Licences;
+using CatalogHub.Sharing.Seals;
+using Wolverine;
+
+namespace CatalogHub.Sharing.Notifications;
+
+/// <summary>
+/// A change subscribers hear about. It is published through Wolverine's Marten-backed outbox in the very transaction
+/// that records the change, so it is sent if and only if the change is committed.
+/// </summary>
+/// <param name="Identifier">The licence identifier, for licence changes.</param>
+/// <param name="Version">The published version, for item-published.</param>
+public sealed record ChangeNotice(
+    Guid NoticeId, ChangeKind Kind, Guid SubjectId, string? Identifier, int? Version, DateTimeOffset EffectiveAt, DateTimeOffset RecordedAt, string By);
+
+/// <summary>One notice on its way to one subscription; retried on its own until that subscriber accepts it.</summary>
+public sealed record WebhookDelivery(Guid DeliveryId, Guid SubscriptionId, ChangeNotice Notice);
+
+/// <summary>The subscriber answered, but not with 2xx: the delivery is retried later.</summary>
+public sealed class WebhookRejectedException(int status) : Exception($"The subscriber answered {status}.");
+
+public static class ChangeNotices
+{
+    /// <summary>The notice an event calls for, if any, given the aggregate it applied to.</summary>
+    public static ChangeNotice? Of(object aggregate, object @event) => @event switch
+    {
+        LicenceRevoked e => new(Guid.CreateVersion7(), ChangeKind.LicenceRevoked, e.LicenceId, (aggregate as Licence)?.Identifier, null,
+            e.EffectiveAt, e.RecordedAt, e.RevokedBy),
+        SealRevoked e => new(Guid.CreateVersion7(), ChangeKind.SealRevoked, e.SealId, null, null, e.EffectiveAt, e.RecordedAt, e.RevokedBy),
+        EntryPublished e => new(Guid.CreateVersion7(), ChangeKind.ItemPublished, e.EntryId, null, e.Version, e.EffectiveAt, e.PublishedAt, e.PublishedBy),
+        EntryRepealed e => new(Guid.CreateVersion7(), ChangeKind.ItemRepealed, e.EntryId, null, null, e.EffectiveAt, e.RecordedAt, e.RepealedBy),
+        _ => null,
+    };
+}
+
+/// <summary>Fans a notice out into one delivery per live subscription to its kind (Wolverine cascades the returned messages).</summary>
+public static class ChangeNoticeHandler
+{
+    public static async Task<OutgoingMessages> Handle(ChangeNotice notice, IQuerySession session, CancellationToken ct)
+    {
+        var live = await session.Query<Subscription>().Where(s => !s.Cancelled).ToListAsync(ct);
+        var deliveries = new OutgoingMessages();
+        deliveries.AddRange(live.Where(s => s.Kinds.Contains(notice.Kind)).Select(s => new WebhookDelivery(Guid.CreateVersion7(), s.Id, notice)));
+        return deliveries;
+    }
+}
+
+/// <summary>
+/// POSTs a notice to its subscriber, signed: <c>X-CatalogHub-Signature: sha256={hex HMAC-SHA-256 over "{timestamp}.{body}"}</c>
+/// under the subscription's secret, with <c>X-CatalogHub-Timestamp</c> (Unix seconds) and <c>X-CatalogHub-Delivery</c>
+/// (the same id on every retry, so receivers can drop duplicates: delivery is at least once).
+/// </summary>
+public static class WebhookDeliveryHandler
+{
+    public const string SignatureHeader = "X-CatalogHub-Signature";
+    public const string TimestampHeader = "X-CatalogHub-Timestamp";
+    public const string DeliveryHeader = "X-CatalogHub-Delivery";
+
+    public static async Task Handle(WebhookDelivery delivery, IQuerySession session, IHttpClientFactory clients, TimeProvider clock, CancellationToken ct)
+    {
+        var subscription = await session.LoadAsync<Subscription>(delivery.SubscriptionId, ct);
+        var secret = await session.LoadAsync<SubscriptionSecret>(delivery.SubscriptionId, ct);
+        // A subscription cancelled meanwhile gets nothing more.
+        if (subscription is null || subscription.Cancelled || secret is null) return;
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(delivery.Notice, ApiJson.Options);
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.Add(SignatureHeader, "sha256=" + Sign(secret.Secret, timestamp, body));
+        request.Headers.Add(TimestampHeader, timestamp);
+        request.Headers.Add(DeliveryHeader, delivery.DeliveryId.ToString());
+        using var response = await clients.CreateClient(nameof(WebhookDeliveryHandler)).SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode) throw new WebhookRejectedException((int)response.StatusCode);
+    }
+
+    public static string Sign(string secret, string timestamp, byte[] body) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Convert.FromBase64String(secret), (byte[])[.. Encoding.ASCII.GetBytes(timestamp + "."), .. body]));
+}
