@@ -34,6 +34,15 @@ public static class CatalogueConfiguration
         _ => null,
     };
 
+    /// <summary>How an entry's event changes its legal timeline (see <see cref="ValidityIntervalProjection"/>); null for the rest.</summary>
+    public static TimelineChange? TimelineOf(IEvent e) => e.Data switch
+    {
+        EntryPublished p => TimelineChange.Opened(EntryVersion.List, p.EntryId, p.Version, EntryVersion.IdOf(p.EntryId, p.Version), p.EffectiveAt,
+            p.RegionCode, p.ItemCode),
+        EntryRepealed r => TimelineChange.Closed(EntryVersion.List, r.EntryId, r.EffectiveAt),
+        _ => null,
+    };
+
     public static void AddCatalogue(this StoreOptions opts)
     {
         opts.Projections.Snapshot<Entry>(SnapshotLifecycle.Inline);

@@ -15,6 +15,7 @@ public sealed partial class ImplementationListPublicationProjection : EventProje
 public static class ImplementationListsConfiguration
 {
     public const string VersionsTable = "cataloghub.mt_doc_implementation_list_version";
+    public const string RepealsTable = "cataloghub.mt_doc_implementation_list_repeal";
 
     /// <summary>Every event of the module; schemas/ documents each one.</summary>
     public static readonly Type[] Events =
@@ -32,6 +33,15 @@ public static class ImplementationListsConfiguration
         ImplementationListRepealed r => new(e.Sequence, ImplementationListVersion.List, ChangeKind.Repealed, r.ListId, null, null, r.RecordedAt,
             PublicationChange.DocumentOf(ImplementationListRepeal.From(r, e.Sequence).Citation)),
         ImplementationListDraftWithdrawn w => new(e.Sequence, ImplementationListVersion.List, ChangeKind.Withdrawn, w.ListId, null, null, w.WithdrawnAt, null),
+        _ => null,
+    };
+
+    /// <summary>How a list's event changes its legal timeline (see <see cref="ValidityIntervalProjection"/>); null for the rest.</summary>
+    public static TimelineChange? TimelineOf(IEvent e) => e.Data switch
+    {
+        ImplementationListPublished p => TimelineChange.Opened(ImplementationListVersion.List, p.ListId, p.Version,
+            ImplementationListVersion.IdOf(p.ListId, p.Version), p.EffectiveAt, p.RegionCode, p.ItemCode),
+        ImplementationListRepealed r => TimelineChange.Closed(ImplementationListVersion.List, r.ListId, r.EffectiveAt),
         _ => null,
     };
 

@@ -59,6 +59,9 @@ public static class Hosting
         opts.AddSharing();
         opts.Projections.Add(new ChangeLogProjection(ChangeSources), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(ChangeLogProjection.Definition());
+        opts.Projections.Add(new ValidityIntervalProjection(
+            CatalogueConfiguration.TimelineOf, ImplementationListsConfiguration.TimelineOf, SharingConfiguration.TimelineOf), ProjectionLifecycle.Inline);
+        opts.Storage.ExtendedSchemaObjects.Add(ValidityIntervalProjection.Definition());
     }
 
     public static WebApplicationBuilder AddCatalogHub(this WebApplicationBuilder builder)

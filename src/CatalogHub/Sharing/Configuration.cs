@@ -31,6 +31,14 @@ public static class SharingConfiguration
         typeof(LicenceExpired),
     ];
 
+    /// <summary>How a licence type's event changes its legal timeline (see <see cref="ValidityIntervalProjection"/>); null for the rest.</summary>
+    public static TimelineChange? TimelineOf(IEvent e) => e.Data switch
+    {
+        LicenceTypePublished p => TimelineChange.Opened(LicenceTypeVersion.List, p.TypeId, p.Version, LicenceTypeVersion.IdOf(p.TypeId, p.Version), p.EffectiveAt),
+        LicenceTypeRepealed r => TimelineChange.Closed(LicenceTypeVersion.List, r.TypeId, r.EffectiveAt),
+        _ => null,
+    };
+
     public static void AddSharing(this StoreOptions opts)
     {
         opts.Projections.Snapshot<Seal>(SnapshotLifecycle.Inline);

@@ -26,10 +26,11 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         await Store.Advanced.ResetAllData();
-        // The change log is a table of its own and the basis check's index lives in memory: wipe both with the store.
+        // The change log and the validity intervals are tables of their own and the basis check's index lives in memory:
+        // wipe them all with the store.
         await using (var session = Store.LightweightSession())
         {
-            session.QueueSqlCommand($"truncate {ChangeLogProjection.Table}");
+            session.QueueSqlCommand($"truncate {ChangeLogProjection.Table}, {ValidityIntervalProjection.Table}");
             await session.SaveChangesAsync();
         }
         Host.Services.GetRequiredService<PublishedIndex>().Clear();
