@@ -55,7 +55,6 @@ public static class ImplementationListsConfiguration
             .Duplicate(x => x.OwnerDepartmentId);
         opts.Schema.For<ImplementationListVersion>().DocumentAlias("implementation_list_version")
             .Duplicate(x => x.ListId)
-            .Duplicate(x => x.EffectiveAt)
             .Duplicate(x => x.Version);
         opts.Schema.For<ImplementationListRepeal>().DocumentAlias("implementation_list_repeal");
 

@@ -47,8 +47,8 @@ public static class SharingConfiguration
         opts.Projections.Add<LicenceTypePublicationProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<LicenceType>().DocumentAlias("licence_type").UniqueIndex(x => x.Code);
         opts.Schema.For<LicenceTypeVersion>().DocumentAlias("licence_type_version")
-            .Duplicate(x => x.TypeId).Duplicate(x => x.EffectiveAt).Duplicate(x => x.Version);
-        opts.Schema.For<LicenceTypeRepeal>().DocumentAlias("licence_type_repeal").Duplicate(x => x.EffectiveAt);
+            .Duplicate(x => x.TypeId).Duplicate(x => x.Version);
+        opts.Schema.For<LicenceTypeRepeal>().DocumentAlias("licence_type_repeal");
         opts.Projections.Snapshot<Licence>(SnapshotLifecycle.Inline);
         // Lookups go by the holder's keyed hash, never by the clear ID (which the store does not hold).
         opts.Schema.For<Licence>().DocumentAlias("licence")
