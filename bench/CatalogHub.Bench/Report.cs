@@ -73,7 +73,7 @@ public static class Report
 
         LatencySection(md, "(a) One entry as of an instant",
             "200 instants spread over the 5,000-version entry's history, each half a day after one version took effect; requests one at a time over a kept-alive loopback connection, after 200 warm-up requests.",
-            entry, "`GET /catalogue/entries/{id}?asOf=` (HTTP, the application process)", "`EntryQueries.AsOf` in-process (the endpoint's two queries, no HTTP)",
+            entry, "`GET /catalogue/entries/{id}?asOf=` (HTTP, the application process)", "`EntryQueries.AsOf` in-process (the endpoint's one statement, no HTTP)",
             "baseline: raw Npgsql `select data ... where id = $1` of the same version", Analysis.EntryAsOf(entry));
         LatencySection(md, "(b) A region's catalogue as of an instant",
             "50 (instant, page) probes, instants between 2018 and 2026, pages 1-10 of 50 entries of 许昌市 (1,450 entries, about 30,000 published versions, 5,000 of them the long entry's).",
