@@ -75,6 +75,8 @@ public static class Hosting
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
 
+        services.AddSingleton<ApiKeyCache>();
+        services.ConfigureMarten((sp, opts) => opts.Listeners.Add(new ApiKeyRevocationListener(sp.GetRequiredService<ApiKeyCache>())));
         services.AddSingleton<PublishedIndex>();
         services.ConfigureMarten((sp, opts) => opts.Listeners.Add(new PublishedIndexListener(sp.GetRequiredService<PublishedIndex>(), ChangeSources)));
         services.AddHostedService<PublishedIndexRefresher>();

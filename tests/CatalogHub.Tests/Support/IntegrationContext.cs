@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Alba;
 using CatalogHub.BasisCheck;
+using CatalogHub.Departments;
 using CatalogHub.Platform;
 using CatalogHub.Publication;
 using Marten;
@@ -34,6 +35,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
             await session.SaveChangesAsync();
         }
         Host.Services.GetRequiredService<PublishedIndex>().Clear();
+        Host.Services.GetRequiredService<ApiKeyCache>().Clear();
         Admin = await Register(TestDepartments.HubAdmin);
     }
 
