@@ -126,7 +126,8 @@ public static class Report
         md.AppendLine($"- {machine.Os}; {machine.Dotnet}; Release build; server GC in the benchmark driver");
         md.AppendLine($"- {machine.PostgreSql}");
         md.AppendLine($"- PostgreSQL settings: {string.Join(", ", machine.Settings.Select(s => $"`{s.Name}={s.Value}`"))} (the project-local cluster of `scripts/db.sh`, on the same machine)");
-        md.AppendLine("- The application, the benchmark driver, wrk and PostgreSQL share the same cores; other work on the machine during the run shows up in the figures.");
+        md.AppendLine("- The application, the benchmark driver, wrk and PostgreSQL share the same cores; other work on the machine during the run shows up in the figures. " +
+                      $"Load average (1, 5, 15 min) when the measurements ended: {machine.LoadAverage} (on {machine.Cores} cores).");
         md.AppendLine();
 
         md.AppendLine("## Reproduce");
