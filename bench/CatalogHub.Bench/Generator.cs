@@ -1,19 +1,21 @@
 using System.Diagnostics;
 using CatalogHub.Catalogue;
 using CatalogHub.Departments.Registering;
+using CatalogHub.ImplementationLists;
 using CatalogHub.Platform;
 using CatalogHub.Publication;
 using Marten;
 
 namespace CatalogHub.Bench;
 
-/// <summary>One entry of the dataset: where it lives, who owns it, and the events of its whole history.</summary>
+/// <summary>One stream of the dataset (an entry or an implementation list): where it lives, who owns it, and the events of its whole history.</summary>
 public sealed record PlannedEntry(Guid Id, string ItemCode, string RegionCode, BenchDepartment Owner, IReadOnlyList<object> Events);
 
 /// <summary>What the generator wrote, and what the measurements need to know about it.</summary>
 public sealed record Dataset(
     int Departments, int Entries, long Events, long Versions, int Repealed, int PendingDrafts, int Scheduled, TimeSpan Took,
-    Guid LongEntryId, IReadOnlyList<(int Version, DateTimeOffset EffectiveAt)> LongEntryVersions, BenchDepartment CityManager);
+    Guid LongEntryId, IReadOnlyList<(int Version, DateTimeOffset EffectiveAt)> LongEntryVersions, BenchDepartment CityManager,
+    int Lists, long ListVersions);
 
 /// <summary>
 /// A seeded, deterministic history of 许昌市's base catalogue: 10,000 entries over the city and its six counties,
@@ -57,13 +59,36 @@ public sealed class Generator(IDocumentStore store, int seed, TextWriter log)
         await WriteLongEntry(longEntry, ct);
 
         var all = entries.Append(longEntry).ToList();
-        var events = all.Sum(e => (long)e.Events.Count) + departments.Sum(d => d.Length);
+        var lists = PlanLists(all, departments);
+        log.WriteLine($"  planned {lists.Count:N0} implementation lists, {lists.Sum(l => l.Events.Count):N0} events");
+        await Parallel.ForEachAsync(lists.GroupBy(l => l.Owner.Code), new ParallelOptions { MaxDegreeOfParallelism = 3, CancellationToken = ct }, async (batch, token) =>
+        {
+            await using var session = Session(batch.First().Owner);
+            foreach (var list in batch) session.Events.StartStream<ImplementationList>(list.Id, list.Events);
+            await session.SaveChangesAsync(token);
+        });
+        var events = all.Concat(lists).Sum(e => (long)e.Events.Count) + departments.Sum(d => d.Length);
         return new Dataset(
             departments.Sum(d => d.Length), all.Count, events, all.Sum(e => (long)e.Events.OfType<EntryPublished>().Count()),
             all.Count(e => e.Events[^1] is EntryRepealed), all.Count(e => e.Events[^1] is EntryDraftRevised),
             all.Count(e => e.Events[^1] is EntryPublished p && p.EffectiveAt == NextYear), clock.Elapsed,
-            longEntry.Id, [.. longEntry.Events.OfType<EntryPublished>().Select(p => (p.Version, p.EffectiveAt))], departments[0][0]);
+            longEntry.Id, [.. longEntry.Events.OfType<EntryPublished>().Select(p => (p.Version, p.EffectiveAt))], departments[0][0],
+            lists.Count, lists.Sum(l => (long)l.Events.OfType<ImplementationListPublished>().Count()));
     }
+
+    /// <summary>An implementation list for every entry that is never repealed (see <see cref="ImplementationListPlan"/>).</summary>
+    private List<PlannedEntry> PlanLists(IEnumerable<PlannedEntry> entries, BenchDepartment[][] departments) =>
+    [
+        .. entries.Where(e => e.Events[^1] is not EntryRepealed).Select(e =>
+        {
+            var r = Array.FindIndex(Xuchang.Regions, region => region.Code == e.RegionCode);
+            var template = Xuchang.Items.First(t => e.ItemCode.StartsWith(t.Code, StringComparison.Ordinal));
+            var id = Xuchang.IdOf($"implementation-list:{e.RegionCode}:{e.ItemCode}");
+            var rng = new Random(seed * 104729 + e.Id.GetHashCode());
+            return new PlannedEntry(id, e.ItemCode, e.RegionCode, e.Owner,
+                ImplementationListPlan.History(rng, id, e, template, Xuchang.Regions[r], departments[r][0], HistoryEnd));
+        }),
+    ];
 
     private int _batchesDone;
 
@@ -232,7 +257,7 @@ public sealed class Generator(IDocumentStore store, int seed, TextWriter log)
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => (a > b ? a : b).AddHours(1);
 
-    private static void Require(Microsoft.AspNetCore.Http.IResult? problem)
+    internal static void Require(Microsoft.AspNetCore.Http.IResult? problem)
     {
         if (problem is not null) throw new InvalidOperationException($"The generated history breaks a lifecycle rule: {problem}");
     }

@@ -11,7 +11,7 @@ public sealed record StoredCounts(long Events, long Streams, long Entries, long 
 
 /// <summary>What the figures were measured on.</summary>
 public sealed record Machine(int Cores, string Memory, string Cpu, string Os, string Dotnet, string PostgreSql,
-    IReadOnlyList<(string Name, string Value)> Settings, DateTimeOffset Date, string Commit)
+    IReadOnlyList<(string Name, string Value)> Settings, DateTimeOffset Date, string Commit, string LoadAverage)
 {
     public static async Task<Machine> Describe(NpgsqlDataSource raw)
     {
@@ -20,7 +20,9 @@ public sealed record Machine(int Cores, string Memory, string Cpu, string Os, st
             settings.Add((name, await Scalar<string>(raw, $"show {name}")));
         return new Machine(Environment.ProcessorCount, MemTotal(), CpuModel(), OsName(), RuntimeInformation.FrameworkDescription,
             await Scalar<string>(raw, "select version()"), settings, DateTimeOffset.UtcNow,
-            Environment.GetEnvironmentVariable("BENCH_COMMIT") ?? "unknown");
+            Environment.GetEnvironmentVariable("BENCH_COMMIT") ?? "unknown",
+            // Described after the measurements: the 5- and 15-minute averages cover the run, other work on the machine included.
+            File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown");
     }
 
     public static async Task<StoredCounts> StoredCounts(NpgsqlDataSource raw) => new(

@@ -7,46 +7,48 @@ public sealed record CatalogueFilter(string? RegionCode, string? Category = null
     string? Text = null, string? ExternalSourceId = null, string? BasisTitle = null, string? BasisArticle = null);
 
 /// <summary>
-/// "As of" reads of the base catalogue. Because effective times grow strictly with the version number
-/// (see <see cref="Publication.Lifecycle"/>), the version in force at T is the highest version whose
-/// effective time is ≤ T, unless a repeal took effect at or before T. Only published versions are queried:
-/// drafts are not in these tables at all.
+/// "As of" reads of the base catalogue, through the versions' validity intervals (<see cref="ValidityIntervalProjection"/>):
+/// a version is in force at T when it took effect at or before T and was neither superseded nor repealed by T, so a
+/// repealed entry simply has no interval holding T. Only published versions have intervals: drafts are not in these tables.
 /// </summary>
 public static class EntryQueries
 {
     public const string VersionsTable = "cataloghub.mt_doc_entry_version";
-    private const string Repeals = "cataloghub.mt_doc_entry_repeal";
+    public const string RepealsTable = "cataloghub.mt_doc_entry_repeal";
 
     public static Task<AsOf<EntryVersion, EntryRepeal>> AsOf(IQuerySession session, Guid entryId, DateTimeOffset instant, CancellationToken ct) =>
-        AsOfReads.Read<EntryVersion, EntryRepeal>(session, VersionsTable, "entry_id", entryId, instant, ct);
+        AsOfReads.Read<EntryVersion, EntryRepeal>(session, EntryVersion.List, VersionsTable, RepealsTable, entryId, instant, ct);
 
     public static async Task<(long Total, IReadOnlyList<EntryVersion> Page)> InForce(
         IQuerySession session, CatalogueFilter filter, DateTimeOffset instant, int page, int pageSize, CancellationToken ct)
     {
-        var (from, parameters) = InForceRelation(filter, instant);
-        var total = (await session.AdvancedSql.QueryAsync<long>($"select count(*) {from}", ct, [.. parameters])).Single();
+        var (where, parameters, readsContent) = InForceRelation(filter, instant);
+        var counted = readsContent ? $"{Intervals} {WithDocuments}" : Intervals;
+        var total = (await session.AdvancedSql.QueryAsync<long>($"select count(*) from {counted} {where}", ct, [.. parameters])).Single();
         var rows = await session.QueryAsync<EntryVersion>(
-            $"select l.data {from} order by l.item_code, l.entry_id limit ? offset ?", ct, [.. parameters, pageSize, (page - 1) * pageSize]);
+            $"select l.data from {Intervals} {WithDocuments} {where} order by i.item_code, i.id limit ? offset ?", ct,
+            [.. parameters, pageSize, (page - 1) * pageSize]);
         return (total, rows);
     }
 
-    /// <summary>The latest version per entry effective at the instant, minus repealed entries, then the filters.</summary>
-    private static (string Sql, List<object> Parameters) InForceRelation(CatalogueFilter filter, DateTimeOffset instant)
-    {
-        var parameters = new List<object>();
-        var inner = $"select distinct on (entry_id) entry_id, item_code, data from {VersionsTable} where effective_at <= ?";
-        parameters.Add(instant);
-        if (filter.RegionCode is not null) { inner += " and region_code = ?"; parameters.Add(filter.RegionCode); }
-        inner += " order by entry_id, version desc";
+    private const string Intervals = $"{ValidityIntervalProjection.Table} i";
+    private const string WithDocuments = $"join {VersionsTable} l on l.id = i.version_id";
 
-        var sql = $"from ({inner}) l where not exists (select 1 from {Repeals} r where r.id = l.entry_id and r.effective_at <= ?)";
-        parameters.Add(instant);
+    /// <summary>
+    /// The intervals holding the instant (one per entry in force), then the filters, and whether a filter reads the
+    /// versions' content (<c>l</c>). Without one the count reads no version document: the region index covers it.
+    /// </summary>
+    private static (string Where, List<object> Parameters, bool ReadsContent) InForceRelation(CatalogueFilter filter, DateTimeOffset instant)
+    {
+        List<object> parameters = [EntryVersion.List, instant, instant];
+        var sql = "where i.list = ? and i.effective_at <= ? and (i.superseded_at is null or i.superseded_at > ?)";
+        if (filter.RegionCode is not null) { sql += " and i.region_code = ?"; parameters.Add(filter.RegionCode); }
         if (filter.Category is not null) { sql += " and l.data->'content'->>'category' = ?"; parameters.Add(filter.Category); }
         if (filter.CompetentDepartment is not null) { sql += " and l.data->'content'->>'competentDepartment' = ?"; parameters.Add(filter.CompetentDepartment); }
         if (filter.ExternalSourceId is not null) { sql += " and l.data->'content'->>'externalSourceId' = ?"; parameters.Add(filter.ExternalSourceId); }
         if (filter.Text is not null)
         {
-            sql += " and (l.data->'content'->>'name' ilike ? or l.item_code ilike ?)";
+            sql += " and (l.data->'content'->>'name' ilike ? or i.item_code ilike ?)";
             var pattern = "%" + filter.Text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
             parameters.Add(pattern);
             parameters.Add(pattern);
@@ -60,6 +62,7 @@ public static class EntryQueries
             sql += " and l.data->'content'->'legalBases' @> ?::jsonb";
             parameters.Add(JsonSerializer.Serialize(new[] { basis }));
         }
-        return (sql, parameters);
+        // Every filter but the region reads the content.
+        return (sql, parameters, filter with { RegionCode = null } != new CatalogueFilter(null));
     }
 }

@@ -7,11 +7,12 @@ namespace CatalogHub.Departments;
 
 /// <summary>
 /// Authenticates <c>Authorization: ApiKey {key}</c> (or <c>X-Api-Key</c>) against the departments' key hashes.
-/// The key never reaches a log: failures are logged by key id only.
+/// The key never reaches a log: failures are logged by key id only. Departments of good keys are cached briefly
+/// (<see cref="ApiKeyCache"/>: revocation immediate on this node, at most five seconds late on others).
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IDocumentStore store, TimeProvider clock)
+    IDocumentStore store, ApiKeyCache cache, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -25,9 +26,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var keyId = ApiKeys.KeyIdOf(key);
         if (keyId is null) return Fail("malformed-api-key", "The API key is not in the form chk_{keyId}_{secret}.");
 
-        await using var session = store.QuerySession();
-        var index = await session.LoadAsync<ApiKeyIndex>(keyId, Context.RequestAborted);
-        var department = index is null ? null : await session.LoadAsync<Department>(index.DepartmentId, Context.RequestAborted);
+        var department = cache.Find(keyId) ?? await Load(keyId);
         var info = department?.Keys.SingleOrDefault(k => k.KeyId == keyId);
         if (department is null || info is null || !ApiKeys.Matches(key, info.KeyHash))
         {
@@ -37,8 +36,16 @@ public sealed class ApiKeyAuthenticationHandler(
         if (info.RevokedAt is not null) return Fail("revoked-api-key", "The API key has been revoked.");
         if (!info.IsUsableAt(clock.GetUtcNow())) return Fail("expired-api-key", "The API key has expired.");
 
+        cache.Keep(keyId, department);
         var caller = new Caller(department.Id, department.Code, department.RegionCode, keyId, department.Roles.ToHashSet());
         return AuthenticateResult.Success(new AuthenticationTicket(caller.ToPrincipal(SchemeName), SchemeName));
+    }
+
+    private async Task<Department?> Load(string keyId)
+    {
+        await using var session = store.QuerySession();
+        var index = await session.LoadAsync<ApiKeyIndex>(keyId, Context.RequestAborted);
+        return index is null ? null : await session.LoadAsync<Department>(index.DepartmentId, Context.RequestAborted);
     }
 
     private string? ReadKey()

@@ -15,6 +15,7 @@ public sealed partial class ImplementationListPublicationProjection : EventProje
 public static class ImplementationListsConfiguration
 {
     public const string VersionsTable = "cataloghub.mt_doc_implementation_list_version";
+    public const string RepealsTable = "cataloghub.mt_doc_implementation_list_repeal";
 
     /// <summary>Every event of the module; schemas/ documents each one.</summary>
     public static readonly Type[] Events =
@@ -35,6 +36,15 @@ public static class ImplementationListsConfiguration
         _ => null,
     };
 
+    /// <summary>How a list's event changes its legal timeline (see <see cref="ValidityIntervalProjection"/>); null for the rest.</summary>
+    public static TimelineChange? TimelineOf(IEvent e) => e.Data switch
+    {
+        ImplementationListPublished p => TimelineChange.Opened(ImplementationListVersion.List, p.ListId, p.Version,
+            ImplementationListVersion.IdOf(p.ListId, p.Version), p.EffectiveAt, p.RegionCode, p.ItemCode),
+        ImplementationListRepealed r => TimelineChange.Closed(ImplementationListVersion.List, r.ListId, r.EffectiveAt),
+        _ => null,
+    };
+
     public static void AddImplementationLists(this StoreOptions opts)
     {
         opts.Projections.Snapshot<ImplementationList>(SnapshotLifecycle.Inline);
@@ -45,7 +55,6 @@ public static class ImplementationListsConfiguration
             .Duplicate(x => x.OwnerDepartmentId);
         opts.Schema.For<ImplementationListVersion>().DocumentAlias("implementation_list_version")
             .Duplicate(x => x.ListId)
-            .Duplicate(x => x.EffectiveAt)
             .Duplicate(x => x.Version);
         opts.Schema.For<ImplementationListRepeal>().DocumentAlias("implementation_list_repeal");
 

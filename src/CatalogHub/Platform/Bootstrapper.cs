@@ -1,5 +1,8 @@
 using CatalogHub.Demo;
+using CatalogHub.Catalogue;
 using CatalogHub.Departments;
+using CatalogHub.ImplementationLists;
+using CatalogHub.Sharing.LicenceTypes;
 
 namespace CatalogHub.Platform;
 
@@ -12,6 +15,7 @@ public sealed class Bootstrapper(IDocumentStore store, IConfiguration config, Ti
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await BackfillIntervals(cancellationToken);
         if (config["CATALOGHUB_ADMIN_KEY_FILE"] is { Length: > 0 } keyFile)
             await EnsureAdminKey(keyFile, cancellationToken);
         if (config.GetValue<bool>("CATALOGHUB_SEED_DEMO"))
@@ -19,6 +23,17 @@ public sealed class Bootstrapper(IDocumentStore store, IConfiguration config, Ti
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>A store whose lists were published before validity intervals existed gets them once, in one transaction.</summary>
+    private async Task BackfillIntervals(CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        ValidityIntervalProjection.Backfill(session, EntryVersion.List, EntryQueries.VersionsTable, EntryQueries.RepealsTable, "entryId");
+        ValidityIntervalProjection.Backfill(session, ImplementationListVersion.List, ImplementationListsConfiguration.VersionsTable,
+            ImplementationListsConfiguration.RepealsTable, "listId");
+        ValidityIntervalProjection.Backfill(session, LicenceTypeVersion.List, GetLicenceTypeEndpoint.Versions, GetLicenceTypeEndpoint.Repeals, "typeId");
+        await session.SaveChangesAsync(ct);
+    }
 
     private async Task EnsureAdminKey(string keyFile, CancellationToken ct)
     {

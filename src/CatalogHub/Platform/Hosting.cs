@@ -59,6 +59,9 @@ public static class Hosting
         opts.AddSharing();
         opts.Projections.Add(new ChangeLogProjection(ChangeSources), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(ChangeLogProjection.Definition());
+        opts.Projections.Add(new ValidityIntervalProjection(
+            CatalogueConfiguration.TimelineOf, ImplementationListsConfiguration.TimelineOf, SharingConfiguration.TimelineOf), ProjectionLifecycle.Inline);
+        opts.Storage.ExtendedSchemaObjects.Add(ValidityIntervalProjection.Definition());
     }
 
     public static WebApplicationBuilder AddCatalogHub(this WebApplicationBuilder builder)
@@ -72,6 +75,8 @@ public static class Hosting
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
 
+        services.AddSingleton<ApiKeyCache>();
+        services.ConfigureMarten((sp, opts) => opts.Listeners.Add(new ApiKeyRevocationListener(sp.GetRequiredService<ApiKeyCache>())));
         services.AddSingleton<PublishedIndex>();
         services.ConfigureMarten((sp, opts) => opts.Listeners.Add(new PublishedIndexListener(sp.GetRequiredService<PublishedIndex>(), ChangeSources)));
         services.AddHostedService<PublishedIndexRefresher>();

@@ -1,3 +1,4 @@
+using System.Text;
 
 namespace CatalogHub.Publication;
 
@@ -29,17 +30,27 @@ public sealed record AsOf<TVersion, TRepeal>(TVersion? InForce, TRepeal? Repeal)
 /// </summary>
 public static class AsOfReads
 {
-    /// <param name="versionsTable">The version documents' table, with duplicated <c>effective_at</c> and <c>version</c> columns.</param>
-    /// <param name="idColumn">The duplicated column holding the list's id.</param>
+    /// <summary>
+    /// One round trip: the version whose validity interval holds the instant (see <see cref="ValidityIntervalProjection"/>),
+    /// and the list's repeal, if any, which explains a 404. The latest interval starting at or before T is found first
+    /// (one index probe), then tested for having closed, so a long-repealed list is never walked version by version.
+    /// </summary>
+    /// <param name="versionsTable">The version documents' table (document id: the interval's <c>version_id</c>).</param>
+    /// <param name="repealsTable">The repeal documents' table (document id: the list's id).</param>
     public static async Task<AsOf<TVersion, TRepeal>> Read<TVersion, TRepeal>(
-        IQuerySession session, string versionsTable, string idColumn, Guid id, DateTimeOffset instant, CancellationToken ct)
+        IQuerySession session, string list, string versionsTable, string repealsTable, Guid id, DateTimeOffset instant, CancellationToken ct)
         where TVersion : class, IPublishedVersion where TRepeal : class, IRepealRecord
     {
-        var repeal = await session.LoadAsync<TRepeal>(id, ct);
-        if (repeal is not null && repeal.EffectiveAt <= instant) return new(null, repeal);
-        var versions = await session.QueryAsync<TVersion>(
-            $"select data from {versionsTable} where {idColumn} = ? and effective_at <= ? order by version desc limit 1", ct, id, instant);
-        return new(versions.FirstOrDefault(), repeal);
+        var json = (await session.AdvancedSql.QueryAsync<string>($"""
+            select json_build_object(
+              'inForce', (select v.data
+                          from (select version_id, superseded_at from {ValidityIntervalProjection.Table}
+                                where list = ? and id = ? and effective_at <= ? order by effective_at desc limit 1) i
+                          join {versionsTable} v on v.id = i.version_id
+                          where i.superseded_at is null or i.superseded_at > ?),
+              'repeal', (select r.data from {repealsTable} r where r.id = ?))::text
+            """, ct, list, id, instant, instant, id)).Single();
+        return session.DocumentStore.Options.Serializer().FromJson<AsOf<TVersion, TRepeal>>(new MemoryStream(Encoding.UTF8.GetBytes(json)));
     }
 
     /// <summary>The citations of every published version of a list and of its repeal; 404 when nothing was ever published.</summary>

@@ -46,6 +46,14 @@ public static class SharingConfiguration
         typeof(SubscriptionCreated), typeof(SubscriptionCancelled),
     ];
 
+    /// <summary>How a licence type's event changes its legal timeline (see <see cref="ValidityIntervalProjection"/>); null for the rest.</summary>
+    public static TimelineChange? TimelineOf(IEvent e) => e.Data switch
+    {
+        LicenceTypePublished p => TimelineChange.Opened(LicenceTypeVersion.List, p.TypeId, p.Version, LicenceTypeVersion.IdOf(p.TypeId, p.Version), p.EffectiveAt),
+        LicenceTypeRepealed r => TimelineChange.Closed(LicenceTypeVersion.List, r.TypeId, r.EffectiveAt),
+        _ => null,
+    };
+
     public static void AddSharing(this StoreOptions opts)
     {
         opts.Projections.Snapshot<Seal>(SnapshotLifecycle.Inline);
@@ -54,8 +62,8 @@ public static class SharingConfiguration
         opts.Projections.Add<LicenceTypePublicationProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<LicenceType>().DocumentAlias("licence_type").UniqueIndex(x => x.Code);
         opts.Schema.For<LicenceTypeVersion>().DocumentAlias("licence_type_version")
-            .Duplicate(x => x.TypeId).Duplicate(x => x.EffectiveAt).Duplicate(x => x.Version);
-        opts.Schema.For<LicenceTypeRepeal>().DocumentAlias("licence_type_repeal").Duplicate(x => x.EffectiveAt);
+            .Duplicate(x => x.TypeId).Duplicate(x => x.Version);
+        opts.Schema.For<LicenceTypeRepeal>().DocumentAlias("licence_type_repeal");
         opts.Projections.Snapshot<Licence>(SnapshotLifecycle.Inline);
         // Lookups go by the holder's keyed hash, never by the clear ID (which the store does not hold).
         opts.Schema.For<Licence>().DocumentAlias("licence")

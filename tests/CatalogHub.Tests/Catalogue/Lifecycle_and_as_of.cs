@@ -1,7 +1,11 @@
+using System.Text.Json;
 using CatalogHub.Catalogue;
 using CatalogHub.Catalogue.Reading;
+using CatalogHub.Platform;
 using CatalogHub.Publication;
 using CatalogHub.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CatalogHub.Tests.Catalogue;
 
@@ -103,6 +107,65 @@ public sealed class Lifecycle_and_as_of(AppFixture fixture) : CatalogueContext(f
         // Repealed is final.
         AssertProblem(await Put($"/catalogue/entries/{entry.Id}/draft", new { content = FoodLicence(), reason = "再次修改" },
             Market.Key, 422, $"\"{repealed.Version}\""), "repealed");
+    }
+
+    private sealed record Interval(int Version, DateTimeOffset EffectiveAt, DateTimeOffset? SupersededAt);
+
+    [Fact]
+    public async Task each_version_s_validity_interval_closes_when_the_next_takes_effect_and_the_last_when_the_repeal_does()
+    {
+        var t1 = Now.AddMinutes(10);
+        var v1 = await Published(effectiveAt: t1);
+        var t2 = Now.AddDays(30);
+        var v2 = await Publish(await Submit(await Revise(v1, FoodLicence("食品经营许可（含仅销售预包装食品备案）"))), t2);
+
+        Task<Interval[]> Intervals() => IntervalsOf(v1.Id);
+        // PostgreSQL keeps microseconds.
+        static DateTimeOffset Stored(DateTimeOffset t) => new(t.Ticks - t.Ticks % 10, t.Offset);
+
+        AssertSameJson([new Interval(1, Stored(t1), Stored(t2)), new Interval(2, Stored(t2), null)], await Intervals());
+
+        // A pending draft is not law: it opens no interval.
+        var drafting = await Revise(v2, FoodLicence("食品经营许可（草案）"));
+        Assert.Equal(2, (await Intervals()).Length);
+
+        var t3 = Now.AddDays(60);
+        await Post($"/catalogue/entries/{v1.Id}/repeal",
+            new { effectiveAt = t3, basis = "《国务院关于取消和下放一批行政许可事项的决定》", reason = "事项取消" }, Admin.Key, 200, $"\"{drafting.Version}\"");
+        AssertSameJson([new Interval(1, Stored(t1), Stored(t2)), new Interval(2, Stored(t2), Stored(t3))], await Intervals());
+        Assert.Equal(2, Read<PublishedEntryView>(await Get($"/catalogue/entries/{v1.Id}?asOf={Iso(t3.AddTicks(-10))}")).Citation.Version);
+        AssertProblem(await Get($"/catalogue/entries/{v1.Id}?asOf={Iso(t3)}", status: 404), "repealed");
+    }
+
+    [Fact]
+    public async Task a_store_published_before_validity_intervals_gets_the_same_intervals_at_start_up()
+    {
+        var v1 = await Published(effectiveAt: Now.AddMinutes(10));
+        var v2 = await Publish(await Submit(await Revise(v1, FoodLicence("食品经营许可（含仅销售预包装食品备案）"))), Now.AddDays(30));
+        await Post($"/catalogue/entries/{v1.Id}/repeal",
+            new { effectiveAt = Now.AddDays(60), basis = "《国务院关于取消和下放一批行政许可事项的决定》", reason = "事项取消" }, Admin.Key, 200, $"\"{v2.Version}\"");
+        var kept = await IntervalsOf(v1.Id);
+
+        await using (var session = Store.LightweightSession())
+        {
+            session.QueueSqlCommand($"truncate {ValidityIntervalProjection.Table}");
+            await session.SaveChangesAsync();
+        }
+        var bootstrapper = Host.Services.GetServices<IHostedService>().OfType<Bootstrapper>().Single();
+        await bootstrapper.StartAsync(CancellationToken.None);
+        await bootstrapper.StartAsync(CancellationToken.None);
+
+        AssertSameJson(kept, await IntervalsOf(v1.Id));
+    }
+
+    private async Task<Interval[]> IntervalsOf(Guid entryId)
+    {
+        await using var session = Store.QuerySession();
+        var rows = await session.AdvancedSql.QueryAsync<string>(
+            $"select json_build_object('version', version, 'effectiveAt', effective_at, 'supersededAt', superseded_at)::text " +
+            $"from {ValidityIntervalProjection.Table} where list = ? and id = ? order by effective_at", CancellationToken.None,
+            EntryVersion.List, entryId);
+        return [.. rows.Select(r => JsonSerializer.Deserialize<Interval>(r, ApiJson.Options)!)];
     }
 
     [Fact]

@@ -56,6 +56,7 @@ public sealed class Departments_and_keys(AppFixture fixture) : IntegrationContex
     public async Task revoked_expired_unknown_and_missing_keys_get_401_with_their_reason()
     {
         var market = await Register(TestDepartments.MarketRegulation);
+        // Authenticated once, the key's department is cached: the forged secret and the revocation below must still be refused at once.
         await Get("/departments", market.Key);
 
         AssertProblem(await Get("/departments", status: 401), "missing-api-key");

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Alba;
 using CatalogHub.BasisCheck;
+using CatalogHub.Departments;
 using CatalogHub.Platform;
 using CatalogHub.Publication;
 using Marten;
@@ -26,13 +27,15 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         await Store.Advanced.ResetAllData();
-        // The change log is a table of its own and the basis check's index lives in memory: wipe both with the store.
+        // The change log and the validity intervals are tables of their own and the basis check's index lives in memory:
+        // wipe them all with the store.
         await using (var session = Store.LightweightSession())
         {
-            session.QueueSqlCommand($"truncate {ChangeLogProjection.Table}");
+            session.QueueSqlCommand($"truncate {ChangeLogProjection.Table}, {ValidityIntervalProjection.Table}");
             await session.SaveChangesAsync();
         }
         Host.Services.GetRequiredService<PublishedIndex>().Clear();
+        Host.Services.GetRequiredService<ApiKeyCache>().Clear();
         Admin = await Register(TestDepartments.HubAdmin);
     }
 

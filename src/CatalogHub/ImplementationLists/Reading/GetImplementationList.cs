@@ -15,7 +15,8 @@ public static class GetImplementationListEndpoint
     {
         if (!Instants.TryParse(asOf, clock.GetUtcNow(), out var instant, out var problem)) return problem!;
         var read = await AsOfReads.Read<ImplementationListVersion, ImplementationListRepeal>(
-            session, ImplementationListsConfiguration.VersionsTable, "list_id", id, instant, http.RequestAborted);
+            session, ImplementationListVersion.List, ImplementationListsConfiguration.VersionsTable, ImplementationListsConfiguration.RepealsTable,
+            id, instant, http.RequestAborted);
         return AsOfReads.Answer(read, id, instant, PublishedImplementationListView.From);
     }
 

@@ -3,11 +3,12 @@ namespace CatalogHub.Sharing.LicenceTypes;
 
 public static class GetLicenceTypeEndpoint
 {
-    private const string Versions = "cataloghub.mt_doc_licence_type_version";
+    public const string Versions = "cataloghub.mt_doc_licence_type_version";
+    public const string Repeals = "cataloghub.mt_doc_licence_type_repeal";
 
     /// <summary>The version of a licence type in force at an instant, with the repeal when that is why there is none.</summary>
     public static Task<AsOf<LicenceTypeVersion, LicenceTypeRepeal>> AsOf(IQuerySession session, Guid typeId, DateTimeOffset instant, CancellationToken ct) =>
-        AsOfReads.Read<LicenceTypeVersion, LicenceTypeRepeal>(session, Versions, "type_id", typeId, instant, ct);
+        AsOfReads.Read<LicenceTypeVersion, LicenceTypeRepeal>(session, LicenceTypeVersion.List, Versions, Repeals, typeId, instant, ct);
 
     /// <summary>The version of a licence type in force at <c>asOf</c> (now when omitted), citing it. Public.</summary>
     [WolverineGet("/sharing/licence-types/{id}", Name = "GetLicenceTypeAsOf")]

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Marten.Services;
+
+namespace CatalogHub.Departments;
+
+/// <summary>
+/// The departments of recently authenticated keys, so an authenticated request costs no database round trip for its key.
+/// Every request still checks the key's hash, revocation and expiry against the cached department. A revocation committed
+/// on this node takes effect at once: <see cref="ApiKeyRevocationListener"/> tombstones the key before the revoking request
+/// answers, and a tombstoned key is always read from the store. On other nodes a revoked key keeps authenticating for at
+/// most <see cref="Lifetime"/>. Roles never change after registration, so revocation is the only change that matters.
+/// </summary>
+public sealed class ApiKeyCache
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<string, (Department Department, long CachedAt)> _departments = new();
+    // Revocation is final, so a tombstone never has to be lifted; there are as many as keys revoked while this node runs.
+    private readonly ConcurrentDictionary<string, bool> _revoked = new();
+
+    public Department? Find(string keyId) =>
+        !_revoked.ContainsKey(keyId) && _departments.TryGetValue(keyId, out var cached) && Stopwatch.GetElapsedTime(cached.CachedAt) < Lifetime
+            ? cached.Department : null;
+
+    public void Keep(string keyId, Department department)
+    {
+        if (!_revoked.ContainsKey(keyId)) _departments[keyId] = (department, Stopwatch.GetTimestamp());
+    }
+
+    public void Revoked(string keyId)
+    {
+        _revoked[keyId] = true;
+        _departments.TryRemove(keyId, out _);
+    }
+
+    /// <summary>For a store wiped under a running node (the tests).</summary>
+    public void Clear()
+    {
+        _departments.Clear();
+        _revoked.Clear();
+    }
+}
+
+/// <summary>Tombstones each key whose revocation this node commits, before the revoking request returns.</summary>
+public sealed class ApiKeyRevocationListener(ApiKeyCache cache) : DocumentSessionListenerBase
+{
+    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    {
+        foreach (var e in commit.GetEvents())
+            if (e.Data is ApiKeyRevoked revoked) cache.Revoked(revoked.KeyId);
+        return Task.CompletedTask;
+    }
+}
