@@ -25,9 +25,12 @@ public static class EntryQueries
         var (where, parameters, readsContent) = InForceRelation(filter, instant);
         var counted = readsContent ? $"{Intervals} {WithDocuments}" : Intervals;
         var total = (await session.AdvancedSql.QueryAsync<long>($"select count(*) from {counted} {where}", ct, [.. parameters])).Single();
-        var rows = await session.QueryAsync<EntryVersion>(
-            $"select l.data from {Intervals} {WithDocuments} {where} order by i.item_code, i.id limit ? offset ?", ct,
-            [.. parameters, pageSize, (page - 1) * pageSize]);
+        // Without content filters the page is cut from the index before any version document is read: only the page's are.
+        var paged = readsContent
+            ? $"select l.data from {Intervals} {WithDocuments} {where} order by i.item_code, i.id limit ? offset ?"
+            : $"select l.data from (select i.item_code, i.id, i.version_id from {Intervals} {where} order by i.item_code, i.id limit ? offset ?) i " +
+              $"{WithDocuments} order by i.item_code, i.id";
+        var rows = await session.QueryAsync<EntryVersion>(paged, ct, [.. parameters, pageSize, (page - 1) * pageSize]);
         return (total, rows);
     }
 
