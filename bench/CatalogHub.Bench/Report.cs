@@ -88,7 +88,7 @@ public static class Report
         md.AppendLine();
         md.AppendLine("- **API**: `POST /catalogue/entries/{id}/publish` with the manager's key and `If-Match`, through the application process.");
         md.AppendLine("- **domain layer**: `PublishEntryEndpoint.Post` called in-process with the caller's principal and `If-Match`, then `SaveChangesAsync` as Wolverine's transactional middleware does: " +
-                      "validation, `FetchForWriting`, the lifecycle decision, the append, the inline `Entry` snapshot and `EntryVersion` projection, one transaction.");
+                      "validation, `FetchForWriting`, the lifecycle decision, the append, the inline `Entry` snapshot, `EntryVersion`, validity-interval and change-log projections, one transaction; without the change notice for webhook subscribers that the API path also stores in Wolverine's outbox (there is no message bus outside the host).");
         md.AppendLine("- **raw INSERT**: Npgsql `insert into bench_raw.publish (entry_id, data) values ($1, $2::jsonb)` of the `EntryPublished` JSON as the store serializes it, one statement and one implicit transaction each.");
         md.AppendLine();
         md.AppendLine("| path | concurrency | operations | ops/s | ratio to raw | p50 ms | p99 ms |");
