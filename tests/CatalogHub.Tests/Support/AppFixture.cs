@@ -20,6 +20,7 @@ public sealed class AppFixture : IAsyncLifetime
 {
     public IAlbaHost Host { get; private set; } = null!;
     public TestClock Clock { get; } = new();
+    public CapturedLogs Logs { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -30,7 +31,8 @@ public sealed class AppFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
         // Tests seal explicitly, so the background sealer stays off.
         Environment.SetEnvironmentVariable("CATALOGHUB_SEAL_INTERVAL_SECONDS", "0");
-        Host = await AlbaHost.For<Program>(x => x.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning)).ConfigureServices(services =>
+        Host = await AlbaHost.For<Program>(x => x.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning)
+            .AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Information)).ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);

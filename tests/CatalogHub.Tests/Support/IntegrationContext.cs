@@ -19,6 +19,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 {
     protected IAlbaHost Host => fixture.Host;
     protected TestClock Clock => fixture.Clock;
+    protected CapturedLogs Logs => fixture.Logs;
     protected IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
     protected DateTimeOffset Now => Clock.GetUtcNow();
 
