@@ -43,13 +43,8 @@ public static class GetImplementationListEndpoint
     [Tags("Implementation lists: drafting")]
     [ProducesResponseType<ImplementationListDraftView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Draft(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http)
-    {
-        var list = await session.LoadAsync<ImplementationList>(id, http.RequestAborted);
-        if (list is null || !PublicationAccess.MaySeeDrafts(Caller.From(user), list)) return Problems.NotFound("The implementation list");
-        http.SetETag(list.Version);
-        return TypedResults.Ok(ImplementationListDraftView.From(list));
-    }
+    public static Task<IResult> Draft(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http) =>
+        DraftReads.Read<ImplementationList>(id, user, session, http, "The implementation list", l => l.Version, ImplementationListDraftView.Of);
 
     /// <summary>Every event of the list with who, when and why: for its editors and auditors.</summary>
     [WolverineGet("/implementation-lists/{id}/history", Name = "GetImplementationListHistory")]
