@@ -39,7 +39,8 @@ public static class CheckBasisEndpoint
     public static IResult Post(CheckBasis command, PublishedIndex index, TimeProvider clock)
     {
         var input = new Validation();
-        EntryContentRules.CheckRegion(input, "regionCode", command.RegionCode);
+        // A question about the past may name a region abolished since.
+        RegionCode.CheckKnown(input, "regionCode", command.RegionCode);
         EntryContentRules.CheckItemCode(input, command.ItemCode);
         Each(input, "materials", command.Materials, (at, m) =>
         {

@@ -26,12 +26,6 @@ public static partial class EntryContentRules
             v.Check(ItemCodeShape().IsMatch(itemCode!), "itemCode", "invalid-item-code", "must be 4-64 letters, digits or '-'.");
     }
 
-    public static void CheckRegion(Validation v, string field, string? regionCode)
-    {
-        if (v.Text(field, regionCode, 6))
-            v.Check(RegionCode.IsValid(regionCode), field, "invalid-region-code", "must be a 6-digit GB/T 2260 region code.");
-    }
-
     public static void Check(Validation v, EntryContent? content)
     {
         if (content is null)

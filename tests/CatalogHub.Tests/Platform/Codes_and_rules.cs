@@ -18,13 +18,52 @@ public sealed class Codes_and_rules
     [InlineData("411002", "411000")]
     [InlineData("411000", "410000")]
     [InlineData("410000", null)]
-    public void a_region_s_parent_is_one_level_up(string region, string? parent) => Assert.Equal(parent, RegionCode.Parent(region));
+    [InlineData("110101", "110000")]   // 东城区: Beijing has no prefecture row in the table
+    [InlineData("419001", "410000")]   // 济源市, a county-level city directly under 河南省
+    [InlineData("411023", "411000")]   // 许昌县, abolished, still under 许昌市
+    public void a_region_s_parent_is_the_next_level_up_that_exists(string region, string? parent) =>
+        Assert.Equal(parent, RegionCode.Parent(region));
 
     [Theory]
-    [InlineData("411000", true)]
-    [InlineData("991000", false)]
-    [InlineData("41100", false)]
-    public void region_codes_follow_gb_t_2260(string region, bool valid) => Assert.Equal(valid, RegionCode.IsValid(region));
+    [InlineData("410000", true, true)]    // 河南省
+    [InlineData("411000", true, true)]    // 许昌市
+    [InlineData("411002", true, true)]    // 魏都区
+    [InlineData("411003", true, true)]    // 建安区 (2016)
+    [InlineData("411081", true, true)]    // 禹州市
+    [InlineData("820000", true, true)]    // 澳门特别行政区
+    [InlineData("411023", false, true)]   // 许昌县, abolished in 2016
+    [InlineData("110103", false, true)]   // 崇文区, abolished in 2010
+    [InlineData("419999", false, false)]
+    [InlineData("411099", false, false)]
+    [InlineData("991000", false, false)]
+    [InlineData("41100", false, false)]
+    public void region_codes_are_looked_up_in_the_gb_t_2260_table(string region, bool current, bool known)
+    {
+        Assert.Equal(current, RegionCode.IsCurrent(region));
+        Assert.Equal(known, RegionCode.IsKnown(region));
+    }
+
+    [Fact]
+    public void the_current_table_is_the_whole_ministry_list_with_its_names()
+    {
+        Assert.Equal(3213, RegionTable.Current.Count);
+        Assert.Equal("建安区", RegionCode.Name("411003"));
+        Assert.Equal("许昌县", RegionCode.Name("411023"));
+        Assert.Equal(2016, RegionTable.Abolished["411023"].Abolished);
+        Assert.Empty(RegionTable.Current.Keys.Intersect(RegionTable.Abolished.Keys));
+    }
+
+    [Theory]
+    [InlineData("411099", "unknown-region")]
+    [InlineData("411023", "unknown-region")]
+    [InlineData("991000", "invalid-region-code")]
+    [InlineData("4110a0", "invalid-region-code")]
+    public void only_current_codes_pass_the_check_for_new_data(string region, string code)
+    {
+        var v = new Validation();
+        RegionCode.CheckCurrent(v, "regionCode", region);
+        Assert.Equal([("regionCode", code)], v.Errors.Select(e => (e.Field, e.Code)));
+    }
 
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(8));
 

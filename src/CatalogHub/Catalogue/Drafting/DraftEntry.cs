@@ -19,7 +19,7 @@ public static class DraftEntryEndpoint
     {
         var input = new Validation();
         EntryContentRules.CheckItemCode(input, command.ItemCode);
-        EntryContentRules.CheckRegion(input, "regionCode", command.RegionCode);
+        RegionCode.CheckCurrent(input, "regionCode", command.RegionCode);
         EntryContentRules.Check(input, command.Content);
         input.Text("reason", command.Reason, 500);
         if (input.Failed) return input.Problem();

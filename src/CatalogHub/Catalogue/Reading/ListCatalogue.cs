@@ -13,11 +13,16 @@ public static class ListCatalogueEndpoint
     [Tags("Catalogue: reading")]
     [ProducesResponseType<CataloguePage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static Task<IResult> Region(string regionCode, string? asOf, string? category, string? department, string? q,
         int? page, int? pageSize, IQuerySession session, TimeProvider clock, HttpContext http)
     {
         var input = new Validation();
-        EntryContentRules.CheckRegion(input, "regionCode", regionCode);
+        // Abolished regions keep their catalogue history; a well-formed code that never existed is no resource at all.
+        if (RegionCode.IsWellFormed(regionCode) && !RegionCode.IsKnown(regionCode))
+            return Task.FromResult(Problems.Of(StatusCodes.Status404NotFound, "unknown-region", "There is no such region.",
+                $"{regionCode} is not a GB/T 2260 administrative division, current or abolished.", "regionCode"));
+        RegionCode.CheckKnown(input, "regionCode", regionCode);
         input.Text("q", q, 100, required: false);
         input.Text("department", department, 200, required: false);
         if (category is not null)
@@ -46,7 +51,7 @@ public static class ListCatalogueEndpoint
         var input = new Validation();
         input.Text("title", title, 200);
         input.Text("article", article, 100, required: false);
-        if (regionCode is not null) EntryContentRules.CheckRegion(input, "regionCode", regionCode);
+        if (regionCode is not null) RegionCode.CheckKnown(input, "regionCode", regionCode);
         return List(new CatalogueFilter(regionCode, BasisTitle: title, BasisArticle: article), input, asOf, page, pageSize, session, clock, http);
     }
 

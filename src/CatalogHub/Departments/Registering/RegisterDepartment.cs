@@ -11,8 +11,7 @@ public sealed record RegisterDepartment(string Code, string Name, string RegionC
             v.Check(UnifiedSocialCreditCode.IsValid(Code), "code", "invalid-credit-code",
                 "is not a valid unified social credit code (GB 32100 check character).");
         v.Text("name", Name, 100);
-        if (v.Text("regionCode", RegionCode, 6))
-            v.Check(CatalogHub.Platform.RegionCode.IsValid(RegionCode), "regionCode", "invalid-region-code", "must be a 6-digit GB/T 2260 region code.");
+        CatalogHub.Platform.RegionCode.CheckCurrent(v, "regionCode", RegionCode);
         if (v.List("roles", Roles, 6))
             v.Check(Roles.Distinct().Count() == Roles.Count, "roles", "duplicate-role", "lists a role twice.");
         v.Text("reason", Reason, 500);

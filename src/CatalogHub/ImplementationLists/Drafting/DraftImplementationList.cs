@@ -23,7 +23,7 @@ public static class DraftImplementationListEndpoint
     {
         var input = new Validation();
         input.Check(command.EntryId != Guid.Empty, "entryId", "required", "is required.");
-        EntryContentRules.CheckRegion(input, "regionCode", command.RegionCode);
+        RegionCode.CheckCurrent(input, "regionCode", command.RegionCode);
         ImplementationListRules.Check(input, command.Content);
         input.Text("reason", command.Reason, 500);
         if (input.Failed) return input.Problem();
