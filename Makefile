@@ -12,8 +12,8 @@ build:
 	$(DOTNET) build CatalogHub.sln -c Release -nologo -v quiet
 
 ## run: the API with Swagger UI and the demo dataset on $(URL)
-run: build
-	@bash scripts/run.sh "$(URL)"
+run:
+	@DOTNET="$(DOTNET)" bash scripts/run.sh "$(URL)"
 
 ## test: every test, against a real PostgreSQL (database cataloghub_test)
 test:

@@ -13,7 +13,8 @@ if ! command -v wrk >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >&2
 fi
 
-export CATALOGHUB_DB=${CATALOGHUB_DB:-$(bash scripts/db.sh start cataloghub_bench)}
+CATALOGHUB_DB=${CATALOGHUB_DB:-$(bash scripts/db.sh start cataloghub_bench)}   # stops here when db.sh fails
+export CATALOGHUB_DB
 export BENCH_COMMIT=${BENCH_COMMIT:-$(git describe --always --dirty 2>/dev/null || echo unknown)}
 mkdir -p .local docs
 

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# make run: local PostgreSQL (unless CATALOGHUB_DB is set), schema, demo data, then the API in the foreground.
+# make run: local PostgreSQL (unless CATALOGHUB_DB is set), build, schema, demo data, then the API in the foreground.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 URL=${1:-http://127.0.0.1:5080}
-export CATALOGHUB_DB=${CATALOGHUB_DB:-$(bash scripts/db.sh start cataloghub)}
+# The database first, so that a PostgreSQL that cannot start stops us before the build (set -e; see test.sh).
+CATALOGHUB_DB=${CATALOGHUB_DB:-$(bash scripts/db.sh start cataloghub)}
+export CATALOGHUB_DB
+${DOTNET:-dotnet} build CatalogHub.sln -c Release -nologo -v quiet
 export CATALOGHUB_ADMIN_KEY_FILE=${CATALOGHUB_ADMIN_KEY_FILE:-$PWD/.local/demo-admin-key}
 export CATALOGHUB_SEED_DEMO=${CATALOGHUB_SEED_DEMO:-true}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}

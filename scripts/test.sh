@@ -2,7 +2,9 @@
 # make test: every test against a real PostgreSQL; its own database unless CATALOGHUB_DB is set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CATALOGHUB_DB=${CATALOGHUB_DB:-$(bash scripts/db.sh start cataloghub_test)}
+# A plain assignment (not "export X=$(...)", whose status is export's) so that set -e stops here when db.sh fails.
+CATALOGHUB_DB=${CATALOGHUB_DB:-$(bash scripts/db.sh start cataloghub_test)}
+export CATALOGHUB_DB
 mkdir -p .local
 set +e
 dotnet test CatalogHub.sln -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee .local/test.log
