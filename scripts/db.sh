@@ -77,7 +77,11 @@ choose_port() {
   die "no free port in $FIRST_PORT-$((FIRST_PORT + 99)); set CATALOGHUB_PG_PORT to a free port."
 }
 
-last_lines() { tail -n 3 "$1" 2>/dev/null | tr '\n' ' '; }
+# The gist of a log for the one-line message: its last errors since byte $2, else its last lines.
+gist() {
+  local text; text=$(tail -c +$(( ${2:-0} + 1 )) "$1" 2>/dev/null) || true
+  { grep -E 'FATAL|PANIC|ERROR|error:' <<<"$text" || tail -n 3 <<<"$text"; } | tail -n 2 | tr '\n' ' '
+}
 
 start() {
   local db=${1:-cataloghub}
@@ -89,14 +93,15 @@ start() {
   if is_root; then chown postgres "$home" "$sock" || die "cannot give $home to the postgres user."; fi
   if [ ! -f "$data/PG_VERSION" ]; then
     as_owner "'$bin/initdb' -D '$data' -U postgres -A trust -E UTF8 --locale=C.UTF-8 >'$home/initdb.log' 2>&1" \
-      || die "initdb failed for $data: $(last_lines "$home/initdb.log")(log: $home/initdb.log)"
+      || die "initdb failed for $data: $(gist "$home/initdb.log")(log: $home/initdb.log)"
   fi
   if as_owner "'$bin/pg_ctl' -D '$data' status" >/dev/null 2>&1; then
     port=$(running_port "$home")
   else
     port=$(choose_port "$home")
+    local logged; logged=$(stat -c %s "$log" 2>/dev/null || echo 0)
     as_owner "'$bin/pg_ctl' -D '$data' -l '$log' -w -t 60 -o \"-p $port -k '$sock' -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=${CATALOGHUB_PG_FSYNC:-on}\" start" >/dev/null 2>&1 \
-      || die "PostgreSQL did not start on port $port: $(last_lines "$log")(log: $log)"
+      || die "PostgreSQL did not start on port $port: $(gist "$log" "$logged")(log: $log)"
     echo "$port" >"$home/port"
   fi
   local psql=("$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -X -v ON_ERROR_STOP=1)
