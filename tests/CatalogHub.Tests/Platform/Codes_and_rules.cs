@@ -47,6 +47,7 @@ public sealed class Codes_and_rules
     public void the_current_table_is_the_whole_ministry_list_with_its_names()
     {
         Assert.Equal(3213, RegionTable.Current.Count);
+        Assert.Equal(3237, RegionTable.Abolished.Count);
         Assert.Equal("建安区", RegionCode.Name("411003"));
         Assert.Equal("许昌县", RegionCode.Name("411023"));
         Assert.Equal(2016, RegionTable.Abolished["411023"].Abolished);
