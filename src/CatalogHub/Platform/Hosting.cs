@@ -93,7 +93,9 @@ public static class Hosting
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        // Deny by default: an endpoint that names no policy still needs a key; public reads say [AllowAnonymous].
         services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.HubAdmin, p => p.RequireRole(Policies.ClaimValue(Role.HubAdmin)))
             .AddPolicy(Policies.Auditor, p => p.RequireRole(Policies.ClaimValue(Role.Auditor)))
@@ -140,17 +142,21 @@ public static class Hosting
 
     public static WebApplication UseCatalogHub(this WebApplication app)
     {
+        // Resolved now so that the development master or audit key outside Development stops start-up, not a later request.
+        app.Services.GetRequiredService<Sharing.Holders.HolderVault>();
+        app.Services.GetRequiredService<Audit.Integrity.SealKey>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The API description is public; it is served before authorization, which would otherwise apply the fallback policy to it.
+        app.UseSwagger();
+        app.UseSwaggerUI(o => o.DocumentTitle = "CatalogHub API");
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
-        app.UseSwagger();
-        app.UseSwaggerUI(o => o.DocumentTitle = "CatalogHub API");
-        app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapWolverineEndpoints();
         return app;
     }
