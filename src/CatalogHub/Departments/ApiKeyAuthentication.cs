@@ -33,6 +33,7 @@ public sealed class ApiKeyAuthenticationHandler(
             Logger.LogInformation("Rejected unknown API key {KeyId}", keyId);
             return Fail("unknown-api-key", "The API key is not known.");
         }
+        if (department.DeregisteredAt is not null) return Fail("deregistered-department", "The API key's department has been deregistered.");
         if (info.RevokedAt is not null) return Fail("revoked-api-key", "The API key has been revoked.");
         if (!info.IsUsableAt(clock.GetUtcNow())) return Fail("expired-api-key", "The API key has expired.");
 

@@ -30,7 +30,7 @@ public sealed class Departments_and_keys(AppFixture fixture) : IntegrationContex
         var text = seen.ReadAsText();
         Assert.DoesNotContain(issued.Key, text);
         Assert.DoesNotContain(ApiKeys.Hash(issued.Key), text);
-        Assert.Equal(issued.KeyId, Assert.Single(Read<DepartmentView>(seen).Keys).KeyId);
+        Assert.Equal(issued.KeyId, Assert.Single(Read<DepartmentView>(seen).Keys!).KeyId);
     }
 
     [Fact]
@@ -98,4 +98,53 @@ public sealed class Departments_and_keys(AppFixture fixture) : IntegrationContex
             AssertProblem(forbidden, "missing-role");
         }
     }
+
+    [Fact]
+    public async Task key_ids_and_labels_are_shown_only_to_their_own_department_and_the_hub_admin()
+    {
+        var market = await Register(TestDepartments.MarketRegulation);
+        var audit = await Register(TestDepartments.Audit);
+        var marketKeyId = market.Key[4..20];
+
+        var seenByOthers = Read<List<DepartmentView>>(await Get("/departments", audit.Key));
+        Assert.Equal(new[] { Admin.Code, audit.Code, market.Code }.Order(StringComparer.Ordinal), seenByOthers.Select(d => d.Code).Order(StringComparer.Ordinal));
+        Assert.All(seenByOthers.Where(d => d.Id != audit.Id), d => Assert.Null(d.Keys));
+        Assert.DoesNotContain(marketKeyId, (await Get($"/departments/{market.Id}", audit.Key)).ReadAsText());
+
+        Assert.Equal(marketKeyId, Assert.Single(Read<DepartmentView>(await Get($"/departments/{market.Id}", market.Key)).Keys!).KeyId);
+        var seenByAdmin = Read<List<DepartmentView>>(await Get("/departments", Admin.Key));
+        Assert.All(seenByAdmin, d => Assert.Single(d.Keys!));
+    }
+
+    [Fact]
+    public async Task a_deregistered_department_loses_its_keys_at_once_and_leaves_the_list_but_keeps_its_history()
+    {
+        var housing = Read<DepartmentView>(await Post("/departments", Housing(), Admin.Key, 201));
+        var issued = Read<IssuedApiKey>(await Post($"/departments/{housing.Id}/keys", new { label = "业务系统对接", reason = "系统对接" }, Admin.Key, 201));
+        // Authenticated once, the department is cached: the deregistration must end the key on this node all the same.
+        var read = await Get($"/departments/{housing.Id}", issued.Key);
+        var etag = read.Context.Response.Headers.ETag.ToString();
+        Assert.Equal("\"2\"", etag);
+
+        AssertProblem(await Post($"/departments/{housing.Id}/deregister", new { reason = "机构改革，职责并入许昌市自然资源和规划局" }, Admin.Key, 428), "if-match-required");
+        AssertProblem(await Post($"/departments/{housing.Id}/deregister", new { reason = "机构改革" }, issued.Key, 403), "missing-role");
+        var deregistered = Read<DepartmentView>(await Post($"/departments/{housing.Id}/deregister",
+            new { reason = "机构改革，职责并入许昌市自然资源和规划局" }, Admin.Key, 200, etag));
+        Assert.Equal(Now, deregistered.DeregisteredAt);
+
+        AssertProblem(await Get("/departments", issued.Key, 401), "deregistered-department");
+        Assert.DoesNotContain(housing.Id, Read<List<DepartmentView>>(await Get("/departments", Admin.Key)).Select(d => d.Id));
+        Assert.Equal(Now, Read<DepartmentView>(await Get($"/departments/{housing.Id}", Admin.Key)).DeregisteredAt);
+        // A repeat records nothing; the code stays taken so that history keeps meaning one department.
+        await Post($"/departments/{housing.Id}/deregister", new { reason = "重复提交" }, Admin.Key, 200, "\"3\"");
+        AssertProblem(await Post("/departments", Housing(), Admin.Key, 409), "duplicate-department", "code");
+
+        await using var session = Store.QuerySession();
+        var history = await session.Events.FetchStreamAsync(housing.Id);
+        Assert.Equal([typeof(DepartmentRegistered), typeof(ApiKeyIssued), typeof(DepartmentDeregistered)], history.Select(e => e.EventType));
+    }
+
+    [Fact]
+    public async Task a_hub_admin_cannot_deregister_its_own_department() =>
+        AssertProblem(await Post($"/departments/{Admin.Id}/deregister", new { reason = "误操作" }, Admin.Key, 409, "\"2\""), "cannot-deregister-self", "id");
 }
