@@ -91,6 +91,7 @@ public static class Hosting
 
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 
+        services.AddSingleton<AuthenticationThrottle>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         // Deny by default: an endpoint that names no policy still needs a key; public reads say [AllowAnonymous].
@@ -134,7 +135,14 @@ public static class Hosting
         });
 
         services.AddSingleton<Sharing.Holders.HolderVault>();
-        services.AddHttpClient(nameof(Sharing.Notifications.WebhookDeliveryHandler), c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<Sharing.Notifications.WebhookTargets>();
+        // Every webhook connection goes through the target check; redirects are not followed (a 3xx is not an acceptance).
+        services.AddHttpClient(nameof(Sharing.Notifications.WebhookDeliveryHandler), c => c.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                ConnectCallback = sp.GetRequiredService<Sharing.Notifications.WebhookTargets>().Connect,
+            });
         services.AddHostedService<Bootstrapper>();
         services.AddAuditServices();
         return builder;

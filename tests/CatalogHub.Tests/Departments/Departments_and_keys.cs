@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
 using CatalogHub.Departments;
 using CatalogHub.Departments.Keys;
 using CatalogHub.Platform;
@@ -147,4 +149,46 @@ public sealed class Departments_and_keys(AppFixture fixture) : IntegrationContex
     [Fact]
     public async Task a_hub_admin_cannot_deregister_its_own_department() =>
         AssertProblem(await Post($"/departments/{Admin.Id}/deregister", new { reason = "误操作" }, Admin.Key, 409, "\"2\""), "cannot-deregister-self", "id");
+
+    private Task<Alba.IScenarioResult> From(string client, string key, int status) =>
+        Send(HttpMethod.Get, "/departments", null, key, status, more: s => s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = IPAddress.Parse(client)));
+
+    [Fact]
+    public async Task guessing_secrets_for_one_key_id_is_throttled_while_the_right_key_from_another_client_still_works()
+    {
+        var market = await Register(TestDepartments.MarketRegulation);
+        var keyId = market.Key[4..20];
+        const string guesser = "222.137.5.20", office = "222.137.8.41", second = "61.163.40.7";
+        var limit = Host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()
+            .GetValue<int>(AuthenticationThrottle.LimitSetting);
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 300; i++)
+        {
+            var guess = $"chk_{keyId}_{Convert.ToBase64String(BitConverter.GetBytes(i)).TrimEnd('=')}guessedsecret";
+            var answer = await Host.Scenario(s =>
+            {
+                s.Get.Url("/departments");
+                s.WithRequestHeader("Authorization", "ApiKey " + guess);
+                s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = IPAddress.Parse(guesser));
+                s.IgnoreStatusCode();
+            });
+            statuses.Add(answer.Context.Response.StatusCode);
+            if (answer.Context.Response.StatusCode == 429)
+            {
+                AssertProblem(answer, "too-many-failed-authentications");
+                Assert.True(int.Parse(answer.Context.Response.Headers.RetryAfter.ToString()) > 0);
+            }
+        }
+        Assert.Equal(Enumerable.Repeat(401, limit).Concat(Enumerable.Repeat(429, 300 - limit)), statuses);
+
+        // The guessing client is refused unheard, even with the right key; the department's own office is not.
+        AssertProblem(await From(guesser, market.Key, 429), "too-many-failed-authentications");
+        await From(office, market.Key, 200);
+        // Another client gets one wrong try at the exhausted key id, then is refused too.
+        AssertProblem(await From(second, $"chk_{keyId}_anotherguessedsecret", 401), "unknown-api-key");
+        AssertProblem(await From(second, $"chk_{keyId}_yetanotherguessedsecret", 429), "too-many-failed-authentications");
+        // Successful requests are never counted.
+        for (var i = 0; i < limit + 5; i++) await From(office, market.Key, 200);
+    }
 }
