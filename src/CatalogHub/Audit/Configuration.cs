@@ -12,7 +12,7 @@ public static class AuditConfiguration
 
     public static IServiceCollection AddAuditServices(this IServiceCollection services)
     {
-        services.AddSingleton(sp => SealKey.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILogger<SealKey>>()));
+        services.AddSingleton(sp => SealKey.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<ILogger<SealKey>>()));
         services.AddSingleton<Sealer>();
         services.AddHostedService<SealingService>();
         return services;

@@ -12,7 +12,7 @@ namespace CatalogHub.Departments;
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IDocumentStore store, ApiKeyCache cache, TimeProvider clock)
+    IDocumentStore store, ApiKeyCache cache, AuthenticationThrottle throttle, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -24,17 +24,26 @@ public sealed class ApiKeyAuthenticationHandler(
         if (key is null) return AuthenticateResult.NoResult();
 
         var keyId = ApiKeys.KeyIdOf(key);
-        if (keyId is null) return Fail("malformed-api-key", "The API key is not in the form chk_{keyId}_{secret}.");
+        var client = Context.Connection.RemoteIpAddress;
+        if (throttle.Refusal(client, keyId) is { } retryAfter)
+        {
+            Context.Items[FailureKey] = new Failure(StatusCodes.Status429TooManyRequests, "too-many-failed-authentications",
+                "Too many failed authentications from this client or for this key; try again later.", retryAfter);
+            return AuthenticateResult.Fail("Too many failed authentications.");
+        }
+        if (keyId is null) return Fail(client, null, "malformed-api-key", "The API key is not in the form chk_{keyId}_{secret}.");
 
         var department = cache.Find(keyId) ?? await Load(keyId);
         var info = department?.Keys.SingleOrDefault(k => k.KeyId == keyId);
         if (department is null || info is null || !ApiKeys.Matches(key, info.KeyHash))
         {
             Logger.LogInformation("Rejected unknown API key {KeyId}", keyId);
-            return Fail("unknown-api-key", "The API key is not known.");
+            return Fail(client, keyId, "unknown-api-key", "The API key is not known.");
         }
-        if (info.RevokedAt is not null) return Fail("revoked-api-key", "The API key has been revoked.");
-        if (!info.IsUsableAt(clock.GetUtcNow())) return Fail("expired-api-key", "The API key has expired.");
+        if (department.DeregisteredAt is not null)
+            return Fail(client, keyId, "deregistered-department", "The API key's department has been deregistered.");
+        if (info.RevokedAt is not null) return Fail(client, keyId, "revoked-api-key", "The API key has been revoked.");
+        if (!info.IsUsableAt(clock.GetUtcNow())) return Fail(client, keyId, "expired-api-key", "The API key has expired.");
 
         cache.Keep(keyId, department);
         var caller = new Caller(department.Id, department.Code, department.RegionCode, keyId, department.Roles.ToHashSet());
@@ -56,18 +65,25 @@ public sealed class ApiKeyAuthenticationHandler(
         return string.IsNullOrWhiteSpace(alt) ? null : alt.Trim();
     }
 
-    private AuthenticateResult Fail(string code, string message)
+    private sealed record Failure(int Status, string Code, string Message, TimeSpan? RetryAfter = null);
+
+    /// <summary>Every failure counts against the client and the key id (<see cref="AuthenticationThrottle"/>).</summary>
+    private AuthenticateResult Fail(System.Net.IPAddress? client, string? keyId, string code, string message)
     {
-        Context.Items[FailureKey] = (code, message);
+        throttle.Failed(client, keyId);
+        Context.Items[FailureKey] = new Failure(StatusCodes.Status401Unauthorized, code, message);
         return AuthenticateResult.Fail(message);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var (code, message) = Context.Items[FailureKey] as (string, string)? ??
-            ("missing-api-key", "This endpoint needs an API key: send 'Authorization: ApiKey {key}'.");
-        Response.Headers.WWWAuthenticate = SchemeName;
-        return Write(Problems.Details(StatusCodes.Status401Unauthorized, code, "Authentication is required.", message));
+        var failure = Context.Items[FailureKey] as Failure ??
+            new Failure(StatusCodes.Status401Unauthorized, "missing-api-key", "This endpoint needs an API key: send 'Authorization: ApiKey {key}'.");
+        if (failure.RetryAfter is { } after)
+            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        else Response.Headers.WWWAuthenticate = SchemeName;
+        return Write(Problems.Details(failure.Status, failure.Code,
+            failure.RetryAfter is null ? "Authentication is required." : "Too many failed authentications.", failure.Message));
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

@@ -9,7 +9,8 @@ namespace CatalogHub.Departments;
 /// Every request still checks the key's hash, revocation and expiry against the cached department. A revocation committed
 /// on this node takes effect at once: <see cref="ApiKeyRevocationListener"/> tombstones the key before the revoking request
 /// answers, and a tombstoned key is always read from the store. On other nodes a revoked key keeps authenticating for at
-/// most <see cref="Lifetime"/>. Roles never change after registration, so revocation is the only change that matters.
+/// most <see cref="Lifetime"/>. The same holds for a department's deregistration, which ends all its keys. Roles never
+/// change after registration, so revocation and deregistration are the only changes that matter.
 /// </summary>
 public sealed class ApiKeyCache
 {
@@ -18,14 +19,17 @@ public sealed class ApiKeyCache
     private readonly ConcurrentDictionary<string, (Department Department, long CachedAt)> _departments = new();
     // Revocation is final, so a tombstone never has to be lifted; there are as many as keys revoked while this node runs.
     private readonly ConcurrentDictionary<string, bool> _revoked = new();
+    // Deregistration is final too: departments deregistered while this node runs.
+    private readonly ConcurrentDictionary<Guid, bool> _deregistered = new();
 
     public Department? Find(string keyId) =>
-        !_revoked.ContainsKey(keyId) && _departments.TryGetValue(keyId, out var cached) && Stopwatch.GetElapsedTime(cached.CachedAt) < Lifetime
+        !_revoked.ContainsKey(keyId) && _departments.TryGetValue(keyId, out var cached) && !_deregistered.ContainsKey(cached.Department.Id)
+        && Stopwatch.GetElapsedTime(cached.CachedAt) < Lifetime
             ? cached.Department : null;
 
     public void Keep(string keyId, Department department)
     {
-        if (!_revoked.ContainsKey(keyId)) _departments[keyId] = (department, Stopwatch.GetTimestamp());
+        if (!_revoked.ContainsKey(keyId) && !_deregistered.ContainsKey(department.Id)) _departments[keyId] = (department, Stopwatch.GetTimestamp());
     }
 
     public void Revoked(string keyId)
@@ -34,21 +38,28 @@ public sealed class ApiKeyCache
         _departments.TryRemove(keyId, out _);
     }
 
+    public void Deregistered(Guid departmentId) => _deregistered[departmentId] = true;
+
     /// <summary>For a store wiped under a running node (the tests).</summary>
     public void Clear()
     {
         _departments.Clear();
         _revoked.Clear();
+        _deregistered.Clear();
     }
 }
 
-/// <summary>Tombstones each key whose revocation this node commits, before the revoking request returns.</summary>
+/// <summary>Tombstones each key whose revocation, and each department whose deregistration, this node commits, before the request returns.</summary>
 public sealed class ApiKeyRevocationListener(ApiKeyCache cache) : DocumentSessionListenerBase
 {
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
         foreach (var e in commit.GetEvents())
-            if (e.Data is ApiKeyRevoked revoked) cache.Revoked(revoked.KeyId);
+            switch (e.Data)
+            {
+                case ApiKeyRevoked revoked: cache.Revoked(revoked.KeyId); break;
+                case DepartmentDeregistered deregistered: cache.Deregistered(deregistered.DepartmentId); break;
+            }
         return Task.CompletedTask;
     }
 }

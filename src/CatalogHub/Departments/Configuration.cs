@@ -13,7 +13,7 @@ public sealed partial class ApiKeyIndexProjection : EventProjection
 public static class DepartmentsConfiguration
 {
     /// <summary>Every event of the module; schemas/ documents each one.</summary>
-    public static readonly Type[] Events = [typeof(DepartmentRegistered), typeof(ApiKeyIssued), typeof(ApiKeyRevoked)];
+    public static readonly Type[] Events = [typeof(DepartmentRegistered), typeof(ApiKeyIssued), typeof(ApiKeyRevoked), typeof(DepartmentDeregistered)];
 
     public static void AddDepartments(this StoreOptions opts)
     {

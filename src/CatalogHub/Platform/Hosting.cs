@@ -91,9 +91,12 @@ public static class Hosting
 
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 
+        services.AddSingleton<AuthenticationThrottle>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        // Deny by default: an endpoint that names no policy still needs a key; public reads say [AllowAnonymous].
         services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.HubAdmin, p => p.RequireRole(Policies.ClaimValue(Role.HubAdmin)))
             .AddPolicy(Policies.Auditor, p => p.RequireRole(Policies.ClaimValue(Role.Auditor)))
@@ -132,7 +135,14 @@ public static class Hosting
         });
 
         services.AddSingleton<Sharing.Holders.HolderVault>();
-        services.AddHttpClient(nameof(Sharing.Notifications.WebhookDeliveryHandler), c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<Sharing.Notifications.WebhookTargets>();
+        // Every webhook connection goes through the target check; redirects are not followed (a 3xx is not an acceptance).
+        services.AddHttpClient(nameof(Sharing.Notifications.WebhookDeliveryHandler), c => c.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                ConnectCallback = sp.GetRequiredService<Sharing.Notifications.WebhookTargets>().Connect,
+            });
         services.AddHostedService<Bootstrapper>();
         services.AddAuditServices();
         return builder;
@@ -140,17 +150,21 @@ public static class Hosting
 
     public static WebApplication UseCatalogHub(this WebApplication app)
     {
+        // Resolved now so that the development master or audit key outside Development stops start-up, not a later request.
+        app.Services.GetRequiredService<Sharing.Holders.HolderVault>();
+        app.Services.GetRequiredService<Audit.Integrity.SealKey>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The API description is public; it is served before authorization, which would otherwise apply the fallback policy to it.
+        app.UseSwagger();
+        app.UseSwaggerUI(o => o.DocumentTitle = "CatalogHub API");
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
-        app.UseSwagger();
-        app.UseSwaggerUI(o => o.DocumentTitle = "CatalogHub API");
-        app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapWolverineEndpoints();
         return app;
     }

@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
 using CatalogHub.Departments;
 using CatalogHub.Departments.Keys;
 using CatalogHub.Platform;
@@ -30,7 +32,7 @@ public sealed class Departments_and_keys(AppFixture fixture) : IntegrationContex
         var text = seen.ReadAsText();
         Assert.DoesNotContain(issued.Key, text);
         Assert.DoesNotContain(ApiKeys.Hash(issued.Key), text);
-        Assert.Equal(issued.KeyId, Assert.Single(Read<DepartmentView>(seen).Keys).KeyId);
+        Assert.Equal(issued.KeyId, Assert.Single(Read<DepartmentView>(seen).Keys!).KeyId);
     }
 
     [Fact]
@@ -97,5 +99,96 @@ public sealed class Departments_and_keys(AppFixture fixture) : IntegrationContex
             var forbidden = await Send(new HttpMethod(method!), url, new { }, policy == Policies.Consumer ? service.Key : consumer.Key, 403);
             AssertProblem(forbidden, "missing-role");
         }
+    }
+
+    [Fact]
+    public async Task key_ids_and_labels_are_shown_only_to_their_own_department_and_the_hub_admin()
+    {
+        var market = await Register(TestDepartments.MarketRegulation);
+        var audit = await Register(TestDepartments.Audit);
+        var marketKeyId = market.Key[4..20];
+
+        var seenByOthers = Read<List<DepartmentView>>(await Get("/departments", audit.Key));
+        Assert.Equal(new[] { Admin.Code, audit.Code, market.Code }.Order(StringComparer.Ordinal), seenByOthers.Select(d => d.Code).Order(StringComparer.Ordinal));
+        Assert.All(seenByOthers.Where(d => d.Id != audit.Id), d => Assert.Null(d.Keys));
+        Assert.DoesNotContain(marketKeyId, (await Get($"/departments/{market.Id}", audit.Key)).ReadAsText());
+
+        Assert.Equal(marketKeyId, Assert.Single(Read<DepartmentView>(await Get($"/departments/{market.Id}", market.Key)).Keys!).KeyId);
+        var seenByAdmin = Read<List<DepartmentView>>(await Get("/departments", Admin.Key));
+        Assert.All(seenByAdmin, d => Assert.Single(d.Keys!));
+    }
+
+    [Fact]
+    public async Task a_deregistered_department_loses_its_keys_at_once_and_leaves_the_list_but_keeps_its_history()
+    {
+        var housing = Read<DepartmentView>(await Post("/departments", Housing(), Admin.Key, 201));
+        var issued = Read<IssuedApiKey>(await Post($"/departments/{housing.Id}/keys", new { label = "业务系统对接", reason = "系统对接" }, Admin.Key, 201));
+        // Authenticated once, the department is cached: the deregistration must end the key on this node all the same.
+        var read = await Get($"/departments/{housing.Id}", issued.Key);
+        var etag = read.Context.Response.Headers.ETag.ToString();
+        Assert.Equal("\"2\"", etag);
+
+        AssertProblem(await Post($"/departments/{housing.Id}/deregister", new { reason = "机构改革，职责并入许昌市自然资源和规划局" }, Admin.Key, 428), "if-match-required");
+        AssertProblem(await Post($"/departments/{housing.Id}/deregister", new { reason = "机构改革" }, issued.Key, 403), "missing-role");
+        var deregistered = Read<DepartmentView>(await Post($"/departments/{housing.Id}/deregister",
+            new { reason = "机构改革，职责并入许昌市自然资源和规划局" }, Admin.Key, 200, etag));
+        Assert.Equal(Now, deregistered.DeregisteredAt);
+
+        AssertProblem(await Get("/departments", issued.Key, 401), "deregistered-department");
+        Assert.DoesNotContain(housing.Id, Read<List<DepartmentView>>(await Get("/departments", Admin.Key)).Select(d => d.Id));
+        Assert.Equal(Now, Read<DepartmentView>(await Get($"/departments/{housing.Id}", Admin.Key)).DeregisteredAt);
+        // A repeat records nothing; the code stays taken so that history keeps meaning one department.
+        await Post($"/departments/{housing.Id}/deregister", new { reason = "重复提交" }, Admin.Key, 200, "\"3\"");
+        AssertProblem(await Post("/departments", Housing(), Admin.Key, 409), "duplicate-department", "code");
+
+        await using var session = Store.QuerySession();
+        var history = await session.Events.FetchStreamAsync(housing.Id);
+        Assert.Equal([typeof(DepartmentRegistered), typeof(ApiKeyIssued), typeof(DepartmentDeregistered)], history.Select(e => e.EventType));
+    }
+
+    [Fact]
+    public async Task a_hub_admin_cannot_deregister_its_own_department() =>
+        AssertProblem(await Post($"/departments/{Admin.Id}/deregister", new { reason = "误操作" }, Admin.Key, 409, "\"2\""), "cannot-deregister-self", "id");
+
+    private Task<Alba.IScenarioResult> From(string client, string key, int status) =>
+        Send(HttpMethod.Get, "/departments", null, key, status, more: s => s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = IPAddress.Parse(client)));
+
+    [Fact]
+    public async Task guessing_secrets_for_one_key_id_is_throttled_while_the_right_key_from_another_client_still_works()
+    {
+        var market = await Register(TestDepartments.MarketRegulation);
+        var keyId = market.Key[4..20];
+        const string guesser = "222.137.5.20", office = "222.137.8.41", second = "61.163.40.7";
+        var limit = Host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()
+            .GetValue<int>(AuthenticationThrottle.LimitSetting);
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 300; i++)
+        {
+            var guess = $"chk_{keyId}_{Convert.ToBase64String(BitConverter.GetBytes(i)).TrimEnd('=')}guessedsecret";
+            var answer = await Host.Scenario(s =>
+            {
+                s.Get.Url("/departments");
+                s.WithRequestHeader("Authorization", "ApiKey " + guess);
+                s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = IPAddress.Parse(guesser));
+                s.IgnoreStatusCode();
+            });
+            statuses.Add(answer.Context.Response.StatusCode);
+            if (answer.Context.Response.StatusCode == 429)
+            {
+                AssertProblem(answer, "too-many-failed-authentications");
+                Assert.True(int.Parse(answer.Context.Response.Headers.RetryAfter.ToString()) > 0);
+            }
+        }
+        Assert.Equal(Enumerable.Repeat(401, limit).Concat(Enumerable.Repeat(429, 300 - limit)), statuses);
+
+        // The guessing client is refused unheard, even with the right key; the department's own office is not.
+        AssertProblem(await From(guesser, market.Key, 429), "too-many-failed-authentications");
+        await From(office, market.Key, 200);
+        // Another client gets one wrong try at the exhausted key id, then is refused too.
+        AssertProblem(await From(second, $"chk_{keyId}_anotherguessedsecret", 401), "unknown-api-key");
+        AssertProblem(await From(second, $"chk_{keyId}_yetanotherguessedsecret", 429), "too-many-failed-authentications");
+        // Successful requests are never counted.
+        for (var i = 0; i < limit + 5; i++) await From(office, market.Key, 200);
     }
 }

@@ -3,9 +3,11 @@ using System.Text;
 using System.Text.Json;
 using Alba;
 using CatalogHub.Platform;
+using CatalogHub.Sharing.Holders;
 using CatalogHub.Sharing.Notifications;
 using CatalogHub.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -81,5 +83,86 @@ public sealed class Notifications_by_webhook(AppFixture fixture) : SharingContex
 
         await using var second = await Run();
         Assert.Equal(notice.NoticeId, Checked(await receiver.Accepted(), subscription.Secret).NoticeId);
+    }
+
+    [Theory]
+    [InlineData("https://127.0.0.1/hook", "non-public-target")]
+    [InlineData("https://127.8.9.10/hook", "non-public-target")]
+    [InlineData("https://[::1]/hook", "non-public-target")]
+    [InlineData("https://[::ffff:127.0.0.1]/hook", "non-public-target")]
+    [InlineData("https://10.41.0.8/hook", "non-public-target")]
+    [InlineData("https://172.20.1.1/hook", "non-public-target")]
+    [InlineData("https://192.168.1.20/hook", "non-public-target")]
+    [InlineData("https://100.72.0.1/hook", "non-public-target")]
+    [InlineData("http://169.254.169.254/latest/meta-data/", "https-required")]
+    [InlineData("https://169.254.169.254/latest/meta-data/", "non-public-target")]
+    [InlineData("https://[fe80::1]/hook", "non-public-target")]
+    [InlineData("https://[fd12:3456::1]/hook", "non-public-target")]
+    [InlineData("https://[::ffff:a9fe:a9fe]/hook", "non-public-target")]
+    [InlineData("https://0.0.0.0/hook", "non-public-target")]
+    [InlineData("https://224.0.0.251/hook", "non-public-target")]
+    [InlineData("https://admin.localhost/hook", "non-public-target")]
+    [InlineData("http://202.102.224.68/hook", "https-required")]
+    public async Task a_subscription_to_an_address_inside_the_network_or_in_clear_is_refused_and_records_nothing(string url, string code)
+    {
+        var before = await EventCount();
+        AssertProblem(await Post("/sharing/subscriptions", new { url, kinds = new[] { "licence-revoked" }, reason = "订阅证照变更" }, Consumer.Key, 400),
+            code, "url");
+        Assert.Equal(before, await EventCount());
+    }
+
+    [Fact]
+    public async Task a_subscription_to_a_public_https_address_is_accepted_and_its_secret_is_stored_sealed_and_never_shown_again()
+    {
+        var created = Read<CreatedSubscription>(await Post("/sharing/subscriptions",
+            new { url = "https://202.102.224.68/cataloghub/notifications", kinds = new[] { "licence-revoked" }, reason = "订阅证照变更" }, Consumer.Key, 201));
+
+        await using var session = Store.QuerySession();
+        var stored = await session.AdvancedSql.QueryAsync<string>(
+            "select data::text from cataloghub.mt_doc_subscription_secret where id = ?", CancellationToken.None, created.Subscription.Id);
+        Assert.DoesNotContain(created.Secret, Assert.Single(stored));
+        Assert.Equal(Convert.FromBase64String(created.Secret), Host.Services.GetRequiredService<HolderVault>()
+            .OpenSecret(created.Subscription.Id.ToString(), (await session.LoadAsync<SubscriptionSecret>(created.Subscription.Id))!.SealedSecret));
+
+        var cancelled = await Post($"/sharing/subscriptions/{created.Subscription.Id}/cancel", new { reason = "停止订阅" }, Consumer.Key, 200, ETag(1));
+        Assert.DoesNotContain(created.Secret, cancelled.ReadAsText());
+        Assert.DoesNotContain(Logs.Lines, l => l.Contains(created.Secret));
+    }
+
+    [Fact]
+    public async Task a_connection_is_checked_when_it_is_made_so_a_name_that_resolves_inside_the_network_is_refused()
+    {
+        await using var receiver = await WebhookReceiver.Start();
+        // Without an allow-list, 'localhost' resolves at connection time to loopback, as a rebound public name would.
+        var targets = new WebhookTargets(new ConfigurationBuilder().Build());
+        using var client = new HttpClient(new SocketsHttpHandler { ConnectCallback = targets.Connect });
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync(receiver.Url, new StringContent("{}")));
+        Assert.IsType<WebhookTargetRefusedException>(refused.InnerException);
+        Assert.Empty(receiver.Received);
+    }
+
+    [Fact]
+    public async Task a_delivery_to_a_target_refused_at_connection_time_is_logged_and_dropped_not_retried()
+    {
+        await using var receiver = await WebhookReceiver.Start();
+        // A subscription that got past the check at subscription time (an allow-list since narrowed, a name since rebound).
+        var id = Guid.CreateVersion7();
+        var url = new Uri(receiver.Url);
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.StartStream<Subscription>(id, new SubscriptionCreated(id, Consumer.Id, Consumer.Code,
+                $"https://127.0.0.1:{url.Port}{url.AbsolutePath}", [ChangeKind.SealRevoked], Consumer.Code, Now));
+            session.Insert(new SubscriptionSecret(id, Host.Services.GetRequiredService<HolderVault>()
+                .SealSecret(id.ToString(), RandomNumberGenerator.GetBytes(32))));
+            await session.SaveChangesAsync();
+        }
+
+        await RevokeSeal(await RegisterSeal(TestSeal.Sm2()));
+
+        var dropped = $"subscription {id} refused and dropped";
+        for (var i = 0; i < 300 && !Logs.Lines.Any(l => l.Contains(dropped)); i++) await Task.Delay(100);
+        Assert.Single(Logs.Lines, l => l.Contains(dropped));
+        Assert.Empty(receiver.Received);
     }
 }

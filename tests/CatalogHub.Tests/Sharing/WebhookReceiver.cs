@@ -38,7 +38,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         receiver._app.MapPost("/cataloghub/notifications", (Delegate)receiver.Receive);
         await receiver._app.StartAsync();
         var address = receiver._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        receiver.Url = address + "/cataloghub/notifications";
+        // Named 'localhost', the one loopback name the test host's webhook allow-list admits.
+        receiver.Url = address.Replace("127.0.0.1", "localhost") + "/cataloghub/notifications";
         return receiver;
     }
 

@@ -31,6 +31,12 @@ public sealed class AppFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
         // Tests seal explicitly, so the background sealer stays off.
         Environment.SetEnvironmentVariable("CATALOGHUB_SEAL_INTERVAL_SECONDS", "0");
+        // The webhook receivers of the tests listen on loopback, which only the allow-list opens; by name only, so that
+        // subscriptions to loopback addresses written as addresses are still refused.
+        Environment.SetEnvironmentVariable("CATALOGHUB_WEBHOOK_ALLOW", "localhost");
+        // In process every request comes from the same (unknown) client address: a limit above what the other tests'
+        // refused keys add up to, and still far below the 300 guesses of the throttling test.
+        Environment.SetEnvironmentVariable("CATALOGHUB_AUTH_FAILURE_LIMIT", "40");
         Host = await AlbaHost.For<Program>(x => x.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning)
             .AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Information)).ConfigureServices(services =>
         {

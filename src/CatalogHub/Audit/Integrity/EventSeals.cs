@@ -46,10 +46,17 @@ public sealed class SealKey(byte[] key)
         Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(
             string.Join('\n', heads.OrderBy(h => h.Id).Select(h => $"{h.Id}:{h.Version}:{h.Mac}")))));
 
-    public static SealKey From(IConfiguration config, ILogger logger)
+    public const string Setting = "CATALOGHUB_AUDIT_KEY";
+    private const string DevelopmentKey = "cataloghub-development-audit-key-not-for-production";
+
+    /// <summary>The configured key; the public development key only in the Development environment, refused elsewhere.</summary>
+    public static SealKey From(IConfiguration config, IHostEnvironment environment, ILogger logger)
     {
-        if (config["CATALOGHUB_AUDIT_KEY"] is { Length: >= 32 } secret) return new SealKey(Encoding.UTF8.GetBytes(secret));
-        logger.LogWarning("CATALOGHUB_AUDIT_KEY is not set (or shorter than 32 characters): sealing with the development key, which gives no protection");
-        return new SealKey(Encoding.UTF8.GetBytes("cataloghub-development-audit-key-not-for-production"));
+        if (config[Setting] is { Length: >= 32 } secret && secret != DevelopmentKey) return new SealKey(Encoding.UTF8.GetBytes(secret));
+        if (!environment.IsDevelopment())
+            throw new InvalidOperationException($"{Setting} is unset, shorter than 32 characters or the public development key, which is " +
+                                                $"refused in the '{environment.EnvironmentName}' environment: set it to a secret of at least 32 characters.");
+        logger.LogWarning("{Setting} is not set (or shorter than 32 characters): sealing with the development key, which gives no protection", Setting);
+        return new SealKey(Encoding.UTF8.GetBytes(DevelopmentKey));
     }
 }

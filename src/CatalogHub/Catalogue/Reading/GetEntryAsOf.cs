@@ -5,6 +5,7 @@ public static class GetEntryAsOfEndpoint
 {
     /// <summary>The version of an entry in legal force at <c>asOf</c> (now when omitted), citing it. Public.</summary>
     [WolverineGet("/catalogue/entries/{id}", Name = "GetEntryAsOf")]
+    [AllowAnonymous]
     [Tags("Catalogue: reading")]
     [ProducesResponseType<PublishedEntryView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

@@ -4,6 +4,7 @@ namespace CatalogHub.Catalogue.Reading;
 public static class GetVersionsEndpoint
 {
     [WolverineGet("/catalogue/entries/{id}/versions", Name = "GetEntryVersions")]
+    [AllowAnonymous]
     [Tags("Catalogue: reading")]
     [ProducesResponseType<VersionList>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -11,6 +12,7 @@ public static class GetVersionsEndpoint
         AsOfReads.Versions<EntryVersion, EntryRepeal>(session, EntryQueries.VersionsTable, "entry_id", id, "A published entry", http.RequestAborted);
 
     [WolverineGet("/catalogue/entries/{id}/versions/{version}", Name = "GetEntryVersion")]
+    [AllowAnonymous]
     [Tags("Catalogue: reading")]
     [ProducesResponseType<PublishedEntryView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

@@ -10,6 +10,7 @@ public static class ListCatalogueEndpoint
     public const int MaxPageSize = 200;
 
     [WolverineGet("/regions/{regionCode}/catalogue", Name = "GetRegionCatalogue")]
+    [AllowAnonymous]
     [Tags("Catalogue: reading")]
     [ProducesResponseType<CataloguePage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -32,6 +33,7 @@ public static class ListCatalogueEndpoint
 
     /// <summary>Entries in force that carry this external source id (the provincial catalogue's code).</summary>
     [WolverineGet("/catalogue/by-source/{sourceId}", Name = "GetEntriesBySource")]
+    [AllowAnonymous]
     [Tags("Catalogue: reading")]
     [ProducesResponseType<CataloguePage>(StatusCodes.Status200OK)]
     public static Task<IResult> BySource(string sourceId, string? asOf, int? page, int? pageSize, IQuerySession session, TimeProvider clock, HttpContext http)
@@ -43,6 +45,7 @@ public static class ListCatalogueEndpoint
 
     /// <summary>"Which published items rely on law X, article Y": entries in force citing that basis.</summary>
     [WolverineGet("/catalogue/relying-on", Name = "GetEntriesRelyingOn")]
+    [AllowAnonymous]
     [Tags("Catalogue: reading")]
     [ProducesResponseType<CataloguePage>(StatusCodes.Status200OK)]
     public static Task<IResult> RelyingOn(string? title, string? article, string? regionCode, string? asOf, int? page, int? pageSize,

@@ -25,11 +25,11 @@ public static class RevokeApiKeyEndpoint
         var key = stream.Aggregate?.Keys.SingleOrDefault(k => k.KeyId == keyId);
         if (stream.Aggregate is null || key is null) return Problems.NotFound("The key");
         // Revoking twice is what the caller meant anyway: answer with the state, record nothing new.
-        if (key.RevokedAt is not null) return TypedResults.Ok(DepartmentView.From(stream.Aggregate));
+        if (key.RevokedAt is not null) return TypedResults.Ok(DepartmentView.For(stream.Aggregate, caller));
 
         var revoked = new ApiKeyRevoked(id, keyId, command.Reason, caller.DepartmentCode, clock.GetUtcNow());
         stream.AppendOne(revoked);
         session.Record(caller, command.Reason, http);
-        return TypedResults.Ok(DepartmentView.From(stream.Aggregate.Apply(revoked)));
+        return TypedResults.Ok(DepartmentView.For(stream.Aggregate.Apply(revoked), caller));
     }
 }

@@ -1,18 +1,19 @@
-
 namespace CatalogHub.Departments.Reading;
 
 public static class GetDepartmentsEndpoint
 {
+    /// <summary>The registered departments that still take part; a deregistered one is read by its id.</summary>
     [WolverineGet("/departments", Name = "ListDepartments")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Departments")]
     [ProducesResponseType<IReadOnlyList<DepartmentView>>(StatusCodes.Status200OK)]
-    public static async Task<IReadOnlyList<DepartmentView>> List(string? regionCode, IQuerySession session, HttpContext http)
+    public static async Task<IReadOnlyList<DepartmentView>> List(string? regionCode, IQuerySession session, ClaimsPrincipal user, HttpContext http)
     {
-        var query = session.Query<Department>().AsQueryable();
+        var query = session.Query<Department>().Where(d => d.DeregisteredAt == null);
         if (regionCode is not null) query = query.Where(d => d.RegionCode == regionCode);
         var departments = await query.OrderBy(d => d.Code).Take(1000).ToListAsync(http.RequestAborted);
-        return [.. departments.Select(DepartmentView.From)];
+        var caller = Caller.Required(user);
+        return [.. departments.Select(d => DepartmentView.For(d, caller))];
     }
 
     [WolverineGet("/departments/{id}", Name = "GetDepartment")]
@@ -20,8 +21,10 @@ public static class GetDepartmentsEndpoint
     [Tags("Departments")]
     [ProducesResponseType<DepartmentView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http) =>
-        await session.LoadAsync<Department>(id, http.RequestAborted) is { } found
-            ? TypedResults.Ok(DepartmentView.From(found))
-            : Problems.NotFound("The department");
+    public static async Task<IResult> Get(Guid id, IQuerySession session, ClaimsPrincipal user, HttpContext http)
+    {
+        if (await session.LoadAsync<Department>(id, http.RequestAborted) is not { } found) return Problems.NotFound("The department");
+        http.SetETag(found.Version);
+        return TypedResults.Ok(DepartmentView.For(found, Caller.Required(user)));
+    }
 }

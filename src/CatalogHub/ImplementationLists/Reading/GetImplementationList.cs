@@ -8,6 +8,7 @@ public static class GetImplementationListEndpoint
 {
     /// <summary>The version of a list in legal force at <c>asOf</c> (now when omitted), citing it. Public.</summary>
     [WolverineGet("/implementation-lists/{id}", Name = "GetImplementationListAsOf")]
+    [AllowAnonymous]
     [Tags("Implementation lists: reading")]
     [ProducesResponseType<PublishedImplementationListView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -21,6 +22,7 @@ public static class GetImplementationListEndpoint
     }
 
     [WolverineGet("/implementation-lists/{id}/versions", Name = "GetImplementationListVersions")]
+    [AllowAnonymous]
     [Tags("Implementation lists: reading")]
     [ProducesResponseType<VersionList>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -29,6 +31,7 @@ public static class GetImplementationListEndpoint
             "A published implementation list", http.RequestAborted);
 
     [WolverineGet("/implementation-lists/{id}/versions/{version}", Name = "GetImplementationListVersion")]
+    [AllowAnonymous]
     [Tags("Implementation lists: reading")]
     [ProducesResponseType<PublishedImplementationListView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

@@ -15,8 +15,9 @@ public sealed record HolderKey(string Id, string WrappedKey, DateTimeOffset Crea
 /// number under a key derived from the master key, never by the ID itself.
 /// <para>
 /// The master key is 32 bytes, base64, from <c>CATALOGHUB_MASTER_KEY</c>. Without it a fixed development key is used
-/// (so `make run` and `make test` work out of the box); production must set it. Two keys are derived from it with
-/// HKDF-SHA-256: one for the lookup hash, one to wrap data keys, so neither use can stand in for the other.
+/// in the Development environment (so `make run` and `make test` work out of the box); in any other environment the
+/// hub refuses to start with it. Three keys are derived from it with HKDF-SHA-256: one for the lookup hash, one to wrap
+/// data keys, one to seal other stored secrets (<see cref="SealSecret"/>), so no use can stand in for another.
 /// </para>
 /// </summary>
 public sealed class HolderVault
@@ -28,15 +29,23 @@ public sealed class HolderVault
 
     private readonly byte[] _lookupKey;
     private readonly byte[] _wrapKey;
+    private readonly byte[] _secretKey;
 
-    public HolderVault(IConfiguration config, ILogger<HolderVault> logger)
+    public HolderVault(IConfiguration config, IHostEnvironment environment, ILogger<HolderVault> logger)
     {
         var configured = config[MasterKeySetting] is { Length: > 0 };
-        if (!configured) logger.LogWarning("{Setting} is not set: holder data is protected by the public development key.", MasterKeySetting);
         var master = configured ? Convert.FromBase64String(config[MasterKeySetting]!) : DevelopmentMasterKey;
         if (master.Length != 32) throw new InvalidOperationException($"{MasterKeySetting} must be 32 bytes, base64-encoded.");
+        if (CryptographicOperations.FixedTimeEquals(master, DevelopmentMasterKey))
+        {
+            if (!environment.IsDevelopment())
+                throw new InvalidOperationException($"{MasterKeySetting} is unset or holds the public development key, which is refused in the " +
+                                                    $"'{environment.EnvironmentName}' environment: set it to 32 random bytes, base64 (openssl rand -base64 32).");
+            logger.LogWarning("{Setting} is not set: holder data is protected by the public development key.", MasterKeySetting);
+        }
         _lookupKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, master, 32, info: "cataloghub holder lookup v1"u8.ToArray());
         _wrapKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, master, 32, info: "cataloghub holder key wrap v1"u8.ToArray());
+        _secretKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, master, 32, info: "cataloghub stored secret v1"u8.ToArray());
     }
 
     /// <summary>The keyed hash that stands for a holder everywhere in the store and in logs: <c>h_</c> and 64 hex digits.</summary>
@@ -67,6 +76,14 @@ public sealed class HolderVault
         await session.LoadAsync<HolderKey>(holderRef, ct) is { } stored
             ? Open(Open(_wrapKey, holderRef, stored.WrappedKey), holderRef, ciphertext)
             : null;
+
+    /// <summary>
+    /// A secret the hub must keep but never show again (a webhook's signing key), sealed the same way as holder data
+    /// keys; <paramref name="owner"/> (e.g. the subscription id) is bound in, so a sealed secret copied to another record fails to open.
+    /// </summary>
+    public string SealSecret(string owner, byte[] secret) => Seal(_secretKey, owner, secret);
+
+    public byte[] OpenSecret(string owner, string sealedSecret) => Open(_secretKey, owner, sealedSecret);
 
     // Layout: base64(nonce 12 | ciphertext | tag 16); the holder ref is the associated data, so a ciphertext
     // moved to another holder's record fails to open.

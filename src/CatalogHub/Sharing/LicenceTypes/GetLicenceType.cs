@@ -12,6 +12,7 @@ public static class GetLicenceTypeEndpoint
 
     /// <summary>The version of a licence type in force at <c>asOf</c> (now when omitted), citing it. Public.</summary>
     [WolverineGet("/sharing/licence-types/{id}", Name = "GetLicenceTypeAsOf")]
+    [AllowAnonymous]
     [Tags("Sharing: licence types")]
     [ProducesResponseType<PublishedLicenceTypeView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

@@ -61,24 +61,44 @@ public static class WebhookDeliveryHandler
     public const string TimestampHeader = "X-CatalogHub-Timestamp";
     public const string DeliveryHeader = "X-CatalogHub-Delivery";
 
-    public static async Task Handle(WebhookDelivery delivery, IQuerySession session, IHttpClientFactory clients, TimeProvider clock, CancellationToken ct)
+    public static async Task Handle(WebhookDelivery delivery, IQuerySession session, IHttpClientFactory clients, TimeProvider clock,
+        WebhookTargets targets, Holders.HolderVault vault, ILogger<WebhookDelivery> logger, CancellationToken ct)
     {
         var subscription = await session.LoadAsync<Subscription>(delivery.SubscriptionId, ct);
         var secret = await session.LoadAsync<SubscriptionSecret>(delivery.SubscriptionId, ct);
         // A subscription cancelled meanwhile gets nothing more.
         if (subscription is null || subscription.Cancelled || secret is null) return;
+        var url = new Uri(subscription.Url);
+        // Subscriptions made before a stricter allow-list are held to the current one.
+        if (!targets.InAllowList(url) && url.Scheme != Uri.UriSchemeHttps)
+        {
+            Refused(logger, delivery, WebhookTargets.HttpsRequired.Message);
+            return;
+        }
 
         var body = JsonSerializer.SerializeToUtf8Bytes(delivery.Notice, ApiJson.Options);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Add(SignatureHeader, "sha256=" + Sign(secret.Secret, timestamp, body));
+        request.Headers.Add(SignatureHeader, "sha256=" + Sign(vault.OpenSecret(subscription.Id.ToString(), secret.SealedSecret), timestamp, body));
         request.Headers.Add(TimestampHeader, timestamp);
         request.Headers.Add(DeliveryHeader, delivery.DeliveryId.ToString());
-        using var response = await clients.CreateClient(nameof(WebhookDeliveryHandler)).SendAsync(request, ct);
-        if (!response.IsSuccessStatusCode) throw new WebhookRejectedException((int)response.StatusCode);
+        try
+        {
+            using var response = await clients.CreateClient(nameof(WebhookDeliveryHandler)).SendAsync(request, ct);
+            if (!response.IsSuccessStatusCode) throw new WebhookRejectedException((int)response.StatusCode);
+        }
+        // The target resolved to an address the hub may not call: retrying cannot help, so the delivery ends here.
+        catch (HttpRequestException e) when (e.InnerException is WebhookTargetRefusedException refused)
+        {
+            Refused(logger, delivery, refused.Message);
+        }
     }
 
-    public static string Sign(string secret, string timestamp, byte[] body) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Convert.FromBase64String(secret), (byte[])[.. Encoding.ASCII.GetBytes(timestamp + "."), .. body]));
+    private static void Refused(ILogger logger, WebhookDelivery delivery, string reason) =>
+        logger.LogWarning("Webhook delivery {DeliveryId} for subscription {SubscriptionId} refused and dropped: {Reason}",
+            delivery.DeliveryId, delivery.SubscriptionId, reason);
+
+    public static string Sign(byte[] secret, string timestamp, byte[] body) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(secret, (byte[])[.. Encoding.ASCII.GetBytes(timestamp + "."), .. body]));
 }

@@ -31,10 +31,16 @@ public sealed record Subscription(
         : throw new ArgumentException($"{@event.GetType().Name} does not apply to a subscription.", nameof(@event));
 }
 
-/// <summary>The HMAC key of a subscription: a document, not an event, so it is never copied into the event history.</summary>
-public sealed record SubscriptionSecret(Guid Id, string Secret);
+/// <summary>
+/// The HMAC key of a subscription: a document, not an event, so it is never copied into the event history, and stored
+/// only sealed under the master key (<see cref="Holders.HolderVault.SealSecret"/>), bound to the subscription's id.
+/// </summary>
+public sealed record SubscriptionSecret(Guid Id, string SealedSecret);
 
-/// <param name="Url">An http(s) URL that accepts POSTs; deliveries are retried until it answers 2xx.</param>
+/// <param name="Url">
+/// An https URL on a public address that accepts POSTs; deliveries are retried until it answers 2xx. Plain http and
+/// non-public addresses only for hosts in the operator's allow-list (<see cref="WebhookTargets"/>).
+/// </param>
 public sealed record Subscribe(string Url, IReadOnlyList<ChangeKind> Kinds, string Reason);
 
 public sealed record SubscriptionView(Guid Id, string DepartmentCode, string Url, IReadOnlyList<ChangeKind> Kinds, bool Cancelled, long Version)
@@ -54,12 +60,15 @@ public static class SubscriptionsEndpoint
     [Tags("Sharing: notifications")]
     [ProducesResponseType<CreatedSubscription>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public static IResult Create(Subscribe command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
+    public static async Task<IResult> Create(Subscribe command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        WebhookTargets targets, Holders.HolderVault vault)
     {
         var input = new Validation();
-        if (input.Text("url", command.Url, 500))
-            input.Check(Uri.TryCreate(command.Url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && string.IsNullOrEmpty(uri.UserInfo),
-                "url", "invalid-url", "must be an absolute http(s) URL without credentials.");
+        if (input.Text("url", command.Url, 500)
+            && input.Check(Uri.TryCreate(command.Url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && string.IsNullOrEmpty(uri.UserInfo),
+                "url", "invalid-url", "must be an absolute http(s) URL without credentials.")
+            && await targets.Refusal(uri!, http.RequestAborted) is { } refusal)
+            input.Check(false, "url", refusal.Code, refusal.Message);
         if (input.List("kinds", command.Kinds, 4))
             input.Check(command.Kinds.Distinct().Count() == command.Kinds.Count, "kinds", "duplicate-kind", "lists a kind twice.");
         input.Text("reason", command.Reason, 500);
@@ -68,13 +77,13 @@ public static class SubscriptionsEndpoint
         var caller = Caller.Required(user);
         var created = new SubscriptionCreated(Guid.CreateVersion7(), caller.DepartmentId, caller.DepartmentCode, command.Url, command.Kinds,
             caller.DepartmentCode, clock.GetUtcNow());
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var secret = RandomNumberGenerator.GetBytes(32);
         session.Events.StartStream<Subscription>(created.SubscriptionId, created);
-        session.Insert(new SubscriptionSecret(created.SubscriptionId, secret));
+        session.Insert(new SubscriptionSecret(created.SubscriptionId, vault.SealSecret(created.SubscriptionId.ToString(), secret)));
         session.Record(caller, command.Reason, http);
         http.SetETag(1);
         return TypedResults.Created($"/sharing/subscriptions/{created.SubscriptionId}",
-            new CreatedSubscription(SubscriptionView.Of(Subscription.Create(created), 1), secret));
+            new CreatedSubscription(SubscriptionView.Of(Subscription.Create(created), 1), Convert.ToBase64String(secret)));
     }
 
     [WolverinePost("/sharing/subscriptions/{id}/cancel", Name = "CancelSubscription")]

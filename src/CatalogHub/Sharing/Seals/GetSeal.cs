@@ -5,6 +5,7 @@ public static class GetSealEndpoint
 {
     /// <summary>A seal with its public key, its status as of <c>asOf</c> (now when omitted) and every status change. Public.</summary>
     [WolverineGet("/sharing/seals/{id}", Name = "GetSeal")]
+    [AllowAnonymous]
     [Tags("Sharing: seals")]
     [ProducesResponseType<SealView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -18,6 +19,7 @@ public static class GetSealEndpoint
 
     /// <summary>The seals of one department (by unified social credit code), each with its status now. Public.</summary>
     [WolverineGet("/sharing/departments/{departmentCode}/seals", Name = "ListDepartmentSeals")]
+    [AllowAnonymous]
     [Tags("Sharing: seals")]
     [ProducesResponseType<IReadOnlyList<SealView>>(StatusCodes.Status200OK)]
     public static async Task<IReadOnlyList<SealView>> List(string departmentCode, IQuerySession session, TimeProvider clock, HttpContext http)
