@@ -14,7 +14,7 @@ public static class AuditConfiguration
     {
         services.AddSingleton(sp => SealKey.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<ILogger<SealKey>>()));
         services.AddSingleton<Sealer>();
-        services.AddHostedService<SealingService>();
+        services.AddSupervisedLoop<SealingService>(SealingService.HealthName);
         return services;
     }
 }

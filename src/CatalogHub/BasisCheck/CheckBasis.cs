@@ -36,7 +36,7 @@ public static class CheckBasisEndpoint
     [Tags("Basis check")]
     [ProducesResponseType<BasisAnswer>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public static IResult Post(CheckBasis command, PublishedIndex index, TimeProvider clock)
+    public static IResult Post(CheckBasis command, PublishedIndex index, TimeProvider clock, HttpContext http)
     {
         var input = new Validation();
         // A question about the past may name a region abolished since.
@@ -52,6 +52,13 @@ public static class CheckBasisEndpoint
         Each(input, "conditions", command.Conditions, (at, c) => input.Text($"{at}.text", c.Text, 500));
         Each(input, "fees", command.Fees, (at, f) => input.Text($"{at}.name", f.Name, 200));
         if (input.Failed) return input.Problem();
+        if (!index.IsLoaded)
+        {
+            // Half an index would answer "not listed" for what is listed: say so instead.
+            http.Response.Headers.RetryAfter = StoreFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Of(StatusCodes.Status503ServiceUnavailable, "index-not-loaded", "The published index is not loaded yet; retry later.",
+                "This node could not read the published lists from the store since it started.");
+        }
 
         var status = index.Status;
         var instant = command.AsOf ?? clock.GetUtcNow();

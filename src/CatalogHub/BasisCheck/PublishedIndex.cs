@@ -80,8 +80,15 @@ public sealed class PublishedIndex(TimeProvider clock)
     private int _generation;
     private IndexStatus _status = new(ChangePosition.Start.ToString(), 0, null);
     private ChangePosition _position = ChangePosition.Start;
+    private volatile bool _loaded;
 
     public IndexStatus Status => Volatile.Read(ref _status);
+
+    /// <summary>
+    /// True once a catch-up has read the change log to its end. Until then (the store was away when this node started)
+    /// the index knows only part of the published history, and the basis check refuses to answer from it.
+    /// </summary>
+    public bool IsLoaded => _loaded;
 
     public Timeline? Find(string list, string regionCode, string itemCode) =>
         _byKey.TryGetValue((list, regionCode, itemCode), out var id) ? _byId.GetValueOrDefault(id) : null;
@@ -123,11 +130,18 @@ public sealed class PublishedIndex(TimeProvider clock)
                 Volatile.Write(ref _status, new IndexStatus(_position.ToString(), sequence, clock.GetUtcNow()));
             }
             read += page.Count;
-            if (page.Count < 1000) return read;
+            if (page.Count < 1000)
+            {
+                _loaded = true;
+                return read;
+            }
         }
     }
 
-    /// <summary>Forgets everything, for a store that was wiped (tests); the next catch-up reloads from the start.</summary>
+    /// <summary>
+    /// Forgets everything, for a store that was wiped (tests); the next catch-up reloads from the start. An index that was
+    /// loaded stays loaded: the wiped store has nothing it lacks.
+    /// </summary>
     public void Clear()
     {
         lock (_write)
@@ -157,32 +171,26 @@ public sealed class PublishedIndexListener(PublishedIndex index, IReadOnlyList<F
 
 /// <summary>
 /// Loads the index before the API starts serving, then polls the change log for other nodes' commits every
-/// <c>CATALOGHUB_INDEX_POLL_MS</c> milliseconds (500 by default).
+/// <c>CATALOGHUB_INDEX_POLL_MS</c> milliseconds (500 by default). If the store is away at start-up the node starts
+/// anyway: the basis check answers 503 <c>index-not-loaded</c> and the loop retries the load with back-off. While the
+/// store is away later, the index keeps answering from what it has; its status says how old that is.
 /// </summary>
-public sealed class PublishedIndexRefresher(PublishedIndex index, IDocumentStore store, IConfiguration config, ILogger<PublishedIndexRefresher> logger)
-    : BackgroundService
+public sealed class PublishedIndexRefresher(PublishedIndex index, IDocumentStore store, IConfiguration config, Supervision supervision,
+    TimeProvider clock, ILogger<PublishedIndexRefresher> logger) : SupervisedLoop(supervision, clock, logger)
 {
+    public const string HealthName = "published-index";
+
+    protected override TimeSpan? Interval => TimeSpan.FromMilliseconds(config.GetValue("CATALOGHUB_INDEX_POLL_MS", 500));
+
+    // The index is what makes basis checks current: do not let a long outage push its next try far out.
+    protected override TimeSpan MaxBackoff => TimeSpan.FromSeconds(5);
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var loaded = await index.CatchUp(store, cancellationToken);
-        logger.LogInformation("Published index loaded {Count} changes up to {Position}", loaded, index.Status.Position);
+        if (await Attempt(cancellationToken))
+            Logger.LogInformation("Published index loaded up to {Position}", index.Status.Position);
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(config.GetValue("CATALOGHUB_INDEX_POLL_MS", 500)));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await index.CatchUp(store, stoppingToken);
-            }
-            catch (Npgsql.NpgsqlException e)
-            {
-                // The index keeps answering from what it has; its status says how old that is.
-                logger.LogWarning(e, "Published index could not read the change log; retrying");
-            }
-        }
-    }
+    protected override Task RunOnce(CancellationToken ct) => index.CatchUp(store, ct);
 }

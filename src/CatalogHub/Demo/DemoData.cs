@@ -114,9 +114,9 @@ public static class DemoData
     public static async Task<Department> EnsureHubAdmin(IDocumentSession session, DateTimeOffset now, CancellationToken ct) =>
         await Ensure(session, HubAdmin, now, ct);
 
-    public static async Task Seed(IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Queues what is missing of the demo dataset on <paramref name="session"/>; the caller commits.</summary>
+    public static async Task Seed(IDocumentSession session, DateTimeOffset now, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
         session.LastModifiedBy = "demo-seed";
         session.SetHeader("reason", "demo dataset");
         var admin = await Ensure(session, HubAdmin, now, ct);
@@ -149,7 +149,6 @@ public static class DemoData
                 new ImplementationListPublished(guideId, 1, IdOf("entry:411000:000147011000"), "000147011000", "411000", guide, now, "首次公布",
                     admin.Code, now));
         }
-        await session.SaveChangesAsync(ct);
     }
 
     private static async Task<Department> Ensure(IDocumentSession session, DemoDepartment d, DateTimeOffset now, CancellationToken ct)

@@ -27,6 +27,14 @@ public sealed class ApiKeyCache
         && Stopwatch.GetElapsedTime(cached.CachedAt) < Lifetime
             ? cached.Department : null;
 
+    /// <summary>How long a key this node accepted keeps authenticating while the store cannot be reached.</summary>
+    public static readonly TimeSpan OutageGrace = TimeSpan.FromMinutes(5);
+
+    /// <summary>The department of a key accepted within <see cref="OutageGrace"/>, for when the store cannot be asked.</summary>
+    public Department? Recall(string keyId) =>
+        !_revoked.ContainsKey(keyId) && _departments.TryGetValue(keyId, out var cached) && Stopwatch.GetElapsedTime(cached.CachedAt) < OutageGrace
+            ? cached.Department : null;
+
     public void Keep(string keyId, Department department)
     {
         if (!_revoked.ContainsKey(keyId) && !_deregistered.ContainsKey(department.Id)) _departments[keyId] = (department, Stopwatch.GetTimestamp());

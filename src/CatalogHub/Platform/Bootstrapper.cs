@@ -9,50 +9,67 @@ namespace CatalogHub.Platform;
 /// <summary>
 /// At start-up: makes sure a first hub-admin key exists when <c>CATALOGHUB_ADMIN_KEY_FILE</c> names a file
 /// (the key is generated into that file once, and only its hash reaches the store), and loads the demo
-/// dataset when <c>CATALOGHUB_SEED_DEMO</c> is true. Both are idempotent: a restart changes nothing.
+/// dataset when <c>CATALOGHUB_SEED_DEMO</c> is true. Both are idempotent: a restart changes nothing. Nodes that start
+/// together take turns: each step reads and writes in one transaction that first takes a PostgreSQL advisory lock, so
+/// the second node's "is it there yet?" sees what the first one committed.
 /// </summary>
 public sealed class Bootstrapper(IDocumentStore store, IConfiguration config, TimeProvider clock, ILogger<Bootstrapper> logger) : IHostedService
 {
+    /// <summary>The advisory lock every node's start-up steps take (an arbitrary constant: "CatHub" in ASCII).</summary>
+    public const long StartupLock = 0x436174487562;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await BackfillIntervals(cancellationToken);
+        await Locked(BackfillIntervals, cancellationToken);
         if (config["CATALOGHUB_ADMIN_KEY_FILE"] is { Length: > 0 } keyFile)
-            await EnsureAdminKey(keyFile, cancellationToken);
+            await Locked((session, ct) => EnsureAdminKey(session, keyFile, ct), cancellationToken);
         if (config.GetValue<bool>("CATALOGHUB_SEED_DEMO"))
-            await DemoData.Seed(store, clock.GetUtcNow(), cancellationToken);
+            await Locked((session, ct) => DemoData.Seed(session, clock.GetUtcNow(), ct), cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>A store whose lists were published before validity intervals existed gets them once, in one transaction.</summary>
-    private async Task BackfillIntervals(CancellationToken ct)
+    /// <summary>
+    /// Runs one step in a transaction that holds <see cref="StartupLock"/> from its first statement until it commits
+    /// (or the connection drops): a transaction-scoped lock cannot outlive the step, whatever happens to the node.
+    /// </summary>
+    private async Task Locked(Func<IDocumentSession, CancellationToken, Task> step, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
+        await session.BeginTransactionAsync(ct);
+        await session.AdvancedSql.QueryAsync<int>("select 1 from pg_advisory_xact_lock(?)", ct, StartupLock);
+        await step(session, ct);
+        await session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A store whose lists were published before validity intervals existed gets them once.</summary>
+    private static Task BackfillIntervals(IDocumentSession session, CancellationToken ct)
+    {
         ValidityIntervalProjection.Backfill(session, EntryVersion.List, EntryQueries.VersionsTable, EntryQueries.RepealsTable, "entryId");
         ValidityIntervalProjection.Backfill(session, ImplementationListVersion.List, ImplementationListsConfiguration.VersionsTable,
             ImplementationListsConfiguration.RepealsTable, "listId");
         ValidityIntervalProjection.Backfill(session, LicenceTypeVersion.List, GetLicenceTypeEndpoint.Versions, GetLicenceTypeEndpoint.Repeals, "typeId");
-        await session.SaveChangesAsync(ct);
+        return Task.CompletedTask;
     }
 
-    private async Task EnsureAdminKey(string keyFile, CancellationToken ct)
+    /// <summary>
+    /// Under the start-up lock, so a node that shares the key file with one that started first reads the key that one
+    /// wrote. The file is written before the commit: if the commit fails, the next start finds a key that does not
+    /// match and issues another.
+    /// </summary>
+    private async Task EnsureAdminKey(IDocumentSession session, string keyFile, CancellationToken ct)
     {
         var key = File.Exists(keyFile) ? (await File.ReadAllTextAsync(keyFile, ct)).Trim() : null;
-        await using var session = store.LightweightSession();
         session.LastModifiedBy = "bootstrap";
         session.SetHeader("reason", "first hub-admin key of this installation");
 
         var now = clock.GetUtcNow();
         var admin = await DemoData.EnsureHubAdmin(session, now, ct);
         if (key is not null && ApiKeys.KeyIdOf(key) is { } keyId && admin.Keys.Any(k => k.KeyId == keyId && ApiKeys.Matches(key, k.KeyHash)))
-        {
-            await session.SaveChangesAsync(ct);
             return;
-        }
 
         var (issued, newKey) = CatalogHub.Departments.Keys.IssueApiKeyEndpoint.Issue(admin.Id, "bootstrap hub-admin key", now.AddDays(365), "bootstrap", now);
         session.Events.Append(admin.Id, issued);
-        await session.SaveChangesAsync(ct);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyFile))!);
         await File.WriteAllTextAsync(keyFile, newKey + "\n", ct);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);

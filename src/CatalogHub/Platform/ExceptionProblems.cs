@@ -18,12 +18,22 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Map(exception);
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning("Request {Method} {Path} refused: the store is unavailable ({Error})", context.Request.Method, context.Request.Path,
+                exception.GetBaseException().GetType().Name);
+            context.Response.Headers.RetryAfter = StoreFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (problem.Status >= 500)
             logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
         context.Response.StatusCode = problem.Status!.Value;
         await context.Response.WriteAsJsonAsync(problem, ApiJson.Options, "application/problem+json", cancellationToken);
         return true;
     }
+
+    /// <summary>The store cannot be reached; the client retries after <c>Retry-After</c> (with its Idempotency-Key, for writes).</summary>
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails DatabaseUnavailable => Problems.Details(503, "database-unavailable",
+        "The store is unavailable; retry later.", $"PostgreSQL could not be reached. Retry after {StoreFailures.RetryAfterSeconds} seconds.");
 
     internal static Microsoft.AspNetCore.Mvc.ProblemDetails Map(Exception exception) => exception switch
     {
@@ -46,8 +56,7 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
             Map(json),
         BadHttpRequestException bad =>
             Problems.Details(400, "bad-request", "The request could not be read.", bad.Message),
-        NpgsqlException { IsTransient: true } or TimeoutException =>
-            Problems.Details(503, "database-unavailable", "The store is unavailable; retry later."),
+        _ when StoreFailures.IsUnavailable(exception) => DatabaseUnavailable,
         _ => Problems.Details(500, "internal-error", "The server failed to handle the request."),
     };
 }

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
 using Weasel.Core;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Marten;
 
 namespace CatalogHub.Platform;
@@ -79,11 +80,14 @@ public static class Hosting
         services.ConfigureMarten((sp, opts) => opts.Listeners.Add(new ApiKeyRevocationListener(sp.GetRequiredService<ApiKeyCache>())));
         services.AddSingleton<PublishedIndex>();
         services.ConfigureMarten((sp, opts) => opts.Listeners.Add(new PublishedIndexListener(sp.GetRequiredService<PublishedIndex>(), ChangeSources)));
-        services.AddHostedService<PublishedIndexRefresher>();
+        services.AddSupervisedLoop<PublishedIndexRefresher>(PublishedIndexRefresher.HealthName);
 
         builder.Host.UseWolverine(opts =>
         {
             opts.Policies.AutoApplyTransactions();
+            // A message whose handler cannot reach the store waits for it, for ever, instead of landing in the dead letters.
+            opts.OnException(StoreFailures.IsUnavailable).RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
+                .Then.ScheduleRetryIndefinitely(TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(1));
             opts.UseRuntimeCompilation();
             opts.AddSharing();
         });
@@ -108,7 +112,11 @@ public static class Hosting
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.Apply);
         services.AddExceptionHandler<ExceptionProblems>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        // Resilience: every background loop runs supervised (Supervision.cs) and reports in /health/ready. Should one fault
+        // anyway (a framework's own service), it ends alone instead of taking the node's API down with it (the default is StopHost).
+        services.AddSingleton<Supervision>();
+        services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
 
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>
@@ -164,13 +172,14 @@ public static class Hosting
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportJson.Write })
+            .AllowAnonymous();
         app.MapWolverineEndpoints();
         return app;
     }
 }
 
-/// <summary>Ready means the store answers.</summary>
+/// <summary>Ready means the store answers (the loops report beside it, see <see cref="Supervision"/>).</summary>
 public sealed class DatabaseHealthCheck(IDocumentStore store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -181,7 +190,7 @@ public sealed class DatabaseHealthCheck(IDocumentStore store) : IHealthCheck
             await session.AdvancedSql.QueryAsync<int>("select 1", cancellationToken);
             return HealthCheckResult.Healthy();
         }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+        catch (Exception e) when (StoreFailures.IsUnavailable(e))
         {
             return HealthCheckResult.Unhealthy("PostgreSQL does not answer.", e);
         }

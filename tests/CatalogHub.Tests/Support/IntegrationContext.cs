@@ -27,6 +27,13 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
+        await WipeStore();
+        Admin = await Register(TestDepartments.HubAdmin);
+    }
+
+    /// <summary>Empties the store and what this node keeps of it in memory.</summary>
+    protected async Task WipeStore()
+    {
         await Store.Advanced.ResetAllData();
         // The change log and the validity intervals are tables of their own and the basis check's index lives in memory:
         // wipe them all with the store.
@@ -37,7 +44,6 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         }
         Host.Services.GetRequiredService<PublishedIndex>().Clear();
         Host.Services.GetRequiredService<ApiKeyCache>().Clear();
-        Admin = await Register(TestDepartments.HubAdmin);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

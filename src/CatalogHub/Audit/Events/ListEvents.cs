@@ -1,3 +1,4 @@
+using JasperFx.Events;
 
 namespace CatalogHub.Audit.Events;
 
@@ -31,7 +32,8 @@ public static class ListEventsEndpoint
 
         var start = after ?? 0;
         // Recorded times are the database's clock, so the window applies only when the caller asks for one.
-        var query = session.Events.QueryAllRawEvents().Where(e => e.Sequence > start);
+        // Marten's tombstones (the burnt sequence numbers of a failed write) are not events anybody recorded.
+        var query = session.Events.QueryAllRawEvents().Where(e => e.Sequence > start && e.EventTypeName != Tombstone.Name);
         if (from is not null) query = query.Where(e => e.Timestamp >= since);
         if (to is not null) query = query.Where(e => e.Timestamp <= until);
         if (department is not null) query = query.Where(e => e.UserName == department);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using JasperFx.Events;
 
 namespace CatalogHub.Audit.Integrity;
 
@@ -21,6 +22,13 @@ public sealed record EventRow(long Sequence, Guid StreamId, long Version, string
         "select json_build_array(e.seq_id, e.stream_id, e.version, e.type, (extract(epoch from e.timestamp) * 1000000)::bigint, " +
         "e.data::text, coalesce(e.headers::text, ''), coalesce(e.user_name, ''), coalesce(e.correlation_id, ''))::text " +
         "from cataloghub.mt_events e";
+
+    /// <summary>
+    /// The rows that record something that happened. Marten fills the sequence numbers of a failed transaction (a write
+    /// that lost its version check) with <c>tombstone</c> rows in a stream of their own, timestamped <c>-infinity</c>:
+    /// bookkeeping of the store, not events, so they are neither sealed, verified nor shown to auditors.
+    /// </summary>
+    public static readonly string Recorded = $"e.type <> '{Tombstone.Name}'";
 
     public static EventRow Parse(string json)
     {

@@ -26,7 +26,7 @@ public sealed class Sealer(IDocumentStore store, SealKey key)
         await using var session = store.LightweightSession();
         var rows = (await session.AdvancedSql.QueryAsync<string>(
                 $"{EventRow.Select} left join cataloghub.mt_doc_sealed_stream s on s.id = e.stream_id " +
-                "where e.version > coalesce(s.version, 0) order by e.stream_id, e.version limit ?", ct, BatchSize))
+                $"where {EventRow.Recorded} and e.version > coalesce(s.version, 0) order by e.stream_id, e.version limit ?", ct, BatchSize))
             .Select(EventRow.Parse).ToList();
         if (rows.Count == 0) return 0;
 
@@ -57,24 +57,14 @@ public sealed class Sealer(IDocumentStore store, SealKey key)
     }
 }
 
-/// <summary>Seals new events every <c>CATALOGHUB_SEAL_INTERVAL_SECONDS</c> (default 30; 0 turns it off).</summary>
-public sealed class SealingService(Sealer sealer, IConfiguration config, ILogger<SealingService> logger) : BackgroundService
+/// <summary>Seals new events every <c>CATALOGHUB_SEAL_INTERVAL_SECONDS</c> (default 30; 0 turns it off), supervised.</summary>
+public sealed class SealingService(Sealer sealer, IConfiguration config, Supervision supervision, TimeProvider clock, ILogger<SealingService> logger)
+    : SupervisedLoop(supervision, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seconds = config.GetValue("CATALOGHUB_SEAL_INTERVAL_SECONDS", 30);
-        if (seconds <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await sealer.SealAll(stoppingToken);
-            }
-            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
-            {
-                logger.LogWarning(e, "Sealing failed; it will be retried at the next tick");
-            }
-        }
-    }
+    public const string HealthName = "sealing";
+
+    protected override TimeSpan? Interval =>
+        config.GetValue("CATALOGHUB_SEAL_INTERVAL_SECONDS", 30) is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : null;
+
+    protected override Task RunOnce(CancellationToken ct) => sealer.SealAll(ct);
 }

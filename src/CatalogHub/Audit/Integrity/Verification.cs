@@ -28,7 +28,7 @@ public static class Verification
     /// <summary>Recomputes each sealed event's digest from the stored digest of its predecessor, so one altered event is reported alone.</summary>
     public static async Task<IntegrityReport> Verify(IQuerySession session, SealKey key, Guid? streamId, DateTimeOffset now, CancellationToken ct)
     {
-        var filter = streamId is null ? "" : " where e.stream_id = ?";
+        var filter = streamId is null ? $" where {EventRow.Recorded}" : $" where {EventRow.Recorded} and e.stream_id = ?";
         object[] args = streamId is null ? [] : [streamId];
         var rows = (await session.AdvancedSql.QueryAsync<string>($"{EventRow.Select}{filter} order by e.stream_id, e.version", ct, args))
             .Select(EventRow.Parse).ToList();
