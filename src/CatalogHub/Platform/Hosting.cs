@@ -68,7 +68,7 @@ public static class Hosting
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestHygiene.MaxBodyBytes);
 
         services.AddMarten(opts => ConfigureStore(opts, ConnectionString(builder.Configuration)))
             .UseLightweightSessions()
@@ -145,6 +145,7 @@ public static class Hosting
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<RequestHygiene>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.DocumentTitle = "CatalogHub API");
