@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace CatalogHub.ImplementationLists;
@@ -30,13 +32,37 @@ public static partial class VagueMaterials
 
     public static bool IsVague(string name)
     {
-        var trimmed = name.Trim();
-        if (trimmed.Length == 0) return false;
-        if (Ellipsis().IsMatch(trimmed)) return true;
-        var core = TrailingPunctuation().Replace(trimmed, "");
+        var normalised = Normalised(name);
+        if (normalised.Length == 0) return false;
+        if (Ellipsis().IsMatch(normalised)) return true;
+        var core = TrailingPunctuation().Replace(normalised, "");
         return core is "其他" or "其它" or "材料" or "附件" or "其他材料" or "其它材料"
             || OtherOrRelated().IsMatch(core)
             || EndsInDeng().IsMatch(core)
             || Discretion().IsMatch(core);
     }
+
+    /// <summary>
+    /// The name as a reader sees it: NFKC (full-width and compatibility forms, such as the Kangxi radical ⽂ for 文,
+    /// become the ordinary characters) with every whitespace, format and other invisible character removed, so that
+    /// 其他　材料 (U+3000), 其他 材料, 其他\u200B材料 or 有关\uFEFF材料 read as what they say. Chinese names have no spaces,
+    /// so removing them joins nothing that was meant apart.
+    /// </summary>
+    public static string Normalised(string name)
+    {
+        // Runes first: an unpaired surrogate becomes U+FFFD instead of making Normalize throw.
+        var valid = string.Concat(name.EnumerateRunes().Select(r => r.ToString()));
+        var builder = new StringBuilder(valid.Length);
+        foreach (var rune in valid.Normalize(NormalizationForm.FormKC).EnumerateRunes())
+            if (!Invisible(rune)) builder.Append(rune.ToString());
+        return builder.ToString();
+    }
+
+    /// <summary>Whitespace, controls, format characters (zero-width spaces and joiners, BOM, bidi marks) and the other default-ignorable code points.</summary>
+    private static bool Invisible(Rune rune) =>
+        Rune.IsWhiteSpace(rune)
+        || Rune.GetUnicodeCategory(rune) is UnicodeCategory.Format or UnicodeCategory.Control or UnicodeCategory.SpaceSeparator
+            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+        || rune.Value is 0x034F or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or (>= 0x180B and <= 0x180F) or 0x3164
+            or (>= 0xFE00 and <= 0xFE0F) or 0xFFA0 or (>= 0xE0100 and <= 0xE01EF);
 }

@@ -69,7 +69,7 @@ public static class Hosting
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestHygiene.MaxBodyBytes);
 
         services.AddMarten(opts => ConfigureStore(opts, ConnectionString(builder.Configuration)))
             .UseLightweightSessions()
@@ -169,6 +169,7 @@ public static class Hosting
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<RequestHygiene>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

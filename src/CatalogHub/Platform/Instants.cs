@@ -1,27 +1,82 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace CatalogHub.Platform;
 
-/// <summary>Reads the <c>asOf</c> instants of queries.</summary>
-public static class Instants
+/// <summary>
+/// The one rule for instants, in queries and JSON bodies alike. An ISO 8601 date-time with an offset (or <c>Z</c>) is that
+/// instant; without an offset it is Beijing wall time (+08:00: China Standard Time, no daylight saving), as the city's
+/// users mean it, whatever the server's own zone. A date alone (<c>2026-12-01</c>) is the start of that day in Beijing
+/// where a day makes sense (<see cref="DayMeansStartOfDay"/>), and refused elsewhere. Every instant is held in UTC:
+/// PostgreSQL's timestamptz columns take UTC only (Npgsql refuses other offsets), and one representation keeps
+/// comparisons and citations unambiguous.
+/// </summary>
+public static partial class Instants
 {
-    /// <summary>China Standard Time: an instant written without an offset is read as Beijing time, as a city's users mean it.</summary>
+    /// <summary>China Standard Time.</summary>
     public static readonly TimeSpan DefaultOffset = TimeSpan.FromHours(8);
 
+    /// <summary>Names (query parameters and JSON properties) of instants for which a whole day is a meaningful answer.</summary>
+    public static bool DayMeansStartOfDay(string name) =>
+        name is "asOf" or "effectiveAt" or "from" or "to";
+
+    public enum Form { Instant, Day, Invalid }
+
+    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})(?:[Tt ](?<time>\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?)(?:(?<utc>[Zz])|(?<sign>[+-])(?<hours>\d{2}):?(?<minutes>\d{2}))?)?$")]
+    private static partial Regex Iso8601();
+
+    // An unescaped '+' in a query string arrives as a space: "…T09:00:00 08:00" meant "+08:00".
+    [GeneratedRegex(@"(?<=[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?) (?=\d{2}:?\d{2}$)")]
+    private static partial Regex OffsetPlusAsSpace();
+
+    /// <summary>Reads ISO 8601 text as an instant in UTC; a date alone reads as the start of that day in Beijing.</summary>
+    public static Form Read(string text, out DateTimeOffset instant)
+    {
+        instant = default;
+        var m = Iso8601().Match(text.Trim());
+        if (!m.Success) return Form.Invalid;
+        var day = !m.Groups["time"].Success;
+        var local = day ? m.Groups["date"].Value : $"{m.Groups["date"].Value}T{m.Groups["time"].Value}";
+        if (!DateTime.TryParse(local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var wall)) return Form.Invalid;
+        var offset = m.Groups["utc"].Success ? TimeSpan.Zero
+            : m.Groups["sign"].Success ? (m.Groups["sign"].Value == "-" ? -1 : 1)
+                * new TimeSpan(int.Parse(m.Groups["hours"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["minutes"].Value, CultureInfo.InvariantCulture), 0)
+            : DefaultOffset;
+        // DateTimeOffset refuses offsets beyond ±14:00 and instants that fall outside its range once in UTC.
+        if (offset.Duration() > TimeSpan.FromHours(14)) return Form.Invalid;
+        var utcTicks = wall.Ticks - offset.Ticks;
+        if (utcTicks < DateTimeOffset.MinValue.Ticks || utcTicks > DateTimeOffset.MaxValue.Ticks) return Form.Invalid;
+        instant = new DateTimeOffset(utcTicks, TimeSpan.Zero);
+        return day ? Form.Day : Form.Instant;
+    }
+
+    /// <summary>
+    /// Reads an instant of a query (<c>asOf</c>, <c>from</c>, <c>to</c>): <paramref name="now"/> when absent, a date alone
+    /// as the start of that day in Beijing.
+    /// </summary>
     public static bool TryParse(string? text, DateTimeOffset now, out DateTimeOffset instant, out IResult? problem, string field = "asOf")
     {
         problem = null;
         instant = now;
         if (string.IsNullOrWhiteSpace(text)) return true;
-        var styles = DateTimeStyles.AllowWhiteSpaces;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles | DateTimeStyles.AssumeUniversal, out var parsed))
+        switch (Read(OffsetPlusAsSpace().Replace(text.Trim(), "+"), out var read))
         {
-            var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || text.LastIndexOfAny(['+', '-']) > 9;
-            instant = (hasOffset ? parsed : new DateTimeOffset(DateTime.SpecifyKind(parsed.DateTime, DateTimeKind.Unspecified), DefaultOffset))
-                .ToUniversalTime();
-            return true;
+            case Form.Instant:
+            case Form.Day when DayMeansStartOfDay(field):
+                instant = read;
+                return true;
+            case Form.Day:
+                problem = Problems.Invalid([DateWithoutTime(field)]);
+                return false;
+            default:
+                problem = Problems.Invalid([Invalid(field)]);
+                return false;
         }
-        problem = Problems.Invalid([new FieldError(field, "invalid-instant", "must be an ISO 8601 date or date-time, e.g. 2026-12-01T00:00:00+08:00.")]);
-        return false;
     }
+
+    public static FieldError Invalid(string field) =>
+        new(field, ProblemCodes.InvalidInstant, "must be an ISO 8601 date-time, e.g. 2026-12-01T09:00:00+08:00 (without an offset: Beijing time).");
+
+    public static FieldError DateWithoutTime(string field) =>
+        new(field, ProblemCodes.DateWithoutTime, "needs a time of day as well as a date, e.g. 2026-12-01T09:00:00+08:00.");
 }

@@ -61,13 +61,11 @@ public static class ListCatalogueEndpoint
     private static async Task<IResult> List(CatalogueFilter filter, Validation input, string? asOf, int? page, int? pageSize,
         IQuerySession session, TimeProvider clock, HttpContext http)
     {
-        input.Check(page is null or >= 1, "page", "out-of-range", "must be 1 or more.");
-        input.Check(pageSize is null or (>= 1 and <= MaxPageSize), "pageSize", "out-of-range", $"must be between 1 and {MaxPageSize}.");
+        var paging = Paging.Read(input, page, pageSize, MaxPageSize);
         if (!Instants.TryParse(asOf, clock.GetUtcNow(), out var instant, out var badInstant)) return badInstant!;
         if (input.Failed) return input.Problem();
 
-        var (p, size) = (page ?? 1, pageSize ?? 50);
-        var (total, rows) = await EntryQueries.InForce(session, filter, instant, p, size, http.RequestAborted);
-        return TypedResults.Ok(new CataloguePage(instant, total, p, size, [.. rows.Select(PublishedEntryView.From)]));
+        var (total, rows) = await EntryQueries.InForce(session, filter, instant, paging.Page, paging.PageSize, http.RequestAborted);
+        return TypedResults.Ok(new CataloguePage(instant, total, paging.Page, paging.PageSize, [.. rows.Select(PublishedEntryView.From)]));
     }
 }

@@ -17,8 +17,7 @@ public static class GetAccessLogEndpoint
     public static async Task<IResult> Get(string? consumerCode, string? from, int? page, int? pageSize, IQuerySession session, TimeProvider clock, HttpContext http)
     {
         var input = new Validation();
-        input.Check(page is null or >= 1, "page", "out-of-range", "must be 1 or more.");
-        input.Check(pageSize is null or (>= 1 and <= MaxPageSize), "pageSize", "out-of-range", $"must be between 1 and {MaxPageSize}.");
+        var paging = Paging.Read(input, page, pageSize, MaxPageSize);
         if (input.Failed) return input.Problem();
         DateTimeOffset? since = null;
         if (from is not null)
@@ -27,12 +26,11 @@ public static class GetAccessLogEndpoint
             since = instant;
         }
 
-        var (p, size) = (page ?? 1, pageSize ?? 50);
         var query = session.Query<AccessRecord>().AsQueryable();
         if (consumerCode is not null) query = query.Where(r => r.ConsumerCode == consumerCode);
         if (since is { } s) query = query.Where(r => r.At >= s);
         var total = await query.CountAsync(http.RequestAborted);
-        var items = await query.OrderBy(r => r.Sequence).Skip((p - 1) * size).Take(size).ToListAsync(http.RequestAborted);
-        return TypedResults.Ok(new AccessLogPage(total, p, size, items));
+        var items = await query.OrderBy(r => r.Sequence).Skip(paging.Offset).Take(paging.PageSize).ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(new AccessLogPage(total, paging.Page, paging.PageSize, items));
     }
 }

@@ -1,0 +1,229 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace CatalogHub.Platform;
+
+/// <summary>
+/// Refuses a malformed request before any endpoint runs, the same way for every operation, from what the operation
+/// declares in the API description (ApiExplorer: its query parameters with their types, and its body type):
+/// control characters in the path or the query (PostgreSQL refuses NUL in text, and no name or code holds one);
+/// query parameters the operation does not declare, named in another case or given twice (a misspelt <c>asof</c>
+/// would otherwise be ignored and silently answer for "now"), or that do not parse as their declared type (a
+/// <c>limit=abc</c> would otherwise fall back to the default); a body that is not <c>application/json</c> (415),
+/// too large (413), empty, not JSON, not a JSON object (<c>null</c>, <c>[]</c>, <c>"x"</c>, <c>42</c>), holding control
+/// characters, or not of the operation's shape under the API's strict <see cref="ApiJson"/> settings. Each refusal is
+/// a problem with a stable code (<see cref="ProblemCodes"/>) and the field at fault, and nothing has run, so nothing is
+/// written. The body is read here once, bounded, and handed on as a buffer.
+/// </summary>
+public sealed class RequestHygiene(RequestDelegate next, IApiDescriptionGroupCollectionProvider descriptions, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+{
+    /// <summary>The largest body any operation takes; Kestrel enforces the same limit on the wire.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    private sealed record Declared(FrozenDictionary<string, Type> Query, Type? Body);
+
+    private FrozenDictionary<HttpChain, Declared>? _declared;
+
+    /// <summary>
+    /// Wolverine puts its <see cref="HttpChain"/> in both the endpoint's and the API description's metadata. Built on first
+    /// use, once every endpoint is mapped; two first requests racing build it twice, harmlessly.
+    /// </summary>
+    private FrozenDictionary<HttpChain, Declared> DeclaredByChain() => _declared ??= descriptions.ApiDescriptionGroups.Items
+        .SelectMany(g => g.Items)
+        .Select(api => (Chain: api.ActionDescriptor.EndpointMetadata.OfType<HttpChain>().FirstOrDefault(), Api: api))
+        .Where(x => x.Chain is not null)
+        .DistinctBy(x => x.Chain)
+        .ToFrozenDictionary(x => x.Chain!, x => new Declared(
+            x.Api.ParameterDescriptions.Where(p => p.Source == BindingSource.Query).ToFrozenDictionary(p => p.Name, p => p.Type ?? typeof(string)),
+            x.Api.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type));
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var declared = http.GetEndpoint()?.Metadata.GetMetadata<HttpChain>() is { } chain ? DeclaredByChain().GetValueOrDefault(chain) : null;
+        var refusal = PathRefusal(http) ?? QueryRefusal(http, declared?.Query)
+            ?? (declared?.Body is { } body ? await BodyRefusal(http, body) : null);
+        if (refusal is not null)
+        {
+            await refusal.ExecuteAsync(http);
+            return;
+        }
+        await next(http);
+    }
+
+    private static bool HasControl(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+            if (char.IsControl(c)) return true;
+        return false;
+    }
+
+    private static IResult ControlCharacter(string field) =>
+        Problems.Invalid([new FieldError(field, ProblemCodes.ControlCharacter, "must not contain control characters (NUL, line breaks, …) in a URL.")]);
+
+    private static IResult? PathRefusal(HttpContext http)
+    {
+        if (!HasControl(http.Request.Path.Value)) return null;
+        var field = http.Request.RouteValues.FirstOrDefault(v => v.Value is string s && HasControl(s)).Key;
+        return ControlCharacter(field ?? "path");
+    }
+
+    private static IResult? QueryRefusal(HttpContext http, FrozenDictionary<string, Type>? declared)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pair in new QueryStringEnumerable(http.Request.QueryString.Value))
+        {
+            var name = pair.DecodeName().ToString();
+            var value = pair.DecodeValue().ToString();
+            if (HasControl(name) || HasControl(value)) return ControlCharacter(name);
+            if (declared is null) continue;
+            if (!declared.TryGetValue(name, out var type))
+            {
+                var meant = declared.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+                return Problems.Invalid([new FieldError(name, ProblemCodes.UnknownParameter, meant is not null
+                    ? $"is not a parameter of this operation; names are case-sensitive: did you mean '{meant}'?"
+                    : $"is not a parameter of this operation{(declared.Count == 0 ? "" : $"; it takes {string.Join(", ", declared.Keys.Order())}")}.")]);
+            }
+            if (!seen.Add(name))
+                return Problems.Invalid([new FieldError(name, ProblemCodes.RepeatedParameter, "is given more than once.")]);
+            if (TypeError(type, value) is { } error)
+                return Problems.Invalid([new FieldError(name, ProblemCodes.InvalidParameter, error)]);
+        }
+        return null;
+    }
+
+    /// <summary>Why a query value does not parse as its declared type (an empty value counts as absent).</summary>
+    private static string? TypeError(Type declared, string value)
+    {
+        var type = Nullable.GetUnderlyingType(declared) ?? declared;
+        if (value.Length == 0 || type == typeof(string)) return null;
+        if (type == typeof(int))
+            return int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? null : "must be a whole number (32-bit).";
+        if (type == typeof(long))
+            return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? null : "must be a whole number (64-bit).";
+        if (type == typeof(Guid)) return Guid.TryParse(value, out _) ? null : "must be a UUID.";
+        if (type == typeof(bool)) return bool.TryParse(value, out _) ? null : "must be true or false.";
+        return null;
+    }
+
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.MediaType.Value?.StartsWith("application/", StringComparison.OrdinalIgnoreCase) == true
+                && media.MediaType.Value.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
+        && (!media.Charset.HasValue || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+
+    private async Task<IResult?> BodyRefusal(HttpContext http, Type type)
+    {
+        var request = http.Request;
+        if (!IsJson(request.ContentType))
+            return Problems.Of(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType,
+                "This operation takes a JSON body.", "Send Content-Type: application/json (UTF-8).", "Content-Type");
+        if (await ReadBounded(request) is not { } bytes)
+            return Problems.Of(StatusCodes.Status413PayloadTooLarge, ProblemCodes.BodyTooLarge, "The request body is too large.",
+                $"A body may have at most {MaxBodyBytes} bytes.");
+        request.Body = new MemoryStream(bytes, writable: false);
+
+        if (bytes.Length == 0)
+            return Problems.Of(StatusCodes.Status400BadRequest, ProblemCodes.BodyRequired, "This operation takes a JSON object as its body.");
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (JsonException e)
+        {
+            return Malformed(ProblemCodes.MalformedJson, e, "The request body is not valid JSON.");
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return Problems.Of(StatusCodes.Status400BadRequest, ProblemCodes.BodyNotAnObject, "This operation takes a JSON object as its body.",
+                    $"The body is {document.RootElement.ValueKind.ToString().ToLowerInvariant()}.");
+            if (UnstorableText(document.RootElement, "") is { } error) return Problems.Invalid([error]);
+        }
+        try
+        {
+            JsonSerializer.Deserialize(bytes, type, json.Value.SerializerOptions);
+        }
+        catch (JsonException e)
+        {
+            return Malformed(e is ApiJson.FieldException f ? f.Code : ProblemCodes.MalformedJson, e,
+                "The request body is not valid JSON for this operation.");
+        }
+        return null;
+    }
+
+    /// <summary>The whole body, or null once it exceeds <see cref="MaxBodyBytes"/>.</summary>
+    private static async Task<byte[]?> ReadBounded(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBodyBytes) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static IResult Malformed(string code, JsonException e, string title)
+    {
+        var field = ProblemCodes.FieldOf(e);
+        var detail = e.Message;
+        var cut = detail.IndexOf(" Path: ", StringComparison.Ordinal) is var i and >= 0 ? i : detail.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+        if (cut >= 0) detail = detail[..cut];
+        var problem = Problems.Details(StatusCodes.Status400BadRequest, code, title, detail, field,
+            field is null ? null : [new FieldError(field, code, detail)]);
+        return Problems.Result(problem);
+    }
+
+    /// <summary>
+    /// The first string or property name, as a field path like <c>content.materials[2].name</c>, that holds a control
+    /// character other than tab and line breaks (which free text may hold), or that is not valid Unicode (an unpaired
+    /// surrogate escape, which no store or client can hold).
+    /// </summary>
+    private static FieldError? UnstorableText(JsonElement element, string at)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var path = at.Length == 0 ? property.Name : $"{at}.{property.Name}";
+                    if ((UnstorableText(property.Name, path) ?? UnstorableText(property.Value, path)) is { } error) return error;
+                }
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                    if (UnstorableText(item, $"{at}[{index++}]") is { } error) return error;
+                return null;
+            case JsonValueKind.String:
+                try
+                {
+                    return UnstorableText(element.GetString(), at);
+                }
+                catch (InvalidOperationException)
+                {
+                    return new FieldError(at, ProblemCodes.InvalidUnicode, "is not valid Unicode text (an unpaired surrogate).");
+                }
+            default:
+                return null;
+        }
+    }
+
+    private static FieldError? UnstorableText(string? text, string at)
+    {
+        foreach (var c in text ?? "")
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+                return new FieldError(at, ProblemCodes.ControlCharacter, "must not contain control characters other than tabs and line breaks.");
+        return null;
+    }
+}
