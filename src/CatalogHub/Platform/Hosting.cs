@@ -51,7 +51,7 @@ public static class Hosting
         opts.Events.MetadataConfig.CausationIdEnabled = true;
         opts.Events.MetadataConfig.UserNameEnabled = true;
         opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        opts.Schema.For<IdempotencyRecord>().DocumentAlias("idempotency");
+        Idempotency.Configure(opts);
         opts.AddDepartments();
         opts.AddCatalogue();
         opts.AddAudit();
@@ -134,6 +134,7 @@ public static class Hosting
         services.AddSingleton<Sharing.Holders.HolderVault>();
         services.AddHttpClient(nameof(Sharing.Notifications.WebhookDeliveryHandler), c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHostedService<Bootstrapper>();
+        services.AddIdempotency(builder.Configuration);
         services.AddAuditServices();
         return builder;
     }
