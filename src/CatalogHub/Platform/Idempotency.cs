@@ -26,7 +26,9 @@ public sealed record IdempotencyRecord(
 public sealed record IdempotencyOptions(TimeSpan Window, TimeSpan Lease)
 {
     public static IdempotencyOptions From(IConfiguration config) =>
-        new(TimeSpan.FromHours(config.GetValue("CATALOGHUB_IDEMPOTENCY_HOURS", 24.0)), TimeSpan.FromSeconds(60));
+        config.GetValue("CATALOGHUB_IDEMPOTENCY_HOURS", 24.0) is var hours and > 0
+            ? new(TimeSpan.FromHours(hours), TimeSpan.FromSeconds(60))
+            : throw new InvalidOperationException("CATALOGHUB_IDEMPOTENCY_HOURS must be a positive number of hours.");
 }
 
 /// <summary>The key a running request holds: what the endpoint needs to store its answer in its own transaction.</summary>
@@ -140,6 +142,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempote
             await next(http);
             // Wolverine commits the endpoint's session before it writes the response, and a failed commit throws.
             committed = claim.AnswerQueued;
+            if (!committed && http.Response.StatusCode is >= 200 and < 300)
+                logger.LogError("{Path} is marked [Idempotent] but did not answer through Idempotency.Created: its retries are not protected",
+                    http.Request.Path);
         }
         catch (ConcurrencyException) when (claim.AnswerQueued && !http.Response.HasStarted)
         {

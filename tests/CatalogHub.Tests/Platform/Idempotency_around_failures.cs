@@ -150,6 +150,22 @@ public sealed class Idempotency_around_failures(AppFixture fixture) : CatalogueC
     }
 
     [Fact]
+    public async Task concurrent_duplicates_create_once_and_each_gets_the_answer_or_in_progress()
+    {
+        var key = Guid.NewGuid().ToString();
+        var body = DraftOf(FoodLicence());
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => SendWithKey("/catalogue/entries", body, key, null)));
+
+        var entry = Assert.Single(await All<Entry>());
+        Assert.All(results, r =>
+        {
+            if (r.Context.Response.StatusCode == 409) AssertProblem(r, "idempotency-in-progress", IdempotencyMiddleware.Header);
+            else Assert.Equal((201, entry.Id), (r.Context.Response.StatusCode, Read<EntryDraftView>(r).Id));
+        });
+        Assert.Equal(1, results.Count(r => r.Context.Response.StatusCode == 201 && !r.Context.Response.Headers.ContainsKey("Idempotent-Replayed")));
+    }
+
+    [Fact]
     public async Task a_completed_key_is_forgotten_after_the_window()
     {
         var key = Guid.NewGuid().ToString();
