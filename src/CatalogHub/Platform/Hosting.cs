@@ -52,7 +52,7 @@ public static class Hosting
         opts.Events.MetadataConfig.CausationIdEnabled = true;
         opts.Events.MetadataConfig.UserNameEnabled = true;
         opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        opts.Schema.For<IdempotencyRecord>().DocumentAlias("idempotency");
+        Idempotency.Configure(opts);
         opts.AddDepartments();
         opts.AddCatalogue();
         opts.AddAudit();
@@ -152,6 +152,7 @@ public static class Hosting
                 ConnectCallback = sp.GetRequiredService<Sharing.Notifications.WebhookTargets>().Connect,
             });
         services.AddHostedService<Bootstrapper>();
+        services.AddIdempotency(builder.Configuration);
         services.AddAuditServices();
         return builder;
     }

@@ -1,4 +1,5 @@
 using Alba;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Hosting;
@@ -21,6 +22,7 @@ public sealed class AppFixture : IAsyncLifetime
     public IAlbaHost Host { get; private set; } = null!;
     public TestClock Clock { get; } = new();
     public CapturedLogs Logs { get; } = new();
+    public CommitHooks Commits { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -43,6 +45,7 @@ public sealed class AppFixture : IAsyncLifetime
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.RunWolverineInSoloMode();
+            services.ConfigureMarten(opts => opts.Listeners.Add(Commits));
         }));
     }
 

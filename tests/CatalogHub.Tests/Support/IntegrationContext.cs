@@ -20,6 +20,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     protected IAlbaHost Host => fixture.Host;
     protected TestClock Clock => fixture.Clock;
     protected CapturedLogs Logs => fixture.Logs;
+    protected CommitHooks Commits => fixture.Commits;
     protected IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
     protected DateTimeOffset Now => Clock.GetUtcNow();
 

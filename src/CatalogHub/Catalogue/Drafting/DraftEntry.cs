@@ -39,7 +39,7 @@ public static class DraftEntryEndpoint
         session.Record(caller, command.Reason, http);
 
         http.SetETag(1);
-        return TypedResults.Created($"/catalogue/entries/{id}/draft", EntryDraftView.From(Entry.Create(drafted) with { Version = 1 }));
+        return Idempotency.Created(session, http, $"/catalogue/entries/{id}/draft", EntryDraftView.From(Entry.Create(drafted) with { Version = 1 }));
     }
 
     /// <summary>承接 (002:12, 004:11): a county takes over an entry its city has published.</summary>

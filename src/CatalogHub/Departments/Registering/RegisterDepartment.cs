@@ -38,7 +38,7 @@ public static class RegisterDepartmentEndpoint
         var registered = Register(session, command, caller.DepartmentCode, clock.GetUtcNow());
         session.Record(caller, command.Reason, http);
         http.SetETag(1);
-        return TypedResults.Created($"/departments/{registered.DepartmentId}", DepartmentView.For(Department.Create(registered), caller));
+        return Idempotency.Created(session, http, $"/departments/{registered.DepartmentId}", DepartmentView.For(Department.Create(registered), caller));
     }
 
     /// <summary>Also used to bootstrap the first hub-admin, before any caller exists.</summary>

@@ -48,7 +48,7 @@ public static class DraftImplementationListEndpoint
         session.Record(caller, command.Reason, http);
 
         http.SetETag(1);
-        return TypedResults.Created($"/implementation-lists/{id}/draft", ImplementationListDraftView.Of(ImplementationList.Create(drafted), 1));
+        return Idempotency.Created(session, http, $"/implementation-lists/{id}/draft", ImplementationListDraftView.Of(ImplementationList.Create(drafted), 1));
     }
 
     private static bool IsSameOrAbove(string entryRegion, string listRegion)

@@ -61,6 +61,6 @@ public static class GrantAccessEndpoint
         session.Events.StartStream<Grant>(issued.GrantId, issued);
         session.Record(caller, command.Reason, http);
         http.SetETag(1);
-        return TypedResults.Created($"/sharing/grants/{issued.GrantId}", GrantView.Of(Grant.Create(issued), 1));
+        return Idempotency.Created(session, http, $"/sharing/grants/{issued.GrantId}", GrantView.Of(Grant.Create(issued), 1));
     }
 }

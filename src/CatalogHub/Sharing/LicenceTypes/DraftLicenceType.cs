@@ -29,6 +29,6 @@ public static class DraftLicenceTypeEndpoint
         session.Events.StartStream<LicenceType>(drafted.TypeId, drafted);
         session.Record(caller, command.Reason, http);
         http.SetETag(1);
-        return TypedResults.Created($"/sharing/licence-types/{drafted.TypeId}/draft", LicenceTypeDraftView.Of(LicenceType.Create(drafted), 1));
+        return Idempotency.Created(session, http, $"/sharing/licence-types/{drafted.TypeId}/draft", LicenceTypeDraftView.Of(LicenceType.Create(drafted), 1));
     }
 }

@@ -54,6 +54,6 @@ public static class IssueLicenceEndpoint
         session.Events.StartStream<Licence>(issued.LicenceId, issued);
         session.Record(caller, command.Reason, http);
         http.SetETag(1);
-        return TypedResults.Created($"/sharing/licences/{issued.LicenceId}", LicenceView.Of(Licence.Create(issued), now, 1));
+        return Idempotency.Created(session, http, $"/sharing/licences/{issued.LicenceId}", LicenceView.Of(Licence.Create(issued), now, 1));
     }
 }

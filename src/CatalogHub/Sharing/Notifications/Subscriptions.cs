@@ -82,7 +82,7 @@ public static class SubscriptionsEndpoint
         session.Insert(new SubscriptionSecret(created.SubscriptionId, vault.SealSecret(created.SubscriptionId.ToString(), secret)));
         session.Record(caller, command.Reason, http);
         http.SetETag(1);
-        return TypedResults.Created($"/sharing/subscriptions/{created.SubscriptionId}",
+        return Idempotency.Created(session, http, $"/sharing/subscriptions/{created.SubscriptionId}",
             new CreatedSubscription(SubscriptionView.Of(Subscription.Create(created), 1), Convert.ToBase64String(secret)));
     }
 

@@ -35,6 +35,6 @@ public static class RegisterSealEndpoint
         session.Events.StartStream<Seal>(registered.SealId, registered);
         session.Record(caller, command.Reason, http);
         http.SetETag(1);
-        return TypedResults.Created($"/sharing/seals/{registered.SealId}", SealView.Of(Seal.Create(registered), now, 1));
+        return Idempotency.Created(session, http, $"/sharing/seals/{registered.SealId}", SealView.Of(Seal.Create(registered), now, 1));
     }
 }
