@@ -92,6 +92,8 @@ cleanup() {
 
 run() {
   local started; started=$(date +%s)
+  # A run cut short by `kill -9` of this script itself may have left its nodes and cluster behind: they are ours to stop.
+  cleanup
   for port in "$PG_PORT" "$PORT_A" "$PORT_B"; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "port $port is in use: make chaos needs 55438, 5181 and 5182 (CHAOS_PG_PORT, CHAOS_PORT_A, CHAOS_PORT_B)" >&2; exit 1
