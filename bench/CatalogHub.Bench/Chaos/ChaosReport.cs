@@ -115,13 +115,13 @@ public sealed class ChaosReport(Machine machine, Timeline timeline, Tally tally,
                               $"{Count(Is5xx, phase, node)} | {Count(o => o == "connection error", phase, node)} | {Count(o => o == "timeout", phase, node)} |");
         md.AppendLine();
 
-        if (tally.ServerErrors.Count > 0)
+        if (tally.Failures.Count > 0)
         {
-            md.AppendLine("Server errors, by request, with the first answer of each kind:");
+            md.AppendLine("Server errors by request, and requests without an answer by node, with the first answer or message of each kind:");
             md.AppendLine();
-            md.AppendLine("| status and request | count | first answer |");
+            md.AppendLine("| what | count | first answer |");
             md.AppendLine("|---|---:|---|");
-            foreach (var (request, (count, first)) in tally.ServerErrors.OrderByDescending(e => e.Value.Count))
+            foreach (var (request, (count, first)) in tally.Failures.OrderByDescending(e => e.Value.Count))
                 md.AppendLine($"| `{request}` | {count} | {Cell(first)} |");
             md.AppendLine();
         }

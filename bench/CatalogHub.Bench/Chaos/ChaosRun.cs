@@ -25,6 +25,9 @@ public static class ChaosRun
     public const int Workers = 8;
     public static readonly TimeSpan Outage = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a disruption waits, beyond its schedule, for the nodes to recover from the one before.</summary>
+    public static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(60);
+
     /// <summary>The schedule. A disruption happens at the start of its phase and ends <see cref="Outage"/> later.</summary>
     public static readonly (string Phase, int Seconds)[] Schedule =
     [
@@ -72,6 +75,12 @@ public static class ChaosRun
         Task[] workers = [];
         foreach (var (phase, seconds) in Schedule)
         {
+            // Each disruption meets nodes that have recovered from the one before (or had their chance), so its effects are its own.
+            if (phase == "PostgreSQL down")
+            {
+                await Task.WhenAny(Task.WhenAll(recoveries), Task.Delay(SettleLimit));
+                if (!recoveries.All(r => r.IsCompleted)) timeline.Note($"node a had not recovered {SettleLimit.TotalSeconds:F0} s later; going on");
+            }
             timeline.Begin(phase);
             var phaseEnd = timeline.Now + seconds;
             switch (phase)

@@ -91,20 +91,26 @@ public sealed record Answer(int? Status, string Outcome, string Body, long? Vers
 public sealed partial class Tally
 {
     private readonly ConcurrentDictionary<(string Phase, string Node, string Outcome), int> _counts = new();
-    private readonly ConcurrentDictionary<string, (int Count, string First)> _serverErrors = new();
+    private readonly ConcurrentDictionary<string, (int Count, string First)> _failures = new();
 
     public IReadOnlyDictionary<(string Phase, string Node, string Outcome), int> Counts => _counts;
 
-    /// <summary>By "status METHOD /path/{id}": how many, and the first body (truncated).</summary>
-    public IReadOnlyDictionary<string, (int Count, string First)> ServerErrors => _serverErrors;
+    /// <summary>By "status METHOD /path/{id}", or by "connection error, node a": how many, and the first body or message (truncated).</summary>
+    public IReadOnlyDictionary<string, (int Count, string First)> Failures => _failures;
 
     public void Add(string phase, string node, string outcome) => _counts.AddOrUpdate((phase, node, outcome), 1, (_, n) => n + 1);
 
-    public void ServerError(int status, HttpMethod method, string path, string body)
+    public void ServerError(int status, HttpMethod method, string path, string body) =>
+        Failure($"{status} {method} {Ids().Replace(path.Split('?')[0], "{id}")}", body);
+
+    /// <summary>A request that got no answer, by node and kind: what the client saw first.</summary>
+    public void NoAnswer(string outcome, Node node, Exception e) =>
+        Failure($"{outcome}, node {node.Name}", e.InnerException is { } inner ? $"{e.Message} ({inner.Message})" : e.Message);
+
+    private void Failure(string kind, string first)
     {
-        var request = $"{status} {method} {Ids().Replace(path.Split('?')[0], "{id}")}";
-        var first = body.Length > 300 ? body[..300] + " …" : body;
-        _serverErrors.AddOrUpdate(request, (1, first), (_, seen) => (seen.Count + 1, seen.First));
+        first = first.Length > 300 ? first[..300] + " …" : first;
+        _failures.AddOrUpdate(kind, (1, first), (_, seen) => (seen.Count + 1, seen.First));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
@@ -123,7 +129,7 @@ public sealed class HubClient(HttpClient http, Timeline timeline, Tally? tally)
     public static HttpClient CreateHttp() => new(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = 64,
-        ConnectTimeout = TimeSpan.FromSeconds(2),
+        ConnectTimeout = TimeSpan.FromSeconds(5),
         // A killed node leaves dead connections in the pool; short lifetimes keep the retries on fresh ones.
         PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5),
     })
@@ -153,13 +159,15 @@ public sealed class HubClient(HttpClient http, Timeline timeline, Tally? tally)
             answer = new Answer(status, Classify(status, code), text, version, code);
             if (status >= 500) tally?.ServerError(status, method, path, text);
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
             answer = new Answer(null, "timeout", "", null, null);
+            tally?.NoAnswer(answer.Outcome, node, e);
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException e)
         {
             answer = new Answer(null, "connection error", "", null, null);
+            tally?.NoAnswer(answer.Outcome, node, e);
         }
         tally?.Add(phase, node.Name, answer.Outcome);
         return answer;
