@@ -6,7 +6,7 @@ URL := http://127.0.0.1:$(PORT)
 ROOT := $(CURDIR)
 DOTNET ?= dotnet
 
-.PHONY: run test build stop clean schemas bench
+.PHONY: run test build stop clean schemas bench chaos
 
 build:
 	$(DOTNET) build CatalogHub.sln -c Release -nologo -v quiet
@@ -26,6 +26,10 @@ schemas: build
 ## bench: the benchmarks; writes docs/benchmarks.md
 bench:
 	@bash scripts/bench.sh
+
+## chaos: two nodes on one PostgreSQL under load, a node killed and PostgreSQL stopped mid-load; writes docs/reliability.md
+chaos:
+	@bash scripts/chaos.sh
 
 ## stop: stop the local PostgreSQL cluster
 stop:

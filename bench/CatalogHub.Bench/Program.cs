@@ -4,6 +4,9 @@ using CatalogHub.Platform;
 using Marten;
 using Npgsql;
 
+// make chaos runs the same program in its own mode (bench/CatalogHub.Bench/Chaos).
+if (args is ["chaos", .. var chaos]) return await CatalogHub.Bench.Chaos.ChaosRun.Run(chaos);
+
 // make bench: generate the dataset, run the measurements against the real application, write docs/benchmarks.md.
 // Usage: CatalogHub.Bench <repository root> <output .md>; CATALOGHUB_DB names a database whose name contains "bench".
 if (args.Length != 2)
