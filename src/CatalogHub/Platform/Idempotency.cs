@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using JasperFx;
+using CatalogHub.Sharing.Holders;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CatalogHub.Platform;
@@ -69,13 +70,23 @@ public static class Idempotency
         if (http.Items[typeof(IdempotencyClaim)] is IdempotencyClaim claim)
         {
             var answer = new IdempotencyRecord(claim.Id, claim.RequestHash, claim.Token, claim.KeepUntil, true, StatusCodes.Status201Created,
-                location, http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null, JsonSerializer.Serialize(body, ApiJson.Options));
+                location, http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null, SealedBody(http, claim.Id, body));
             // Versioned against the claim: if another request took the key over, the whole commit fails, effect included.
             session.UpdateExpectedVersion(answer, claim.Version);
             claim.AnswerQueued = true;
         }
         return TypedResults.Created(location, body);
     }
+
+    /// <summary>
+    /// An answer can carry what is otherwise kept only encrypted (a webhook secret, a holder's data), so it is stored
+    /// sealed under the master key, bound to its record id.
+    /// </summary>
+    private static string SealedBody<T>(HttpContext http, string id, T body) =>
+        http.RequestServices.GetRequiredService<HolderVault>().SealSecret(id, JsonSerializer.SerializeToUtf8Bytes(body, ApiJson.Options));
+
+    internal static string OpenBody(HttpContext http, IdempotencyRecord record) => record.Body is null ? ""
+        : System.Text.Encoding.UTF8.GetString(http.RequestServices.GetRequiredService<HolderVault>().OpenSecret(record.Id, record.Body));
 
     /// <summary>Deletes records (answers and lapsed claims) expired at <paramref name="now"/>, a bounded batch per statement; returns how many.</summary>
     public static async Task<int> Purge(IDocumentStore store, DateTimeOffset now, CancellationToken ct)
@@ -98,7 +109,7 @@ public static class Idempotency
         opts.Schema.For<IdempotencyRecord>().DocumentAlias("idempotency").UseOptimisticConcurrency(true).Duplicate(r => r.ExpiresAt);
 
     public static IServiceCollection AddIdempotency(this IServiceCollection services, IConfiguration config) =>
-        services.AddSingleton(IdempotencyOptions.From(config)).AddHostedService<IdempotencyPurger>();
+        services.AddSingleton(IdempotencyOptions.From(config)).AddSupervisedLoop<IdempotencyPurger>(IdempotencyPurger.HealthName);
 }
 
 /// <summary>Claims the key before a creating POST runs and releases it when the effect did not commit (see <see cref="Idempotency"/>).</summary>
@@ -211,7 +222,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempote
         if (record.Location is not null) http.Response.Headers.Location = record.Location;
         if (record.ETag is not null) http.Response.Headers.ETag = record.ETag;
         http.Response.ContentType = "application/json; charset=utf-8";
-        await http.Response.WriteAsync(record.Body ?? "", http.RequestAborted);
+        await http.Response.WriteAsync(Idempotency.OpenBody(http, record), http.RequestAborted);
     }
 
     /// <summary>Frees the key of a request whose effect did not commit, unless it completed or passed to another request.</summary>
@@ -233,22 +244,16 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempote
 }
 
 /// <summary>Deletes expired idempotency records every hour.</summary>
-public sealed class IdempotencyPurger(IDocumentStore store, TimeProvider clock, ILogger<IdempotencyPurger> logger) : BackgroundService
+public sealed class IdempotencyPurger(IDocumentStore store, Supervision supervision, TimeProvider clock, ILogger<IdempotencyPurger> logger)
+    : SupervisedLoop(supervision, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public const string HealthName = "idempotency-purge";
+
+    protected override TimeSpan? Interval => TimeSpan.FromHours(1);
+
+    protected override async Task RunOnce(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        do
-        {
-            try
-            {
-                var purged = await Idempotency.Purge(store, clock.GetUtcNow(), stoppingToken);
-                if (purged > 0) logger.LogInformation("Purged {Count} expired idempotency records", purged);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Purging expired idempotency records failed; retrying in an hour");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        var purged = await Idempotency.Purge(store, Clock.GetUtcNow(), ct);
+        if (purged > 0) Logger.LogInformation("Purged {Count} expired idempotency records", purged);
     }
 }

@@ -89,6 +89,7 @@ public abstract class SupervisedLoop : BackgroundService
 
     public string Name { get; }
     protected ILogger Logger { get; }
+    protected TimeProvider Clock => _clock;
 
     /// <summary>The pause after a successful pass; null turns the loop off.</summary>
     protected abstract TimeSpan? Interval { get; }
