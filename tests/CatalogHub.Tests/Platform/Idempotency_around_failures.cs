@@ -166,6 +166,38 @@ public sealed class Idempotency_around_failures(AppFixture fixture) : CatalogueC
     }
 
     [Fact]
+    public async Task departments_licence_types_and_implementation_lists_store_their_answer_too()
+    {
+        await AssertRetryReplays("/departments", Admin.Key, new
+        {
+            code = TestDepartments.UnregisteredCode, name = "许昌市住房和城乡建设局", regionCode = "411000", roles = new[] { "service-department" },
+            reason = "新设部门接入",
+        });
+        await AssertRetryReplays("/sharing/licence-types", Market.Key,
+            new { code = SharingContext.FoodTypeCode, content = SharingContext.FoodLicenceType(), reason = "编制电子证照目录" });
+        var entry = await Published();
+        await AssertRetryReplays("/implementation-lists", Market.Key,
+            ImplementationLists.ImplementationListContext.DraftListOf(entry.Id, ImplementationLists.ImplementationListContext.FoodGuide()));
+    }
+
+    private async Task AssertRetryReplays(string url, string apiKey, object body)
+    {
+        var key = Guid.NewGuid().ToString();
+        var requests = Enumerable.Range(0, 2).Select(_ => (Func<Task<IScenarioResult>>)(() => Host.Scenario(s =>
+        {
+            s.Post.RawJson(JsonSerializer.Serialize(body, ApiJson.Options)).ToUrl(url);
+            s.WithRequestHeader("Authorization", "ApiKey " + apiKey);
+            s.WithRequestHeader(IdempotencyMiddleware.Header, key);
+            s.StatusCodeShouldBe(201);
+        }))).ToList();
+        var first = await requests[0]();
+        var retry = await requests[1]();
+        Assert.Equal("true", retry.Context.Response.Headers["Idempotent-Replayed"].ToString());
+        Assert.Equal((first.Context.Response.Headers.Location.ToString(), first.Context.Response.Headers.ETag.ToString(), first.ReadAsText()),
+            (retry.Context.Response.Headers.Location.ToString(), retry.Context.Response.Headers.ETag.ToString(), retry.ReadAsText()));
+    }
+
+    [Fact]
     public async Task a_completed_key_is_forgotten_after_the_window()
     {
         var key = Guid.NewGuid().ToString();
