@@ -53,10 +53,11 @@ public sealed class Lost_write_races(AppFixture fixture) : CatalogueContext(fixt
 
         Assert.True(Read<SealResult>(await Post("/audit/integrity/seal", new { }, auditor.Key, 200)).Sealed > 0);
         // A second node whose loops run at once: the sealer every second, the index refresher as configured.
+        // Before the node starts: a loop with a long interval (the hourly idempotency purge) runs once at start.
+        var started = DateTimeOffset.UtcNow;
         await using (var node = await ExtraNode.Start(Environment.GetEnvironmentVariable("CATALOGHUB_DB")!,
             new Dictionary<string, string?> { ["CATALOGHUB_SEAL_INTERVAL_SECONDS"] = "1", ["CATALOGHUB_INDEX_POLL_MS"] = "200" }))
         {
-            var started = DateTimeOffset.UtcNow;
             Assert.True(await ExtraNode.Eventually(() => Task.FromResult(node.Supervision.States.All(s => s.LastSuccessAt > started)),
                 TimeSpan.FromSeconds(20)), string.Join("; ", node.Supervision.States));
             Assert.All(node.Supervision.States, s => Assert.Equal((LoopCondition.Running, 0), (s.Condition, s.ConsecutiveFailures)));
