@@ -88,6 +88,7 @@ public abstract class SupervisedLoop : BackgroundService
     }
 
     public string Name { get; }
+    public LoopState State => _supervision.State(Name);
     protected ILogger Logger { get; }
 
     /// <summary>The pause after a successful pass; null turns the loop off.</summary>
@@ -134,7 +135,7 @@ public abstract class SupervisedLoop : BackgroundService
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var delay = await Attempt(stoppingToken) ? interval : Supervision.Backoff(_supervision.State(Name).ConsecutiveFailures, MaxBackoff);
+                var delay = await Attempt(stoppingToken) ? interval : Supervision.Backoff(State.ConsecutiveFailures, MaxBackoff);
                 await Task.Delay(delay, _clock, stoppingToken);
             }
         }
