@@ -88,6 +88,7 @@ public abstract class SupervisedLoop : BackgroundService
     }
 
     public string Name { get; }
+    public LoopState State => _supervision.State(Name);
     protected ILogger Logger { get; }
     protected TimeProvider Clock => _clock;
 
@@ -135,7 +136,7 @@ public abstract class SupervisedLoop : BackgroundService
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var delay = await Attempt(stoppingToken) ? interval : Supervision.Backoff(_supervision.State(Name).ConsecutiveFailures, MaxBackoff);
+                var delay = await Attempt(stoppingToken) ? interval : Supervision.Backoff(State.ConsecutiveFailures, MaxBackoff);
                 await Task.Delay(delay, _clock, stoppingToken);
             }
         }
