@@ -140,6 +140,8 @@ public sealed class Departments_and_keys(AppFixture fixture) : IntegrationContex
         // A repeat records nothing; the code stays taken so that history keeps meaning one department.
         await Post($"/departments/{housing.Id}/deregister", new { reason = "重复提交" }, Admin.Key, 200, "\"3\"");
         AssertProblem(await Post("/departments", Housing(), Admin.Key, 409), "duplicate-department", "code");
+        AssertProblem(await Post($"/departments/{housing.Id}/keys", new { label = "新系统", reason = "重新对接" }, Admin.Key, 409),
+            "department-deregistered", "id");
 
         await using var session = Store.QuerySession();
         var history = await session.Events.FetchStreamAsync(housing.Id);

@@ -18,6 +18,7 @@ public static class IssueApiKeyEndpoint
     [ProducesResponseType<IssuedApiKey>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<IResult> Post(Guid id, IssueApiKey command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
@@ -30,6 +31,8 @@ public static class IssueApiKeyEndpoint
 
         var stream = await session.Events.FetchForWriting<Department>(id, http.RequestAborted);
         if (stream.Aggregate is null) return Problems.NotFound("The department");
+        if (stream.Aggregate.DeregisteredAt is not null)
+            return Problems.Conflict("department-deregistered", "The department has been deregistered; its keys can never authenticate.", "id");
 
         var caller = Caller.Required(user);
         var (issued, key) = Issue(id, command.Label, command.ExpiresAt ?? now + DefaultLifetime, caller.DepartmentCode, now);
