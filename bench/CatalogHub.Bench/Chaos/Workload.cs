@@ -49,6 +49,7 @@ public sealed class Workload(HubClient client, Node[] nodes, Ledger ledger, Time
 
     private async Task Cycle(int first, Writer writer, ItemTemplate template, int cycle, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         // Each worker drafts the items of its own sector, so the code is unique to this logical write.
         var itemCode = $"{template.Code}-{cycle:D4}";
         var variants = Xuchang.Variants[template.Category];
@@ -60,11 +61,11 @@ public sealed class Workload(HubClient client, Node[] nodes, Ledger ledger, Time
         try
         {
             created = await UntilAnswered(first, node => client.Send(node, HttpMethod.Post, "/catalogue/entries", writer.Key,
-                new DraftEntry(itemCode, City, content, null, "依据《许昌市政务服务条例》编制基本目录"), idempotencyKey: key, ct: ct), ct);
+                new DraftEntry(itemCode, City, content, null, "依据《许昌市政务服务条例》编制基本目录"), idempotencyKey: key), ct);
         }
         catch (OperationCanceledException)
         {
-            ledger.NotAcknowledged(new NotAcknowledged(key, "create", itemCode, "no answer before the run ended", phase));
+            ledger.NotAcknowledged(new NotAcknowledged(key, "create", itemCode, "still being retried when the run ended", phase));
             throw;
         }
         if (!created.Answer.Ok)
@@ -87,17 +88,17 @@ public sealed class Workload(HubClient client, Node[] nodes, Ledger ledger, Time
         version = timeline.Phase == RacePhase
             ? await Race(id, version.Value, writer, revised, ct)
             : await Change("revise", id, version.Value, first + 1, writer.Key, revised.Name, (node, v) => client.Send(node, HttpMethod.Put,
-                $"/catalogue/entries/{id}/draft", writer.Key, new ReviseDraft(revised, "补充设定依据"), v, ct: ct), ct);
+                $"/catalogue/entries/{id}/draft", writer.Key, new ReviseDraft(revised, "补充设定依据"), v), ct);
         if (version is null) return;
         version = await Change("submit", id, version.Value, first, writer.Key, null, (node, v) => client.Send(node, HttpMethod.Post,
-            $"/catalogue/entries/{id}/submit", writer.Key, new SubmitForReview("材料齐全，提交审核"), v, ct: ct), ct);
+            $"/catalogue/entries/{id}/submit", writer.Key, new SubmitForReview("材料齐全，提交审核"), v), ct);
         if (version is null) return;
         version = await Change("publish", id, version.Value, first + 1, managerKey, null, (node, v) => client.Send(node, HttpMethod.Post,
-            $"/catalogue/entries/{id}/publish", managerKey, new Publish(null, "首次公布", "经审核同意公布"), v, ct: ct), ct);
+            $"/catalogue/entries/{id}/publish", managerKey, new Publish(null, "首次公布", "经审核同意公布"), v), ct);
         if (version is null) return;
         await ReadBack(nodes[first % nodes.Length], $"/catalogue/entries/{id}", null, null, ct);
-        if (cycle % 5 == 0)
-            await client.Send(nodes[(first + 1) % nodes.Length], HttpMethod.Get, $"/regions/{City}/catalogue?pageSize=20", null, ct: ct);
+        if (cycle % 5 == 0 && !ct.IsCancellationRequested)
+            await client.Send(nodes[(first + 1) % nodes.Length], HttpMethod.Get, $"/regions/{City}/catalogue?pageSize=20", null);
     }
 
     /// <summary>
@@ -128,11 +129,12 @@ public sealed class Workload(HubClient client, Node[] nodes, Ledger ledger, Time
     /// <summary>Two departments edit the same draft at once, each with the version it read, one on each node: one may win.</summary>
     private async Task<long?> Race(Guid id, long version, Writer owner, EntryContent revised, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         var phase = timeline.Phase;
         var byManager = revised with { Name = revised.Name.Replace("（修订）", "（管理部门修订）") };
         var edits = new[] { (Node: nodes[0], Key: owner.Key, Content: revised), (Node: nodes[1], Key: managerKey, Content: byManager) };
         var answers = await Task.WhenAll(edits.Select(e => client.Send(e.Node, HttpMethod.Put, $"/catalogue/entries/{id}/draft", e.Key,
-            new ReviseDraft(e.Content, "同时修订"), version, ct: ct)));
+            new ReviseDraft(e.Content, "同时修订"), version)));
         for (var i = 0; i < edits.Length; i++)
         {
             var logical = $"{id}@{version}:{edits[i].Node.Name}";
@@ -146,20 +148,26 @@ public sealed class Workload(HubClient client, Node[] nodes, Ledger ledger, Time
 
     private async Task<long?> CurrentVersion(Guid id, string apiKey, int first, CancellationToken ct)
     {
-        var read = await UntilAnswered(first, node => client.Send(node, HttpMethod.Get, $"/catalogue/entries/{id}/draft", apiKey, ct: ct), ct);
+        var read = await UntilAnswered(first, node => client.Send(node, HttpMethod.Get, $"/catalogue/entries/{id}/draft", apiKey), ct);
         return read.Answer.Ok ? read.Answer.Version : null;
     }
 
     /// <summary>Reads an acknowledged write on the other node once: a 404 or an older version there is a stale read.</summary>
     private async Task ReadBack(Node node, string path, string? apiKey, long? version, CancellationToken ct)
     {
-        var read = await client.Send(node, HttpMethod.Get, path, apiKey, ct: ct);
+        ct.ThrowIfCancellationRequested();
+        var read = await client.Send(node, HttpMethod.Get, path, apiKey);
         if (read.Status == 404 || (read.Ok && version is { } v && read.Version < v))
             Interlocked.Increment(ref ledger.StaleReads);
     }
 
+    /// <summary>
+    /// The end of the run stops new attempts and retries, never an attempt in flight: its answer is still recorded, so
+    /// a write the client cut off does not pass for one the hub left unanswered.
+    /// </summary>
     private async Task<Result> UntilAnswered(int first, Func<Node, Task<Answer>> attempt, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         var started = timeline.Now;
         var delay = TimeSpan.FromMilliseconds(100);
         var ambiguous = false;
