@@ -139,4 +139,34 @@ public sealed class Database_outage(AppFixture fixture) : CatalogueContext(fixtu
         Assert.NotNull(index.Find(EntryVersion.List, "411000", "000147011000"));
         Assert.Equal(LoopCondition.Running, supervision.State(PublishedIndexRefresher.HealthName).Condition);
     }
+
+    [Fact]
+    public async Task a_webhook_whose_delivery_meets_the_outage_waits_for_the_database_and_is_delivered_once()
+    {
+        var consumer = await Register(TestDepartments.HumanResources);
+        await using var receiver = await CatalogHub.Tests.Sharing.WebhookReceiver.Start(refuseFirst: 1);
+        await Post("/sharing/subscriptions", new { url = receiver.Url, kinds = new[] { "item-published" }, reason = "订阅事项变更" }, consumer.Key, 201);
+        await using var proxy = new LoopbackProxy(Database);
+        await using var node = await ExtraNode.Start(proxy.ConnectionString, new Dictionary<string, string?>());
+
+        // Published through the node, so its outbox delivers the notice.
+        var draft = Read<EntryDraftView>(await Send(node.Host, HttpMethod.Post, "/catalogue/entries", DraftOf(FoodLicence()), Market.Key));
+        var submitted = Read<EntryDraftView>(await Send(node.Host, HttpMethod.Post, $"/catalogue/entries/{draft.Id}/submit", new { reason = "提交审核" },
+            Market.Key, $"\"{draft.Version}\""));
+        var published = await Send(node.Host, HttpMethod.Post, $"/catalogue/entries/{draft.Id}/publish",
+            new { note = "按条例公布", reason = "经审核同意公布" }, Admin.Key, $"\"{submitted.Version}\"");
+        Assert.Equal(200, Status(published));
+
+        // The subscriber refuses the first attempt; the database goes away before the retry reads the subscription.
+        Assert.True(await ExtraNode.Eventually(() => Task.FromResult(receiver.Received.Count == 1), TimeSpan.FromSeconds(20)));
+        proxy.Cut();
+        Assert.True(await ExtraNode.Eventually(() => Task.FromResult(node.Logs.Lines.Any(l => l.Contains("WebhookDelivery") && l.Contains("Npgsql"))),
+            TimeSpan.FromSeconds(20)));
+        proxy.Restore();
+
+        var accepted = await receiver.Accepted();
+        Assert.Equal(draft.Id, JsonSerializer.Deserialize<CatalogHub.Sharing.Notifications.ChangeNotice>(accepted.Body, ApiJson.Options)!.SubjectId);
+        Assert.Single(receiver.Received.Select(r => r.Delivery).Distinct());
+        Assert.True(node.IsRunning);
+    }
 }
