@@ -33,7 +33,7 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         if (keyId is null) return Fail(client, null, "malformed-api-key", "The API key is not in the form chk_{keyId}_{secret}.");
 
-        var (department, recalled) = cache.Find(keyId) is { } cached ? (cached, false) : await LoadOrRecall(keyId);
+        var (department, fromStore) = cache.Find(keyId) is { } cached ? (cached, false) : await LoadOrRecall(keyId);
         var info = department?.Keys.SingleOrDefault(k => k.KeyId == keyId);
         if (department is null || info is null || !ApiKeys.Matches(key, info.KeyHash))
         {
@@ -45,7 +45,9 @@ public sealed class ApiKeyAuthenticationHandler(
         if (info.RevokedAt is not null) return Fail(client, keyId, "revoked-api-key", "The API key has been revoked.");
         if (!info.IsUsableAt(clock.GetUtcNow())) return Fail(client, keyId, "expired-api-key", "The API key has expired.");
 
-        if (!recalled) cache.Keep(keyId, department);
+        // Only a department read from the store restarts the cache's lifetime: were every cache hit to restart it, a key
+        // in steady use would never be re-read, and its revocation on another node would never reach this one.
+        if (fromStore) cache.Keep(keyId, department);
         var caller = new Caller(department.Id, department.Code, department.RegionCode, keyId, department.Roles.ToHashSet());
         return AuthenticateResult.Success(new AuthenticationTicket(caller.ToPrincipal(SchemeName), SchemeName));
     }
@@ -55,15 +57,15 @@ public sealed class ApiKeyAuthenticationHandler(
     /// authenticates, so what is served from memory (the basis check) keeps answering; everything else answers 503
     /// anyway. Any other key gets the store's failure: 503, not 401.
     /// </summary>
-    private async Task<(Department?, bool Recalled)> LoadOrRecall(string keyId)
+    private async Task<(Department?, bool FromStore)> LoadOrRecall(string keyId)
     {
         try
         {
-            return (await Load(keyId), false);
+            return (await Load(keyId), true);
         }
         catch (Exception e) when (StoreFailures.IsUnavailable(e) && cache.Recall(keyId) is { } known)
         {
-            return (known, true);
+            return (known, false);
         }
     }
 

@@ -77,6 +77,28 @@ public sealed class Departments_and_keys(AppFixture fixture) : IntegrationContex
     }
 
     [Fact]
+    public async Task a_key_in_steady_use_is_refused_here_soon_after_another_node_revokes_it()
+    {
+        var market = await Register(TestDepartments.MarketRegulation);
+        await Get("/departments", market.Key);
+        var keyId = market.Key[4..20];
+        await using (var other = await ExtraNode.Start(Environment.GetEnvironmentVariable("CATALOGHUB_DB")!, new Dictionary<string, string?>()))
+            await other.Host.Scenario(s =>
+            {
+                s.Post.Json(new { reason = "密钥泄露" }).ToUrl($"/departments/{market.Id}/keys/{keyId}/revoke");
+                s.WithRequestHeader("Authorization", "ApiKey " + market.Key);
+                s.StatusCodeShouldBe(200);
+            });
+
+        // Used every 100 ms, the key must still fall out of this node's cache once its lifetime has passed since it was read.
+        Assert.True(await ExtraNode.Eventually(async () =>
+        {
+            var answer = await Host.Scenario(s => { s.Get.Url("/departments"); s.WithRequestHeader("Authorization", "ApiKey " + market.Key); s.IgnoreStatusCode(); });
+            return answer.Context.Response.StatusCode == 401;
+        }, ApiKeyCache.Lifetime * 3));
+    }
+
+    [Fact]
     public async Task every_protected_endpoint_answers_401_without_a_key_and_403_without_the_role()
     {
         var consumer = await Register(TestDepartments.HumanResources);
