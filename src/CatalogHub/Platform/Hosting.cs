@@ -135,10 +135,7 @@ public static class Hosting
                 Name = "Authorization",
                 Description = "ApiKey chk_{keyId}_{secret}",
             });
-            o.AddSecurityRequirement(doc => new OpenApiSecurityRequirement
-            {
-                [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, doc)] = [],
-            });
+            o.OperationFilter<ApiKeyRequirement>();
             o.CustomSchemaIds(t => t.FullName!.Replace("CatalogHub.", "").Replace("+", "."));
         });
 
@@ -196,5 +193,22 @@ public sealed class DatabaseHealthCheck(IDocumentStore store) : IHealthCheck
         {
             return HealthCheckResult.Unhealthy("PostgreSQL does not answer.", e);
         }
+    }
+}
+
+/// <summary>
+/// The API key is required on every operation but those an endpoint marks public: integrators reading the document
+/// learn which reads need no key, exactly as the fallback authorization policy decides it.
+/// </summary>
+public sealed class ApiKeyRequirement : Swashbuckle.AspNetCore.SwaggerGen.IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, Swashbuckle.AspNetCore.SwaggerGen.OperationFilterContext context)
+    {
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any()) return;
+        operation.Security ??= [];
+        operation.Security.Add(new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, context.Document)] = [],
+        });
     }
 }
