@@ -187,43 +187,52 @@ public sealed class RequestHygiene(RequestDelegate next, IApiDescriptionGroupCol
     /// <summary>
     /// The first string or property name, as a field path like <c>content.materials[2].name</c>, that holds a control
     /// character other than tab and line breaks (which free text may hold), or that is not valid Unicode (an unpaired
-    /// surrogate escape, which no store or client can hold).
+    /// surrogate escape, which no store or client can hold). The path is put together on the way back from a finding,
+    /// so a clean body, every body on the hot path, allocates no path strings.
     /// </summary>
-    private static FieldError? UnstorableText(JsonElement element, string at)
+    private static FieldError? UnstorableText(JsonElement element, string at) =>
+        UnstorableIn(element) is { } error ? error with { Field = Join(at, error.Field) } : null;
+
+    private static FieldError? UnstorableIn(JsonElement element)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
-                {
-                    var path = at.Length == 0 ? property.Name : $"{at}.{property.Name}";
-                    if ((UnstorableText(property.Name, path) ?? UnstorableText(property.Value, path)) is { } error) return error;
-                }
+                    if ((UnstorableText(property.Name) ?? UnstorableIn(property.Value)) is { } error)
+                        return error with { Field = Join(property.Name, error.Field) };
                 return null;
             case JsonValueKind.Array:
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
-                    if (UnstorableText(item, $"{at}[{index++}]") is { } error) return error;
+                {
+                    if (UnstorableIn(item) is { } error) return error with { Field = Join($"[{index}]", error.Field) };
+                    index++;
+                }
                 return null;
             case JsonValueKind.String:
                 try
                 {
-                    return UnstorableText(element.GetString(), at);
+                    return UnstorableText(element.GetString());
                 }
                 catch (InvalidOperationException)
                 {
-                    return new FieldError(at, ProblemCodes.InvalidUnicode, "is not valid Unicode text (an unpaired surrogate).");
+                    return new FieldError("", ProblemCodes.InvalidUnicode, "is not valid Unicode text (an unpaired surrogate).");
                 }
             default:
                 return null;
         }
     }
 
-    private static FieldError? UnstorableText(string? text, string at)
+    /// <summary><paramref name="outer"/> then <paramref name="inner"/> (a property path, an index, or nothing).</summary>
+    private static string Join(string outer, string inner) =>
+        inner.Length == 0 ? outer : outer.Length == 0 ? inner : inner[0] == '[' ? outer + inner : $"{outer}.{inner}";
+
+    private static FieldError? UnstorableText(string? text)
     {
         foreach (var c in text ?? "")
             if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
-                return new FieldError(at, ProblemCodes.ControlCharacter, "must not contain control characters other than tabs and line breaks.");
+                return new FieldError("", ProblemCodes.ControlCharacter, "must not contain control characters other than tabs and line breaks.");
         return null;
     }
 }
