@@ -104,11 +104,7 @@ public sealed class Idempotency_around_failures(AppFixture fixture) : CatalogueC
         var key = Guid.NewGuid().ToString();
         var body = SealOf(TestSeal.P256());
         // The first request stalls just before its commit, as on a node that hangs or dies after claiming the key.
-        var stalled = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        Commits.BeforeNextCommit(async () => { stalled.SetResult(); await release.Task; });
-        var first = SendWithKey("/sharing/seals", body, key, null);
-        await stalled.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var (first, release) = await StalledBeforeCommit("/sharing/seals", body, key);
 
         var meanwhile = await SendWithKey("/sharing/seals", body, key, 409);
         AssertProblem(meanwhile, "idempotency-in-progress", IdempotencyMiddleware.Header);
@@ -130,11 +126,7 @@ public sealed class Idempotency_around_failures(AppFixture fixture) : CatalogueC
     {
         var key = Guid.NewGuid().ToString();
         var body = SealOf(TestSeal.P256());
-        var stalled = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        Commits.BeforeNextCommit(async () => { stalled.SetResult(); await release.Task; });
-        var first = SendWithKey("/sharing/seals", body, key, null);
-        await stalled.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var (first, release) = await StalledBeforeCommit("/sharing/seals", body, key);
 
         // Nobody retried within the lease and the purge removed the lapsed claim: the late commit brings its answer along.
         Clock.Advance(TimeSpan.FromMinutes(2));
@@ -334,5 +326,16 @@ public sealed class Idempotency_around_failures(AppFixture fixture) : CatalogueC
     {
         await using var session = Store.QuerySession();
         return await session.Query<T>().ToListAsync();
+    }
+
+    /// <summary>Sends a request that claims the key and then stalls just before its commit, until <c>Release</c> is set.</summary>
+    private async Task<(Task<IScenarioResult> First, TaskCompletionSource Release)> StalledBeforeCommit(string url, object body, string key)
+    {
+        var stalled = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        Commits.BeforeNextCommit(async () => { stalled.SetResult(); await release.Task; });
+        var first = SendWithKey(url, body, key, null);
+        await stalled.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return (first, release);
     }
 }
