@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CatalogHub.Catalogue;
@@ -33,9 +34,10 @@ public sealed record Timeline(Guid Id, string List, string? RegionCode, string? 
         var t => t.WithVersion(VersionOf(c)),
     };
 
+    /// <summary>Every published version document carries its citation; implementation lists keep their content for the check.</summary>
     private static IndexedVersion VersionOf(PublicationChange c) => c.List == ImplementationListVersion.List
         ? ListVersion(c.Read<ImplementationListVersion>())
-        : new IndexedVersion(c.Read<EntryVersion>().Citation, null, null);
+        : new IndexedVersion(c.Document!.Value.GetProperty("citation").Deserialize<Citation>(PublicationChange.Json)!, null, null);
 
     private static IndexedVersion ListVersion(ImplementationListVersion v) => new(v.Citation, v.EntryId, v.Content);
 

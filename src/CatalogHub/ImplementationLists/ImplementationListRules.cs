@@ -126,12 +126,6 @@ public static partial class ImplementationListRules
         return refusals;
     }
 
-    /// <summary>The 422 answer for <see cref="RefusalsToPublish"/>: one code when one element is at fault, each element in <c>errors</c>.</summary>
-    public static IResult? PublishProblem(ImplementationListContent content)
-    {
-        var refusals = RefusalsToPublish(content);
-        return refusals.Count == 0 ? null
-            : Problems.Rule(refusals.Count == 1 ? refusals[0].Code : "list-not-publishable",
-                string.Join(" ", refusals.Select(r => $"{r.Field}: {r.Message}")), refusals[0].Field, refusals);
-    }
+    /// <summary>The 422 answer for <see cref="RefusalsToPublish"/>.</summary>
+    public static IResult? PublishProblem(ImplementationListContent content) => PublishRefusals.Of(RefusalsToPublish(content));
 }

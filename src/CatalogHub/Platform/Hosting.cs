@@ -3,6 +3,7 @@ using CatalogHub.BasisCheck;
 using CatalogHub.Catalogue;
 using CatalogHub.Departments;
 using CatalogHub.ImplementationLists;
+using CatalogHub.Publication.Lists;
 using CatalogHub.Sharing;
 using JasperFx.Events.Projections;
 using JasperFx.Events;
@@ -25,11 +26,11 @@ public static class Hosting
     public const string SchemaName = "cataloghub";
 
     /// <summary>Every event type of every module: the store's vocabulary, each documented in schemas/events.</summary>
-    public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. CatalogueConfiguration.Events, .. ImplementationListsConfiguration.Events, .. SharingConfiguration.Events];
+    public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. CatalogueConfiguration.Events, .. ImplementationListsConfiguration.Events, .. SharingConfiguration.Events, .. ListRegistry.EventTypes];
 
     /// <summary>Every module's mapping of its events to the change log of published lists.</summary>
     private static readonly Func<IEvent, PublicationChange?>[] ChangeSources =
-        [CatalogueConfiguration.ChangeOf, ImplementationListsConfiguration.ChangeOf];
+        [CatalogueConfiguration.ChangeOf, ImplementationListsConfiguration.ChangeOf, SharingConfiguration.ChangeOf, .. ListRegistry.All.Select(l => (Func<IEvent, PublicationChange?>)l.ChangeOf)];
 
     public static string ConnectionString(IConfiguration config) =>
         config["CATALOGHUB_DB"] ?? config.GetConnectionString("CatalogHub")
@@ -58,11 +59,27 @@ public static class Hosting
         opts.AddAudit();
         opts.AddImplementationLists();
         opts.AddSharing();
+        opts.AddLists();
         opts.Projections.Add(new ChangeLogProjection(ChangeSources), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(ChangeLogProjection.Definition());
         opts.Projections.Add(new ValidityIntervalProjection(
-            CatalogueConfiguration.TimelineOf, ImplementationListsConfiguration.TimelineOf, SharingConfiguration.TimelineOf), ProjectionLifecycle.Inline);
+            [CatalogueConfiguration.TimelineOf, ImplementationListsConfiguration.TimelineOf, SharingConfiguration.TimelineOf,
+             .. ListRegistry.All.Select(l => (Func<IEvent, TimelineChange?>)l.TimelineOf)]), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(ValidityIntervalProjection.Definition());
+    }
+
+    /// <summary>
+    /// A type's name in the API document: its namespace below CatalogHub, then its name; a generic type reads as words
+    /// (<c>Publication.Lists.ItemDraftViewOfProofItemContent</c>), never as .NET's <c>`1[[…, Version=…]]</c>, which no
+    /// <c>$ref</c> can hold.
+    /// </summary>
+    public static string SchemaId(Type t)
+    {
+        static string Name(Type t) => t.IsGenericType
+            ? $"{t.Name[..t.Name.IndexOf('`')]}Of{string.Join("And", t.GetGenericArguments().Select(Name))}"
+            : t.Name;
+        var outer = t.DeclaringType is { } declaring ? $"{Name(declaring)}." : "";
+        return $"{t.Namespace?.Replace("CatalogHub.", "").Replace("CatalogHub", "")}.{outer}{Name(t)}".TrimStart('.');
     }
 
     public static WebApplicationBuilder AddCatalogHub(this WebApplicationBuilder builder)
@@ -136,7 +153,7 @@ public static class Hosting
                 Description = "ApiKey chk_{keyId}_{secret}",
             });
             o.OperationFilter<ApiKeyRequirement>();
-            o.CustomSchemaIds(t => t.FullName!.Replace("CatalogHub.", "").Replace("+", "."));
+            o.CustomSchemaIds(SchemaId);
         });
 
         services.AddSingleton<Sharing.Holders.HolderVault>();
@@ -174,6 +191,7 @@ public static class Hosting
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportJson.Write })
             .AllowAnonymous();
         app.MapWolverineEndpoints();
+        app.MapLists();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
@@ -27,24 +28,29 @@ public sealed class RequestHygiene(RequestDelegate next, IApiDescriptionGroupCol
 
     private sealed record Declared(FrozenDictionary<string, Type> Query, Type? Body);
 
-    private FrozenDictionary<HttpChain, Declared>? _declared;
+    private FrozenDictionary<object, Declared>? _declared;
 
     /// <summary>
-    /// Wolverine puts its <see cref="HttpChain"/> in both the endpoint's and the API description's metadata. Built on first
-    /// use, once every endpoint is mapped; two first requests racing build it twice, harmlessly.
+    /// What identifies an operation in both its endpoint's and its API description's metadata: Wolverine's
+    /// <see cref="HttpChain"/>, or for a minimal-API endpoint (the lists' shared lifecycle) its handler method.
     /// </summary>
-    private FrozenDictionary<HttpChain, Declared> DeclaredByChain() => _declared ??= descriptions.ApiDescriptionGroups.Items
+    private static object? OperationOf(IEnumerable<object> metadata) =>
+        metadata.OfType<HttpChain>().FirstOrDefault() ?? (object?)metadata.OfType<MethodInfo>().FirstOrDefault();
+
+    /// <summary>Built on first use, once every endpoint is mapped; two first requests racing build it twice, harmlessly.</summary>
+    private FrozenDictionary<object, Declared> DeclaredByOperation() => _declared ??= descriptions.ApiDescriptionGroups.Items
         .SelectMany(g => g.Items)
-        .Select(api => (Chain: api.ActionDescriptor.EndpointMetadata.OfType<HttpChain>().FirstOrDefault(), Api: api))
-        .Where(x => x.Chain is not null)
-        .DistinctBy(x => x.Chain)
-        .ToFrozenDictionary(x => x.Chain!, x => new Declared(
+        .Select(api => (Operation: OperationOf(api.ActionDescriptor.EndpointMetadata), Api: api))
+        .Where(x => x.Operation is not null)
+        .DistinctBy(x => x.Operation)
+        .ToFrozenDictionary(x => x.Operation!, x => new Declared(
             x.Api.ParameterDescriptions.Where(p => p.Source == BindingSource.Query).ToFrozenDictionary(p => p.Name, p => p.Type ?? typeof(string)),
             x.Api.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type));
 
     public async Task InvokeAsync(HttpContext http)
     {
-        var declared = http.GetEndpoint()?.Metadata.GetMetadata<HttpChain>() is { } chain ? DeclaredByChain().GetValueOrDefault(chain) : null;
+        var declared = http.GetEndpoint()?.Metadata is { } metadata && OperationOf(metadata) is { } operation
+            ? DeclaredByOperation().GetValueOrDefault(operation) : null;
         var refusal = PathRefusal(http) ?? QueryRefusal(http, declared?.Query)
             ?? (declared?.Body is { } body ? await BodyRefusal(http, body) : null);
         if (refusal is not null)

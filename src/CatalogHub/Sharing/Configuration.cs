@@ -1,3 +1,4 @@
+using ChangeKind = CatalogHub.Publication.ChangeKind;
 using CatalogHub.Sharing.AccessLog;
 using CatalogHub.Sharing.Grants;
 using CatalogHub.Sharing.Holders;
@@ -16,12 +17,16 @@ namespace CatalogHub.Sharing;
 /// <summary>Writes the licence catalogue's immutable versions and repeals inline, in the same transaction as the event.</summary>
 public sealed partial class LicenceTypePublicationProjection : EventProjection
 {
-    public LicenceTypeVersion Create(IEvent<LicenceTypePublished> e) => new(
-        LicenceTypeVersion.IdOf(e.Data.TypeId, e.Data.Version), e.Data.TypeId, e.Data.Version, e.Data.Code, e.Data.IssuerDepartmentId,
-        e.Data.IssuerCode, e.Data.Content, e.Data.EffectiveAt, e.Data.PublishedAt, e.Data.PublishedBy, e.Data.Note, e.Sequence);
+    public LicenceTypeVersion Create(IEvent<LicenceTypePublished> e) => VersionOf(e.Data, e.Sequence);
 
-    public LicenceTypeRepeal Create(IEvent<LicenceTypeRepealed> e) => new(
-        e.Data.TypeId, e.Data.EffectiveAt, e.Data.RecordedAt, e.Data.Reason, e.Data.Basis, e.Data.RepealedBy, e.Sequence);
+    public LicenceTypeRepeal Create(IEvent<LicenceTypeRepealed> e) => RepealOf(e.Data, e.Sequence);
+
+    public static LicenceTypeVersion VersionOf(LicenceTypePublished e, long sequence) => new(
+        LicenceTypeVersion.IdOf(e.TypeId, e.Version), e.TypeId, e.Version, e.Code, e.IssuerDepartmentId,
+        e.IssuerCode, e.Content, e.EffectiveAt, e.PublishedAt, e.PublishedBy, e.Note, sequence);
+
+    public static LicenceTypeRepeal RepealOf(LicenceTypeRepealed e, long sequence) =>
+        new(e.TypeId, e.EffectiveAt, e.RecordedAt, e.Reason, e.Basis, e.RepealedBy, sequence);
 }
 
 /// <summary>Writes one immutable access-log document per read, inline with its event (so a 403 still leaves its record).</summary>
@@ -45,6 +50,18 @@ public static class SharingConfiguration
         typeof(LicenceExpired), typeof(GrantIssued), typeof(GrantRevoked), typeof(LicenceDataAccessed), typeof(HolderErased),
         typeof(SubscriptionCreated), typeof(SubscriptionCancelled),
     ];
+
+    /// <summary>What the change log (so the feed) records of a licence type's event; the item code is the type's code.</summary>
+    public static PublicationChange? ChangeOf(IEvent e) => e.Data switch
+    {
+        LicenceTypeDrafted d => new(e.Sequence, LicenceTypeVersion.List, ChangeKind.Drafted, d.TypeId, d.RegionCode, d.Code, d.DraftedAt, null),
+        LicenceTypePublished p => new(e.Sequence, LicenceTypeVersion.List, ChangeKind.Published, p.TypeId, null, p.Code, p.PublishedAt,
+            PublicationChange.DocumentOf(LicenceTypePublicationProjection.VersionOf(p, e.Sequence))),
+        LicenceTypeRepealed r => new(e.Sequence, LicenceTypeVersion.List, ChangeKind.Repealed, r.TypeId, null, null, r.RecordedAt,
+            PublicationChange.DocumentOf(LicenceTypePublicationProjection.RepealOf(r, e.Sequence).Citation)),
+        LicenceTypeDraftWithdrawn w => new(e.Sequence, LicenceTypeVersion.List, ChangeKind.Withdrawn, w.TypeId, null, null, w.WithdrawnAt, null),
+        _ => null,
+    };
 
     /// <summary>How a licence type's event changes its legal timeline (see <see cref="ValidityIntervalProjection"/>); null for the rest.</summary>
     public static TimelineChange? TimelineOf(IEvent e) => e.Data switch

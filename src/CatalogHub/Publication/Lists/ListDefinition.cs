@@ -1,0 +1,152 @@
+using System.Text.RegularExpressions;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten.Events.Aggregation;
+using Marten.Events.Projections;
+
+namespace CatalogHub.Publication.Lists;
+
+/// <summary>
+/// What the shared lifecycle needs to know about one published list: its names, its content's rules, what its content
+/// refers to. Everything else — events, the aggregate, versions, repeals, the HTTP operations, "as of" reads, the change
+/// log, the validity intervals, the feed and the basis check's index — is the same for every list and lives once, here
+/// and in <see cref="ListEndpoints{TContent}"/>. A list registers one instance in <see cref="ListRegistry"/>.
+/// </summary>
+public abstract partial class ListDefinition
+{
+    /// <param name="name">The list's name in citations, the change log and the feed (<c>proof-items</c>); never changes.</param>
+    /// <param name="noun">The singular noun in PascalCase that names operations and events (<c>ProofItem</c>).</param>
+    /// <param name="storageName">The snake_case stem of event type names and tables (<c>proof_item</c>); never changes.</param>
+    /// <param name="title">How people call it, for the API document's tags (<c>证明事项清单 (proof items)</c>).</param>
+    protected ListDefinition(string name, string noun, string storageName, string title)
+    {
+        (Name, Noun, StorageName, Title) = (name, noun, storageName, title);
+        VersionsTable = $"{Hosting.SchemaName}.mt_doc_{storageName}_version";
+    }
+
+    public string Name { get; }
+    public string Noun { get; }
+    public string StorageName { get; }
+    public string Title { get; }
+
+    /// <summary>The base route of the list's items: <c>/{name}</c>; a region's list is <c>/regions/{regionCode}/{name}</c>.</summary>
+    public string Route => $"/{Name}";
+
+    public string VersionsTable { get; }
+
+    /// <summary>Repeals of every registered list share one table: they carry no content, only the citation.</summary>
+    public const string RepealsTable = $"{Hosting.SchemaName}.mt_doc_list_item_repeal";
+
+    /// <summary>The event type name an event of this list is stored under: <c>proof_item_published</c>.</summary>
+    public string EventName(string what) => $"{StorageName}_{what}";
+
+    public abstract IReadOnlyList<Type> EventTypes { get; }
+
+    /// <summary>What the change log (the feed, the basis check's index) records of this list's event; null for the rest.</summary>
+    public abstract PublicationChange? ChangeOf(IEvent e);
+
+    /// <summary>How this list's event changes its legal timeline (see <see cref="ValidityIntervalProjection"/>); null for the rest.</summary>
+    public abstract TimelineChange? TimelineOf(IEvent e);
+
+    public abstract void Configure(StoreOptions opts);
+
+    public abstract void Map(IEndpointRouteBuilder app);
+
+    [GeneratedRegex("^[0-9A-Za-z-]{2,64}$")]
+    private static partial Regex CodeShape();
+
+    /// <summary>An item's code, unique in its region and list among items that are not closed (the key the basis check finds it by).</summary>
+    public static void CheckCode(Validation v, string? code)
+    {
+        if (v.Text("code", code, 64))
+            v.Check(CodeShape().IsMatch(code!), "code", "invalid-code", "must be 2-64 letters, digits or '-'.");
+    }
+}
+
+/// <summary>A list whose versions say a <typeparamref name="TContent"/>.</summary>
+public sealed class ListDefinition<TContent>(string name, string noun, string storageName, string title)
+    : ListDefinition(name, noun, storageName, title) where TContent : class
+{
+    /// <summary>The shape every draft must have (400 when broken); a draft may still be incomplete in substance.</summary>
+    public required Action<Validation, TContent?> Check { get; init; }
+
+    /// <summary>What the regulations forbid to become law (422 at publication), each element with its own code.</summary>
+    public Func<TContent, IReadOnlyList<FieldError>> RefusalsToPublish { get; init; } = _ => [];
+
+    /// <summary>The items of other lists the content names; each must be in force when a version takes effect.</summary>
+    public Func<TContent, IEnumerable<ListReference>> References { get; init; } = _ => [];
+
+    /// <summary>A realistic content, for the API document's examples and the demo data.</summary>
+    public required TContent Example { get; init; }
+
+    public override IReadOnlyList<Type> EventTypes =>
+    [
+        typeof(ItemDrafted<TContent>), typeof(ItemDraftRevised<TContent>), typeof(ItemSubmittedForReview<TContent>),
+        typeof(ItemPublished<TContent>), typeof(ItemRepealed<TContent>), typeof(ItemDraftWithdrawn<TContent>),
+    ];
+
+    public override PublicationChange? ChangeOf(IEvent e) => e.Data switch
+    {
+        ItemDrafted<TContent> d => new(e.Sequence, Name, ChangeKind.Drafted, d.Id, d.RegionCode, d.Code, d.DraftedAt, null),
+        ItemPublished<TContent> p => new(e.Sequence, Name, ChangeKind.Published, p.Id, p.RegionCode, p.Code, p.PublishedAt,
+            PublicationChange.DocumentOf(ItemVersion<TContent>.From(Name, p, e.Sequence))),
+        ItemRepealed<TContent> r => new(e.Sequence, Name, ChangeKind.Repealed, r.Id, null, null, r.RecordedAt,
+            PublicationChange.DocumentOf(ItemRepeal.From(Name, r, e.Sequence).Citation)),
+        ItemDraftWithdrawn<TContent> w => new(e.Sequence, Name, ChangeKind.Withdrawn, w.Id, null, null, w.WithdrawnAt, null),
+        _ => null,
+    };
+
+    public override TimelineChange? TimelineOf(IEvent e) => e.Data switch
+    {
+        ItemPublished<TContent> p => TimelineChange.Opened(Name, p.Id, p.Version, ItemVersion<TContent>.IdOf(p.Id, p.Version), p.EffectiveAt,
+            p.RegionCode, p.Code),
+        ItemRepealed<TContent> r => TimelineChange.Closed(Name, r.Id, r.EffectiveAt),
+        _ => null,
+    };
+
+    public override void Configure(StoreOptions opts)
+    {
+        opts.Projections.Add(new ItemProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new ItemDocumentsProjection(this), ProjectionLifecycle.Inline);
+        opts.Schema.For<ListItem<TContent>>().DocumentAlias(StorageName)
+            .Duplicate(x => x.RegionCode)
+            .Duplicate(x => x.Code)
+            .Duplicate(x => x.OwnerDepartmentId);
+        // As-of reads go through the validity intervals and fetch versions by primary key; only one item's version list reads these.
+        opts.Schema.For<ItemVersion<TContent>>().DocumentAlias($"{StorageName}_version")
+            .Duplicate(x => x.ItemId)
+            .Duplicate(x => x.Version);
+        opts.Schema.For<ItemRepeal>().DocumentAlias("list_item_repeal");
+        opts.Events.MapEventType<ItemDrafted<TContent>>(EventName("drafted"));
+        opts.Events.MapEventType<ItemDraftRevised<TContent>>(EventName("draft_revised"));
+        opts.Events.MapEventType<ItemSubmittedForReview<TContent>>(EventName("submitted_for_review"));
+        opts.Events.MapEventType<ItemPublished<TContent>>(EventName("published"));
+        opts.Events.MapEventType<ItemRepealed<TContent>>(EventName("repealed"));
+        opts.Events.MapEventType<ItemDraftWithdrawn<TContent>>(EventName("draft_withdrawn"));
+    }
+
+    public override void Map(IEndpointRouteBuilder app) => new ListEndpoints<TContent>(this).Map(app);
+
+    /// <summary>The item's state, evolved explicitly: no generated code per content type.</summary>
+    private sealed class ItemProjection : SingleStreamProjection<ListItem<TContent>, Guid>
+    {
+        public override ListItem<TContent>? Evolve(ListItem<TContent>? snapshot, Guid id, IEvent e) =>
+            e.Data is ItemDrafted<TContent> drafted ? ListItem<TContent>.Started(drafted) : snapshot?.After(e.Data);
+    }
+
+    /// <summary>Writes the immutable version and repeal documents inline, in the same transaction as the event.</summary>
+    private sealed class ItemDocumentsProjection(ListDefinition<TContent> list) : IProjection
+    {
+        public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+        {
+            // IEvent gives the global sequence number: with Rich append mode Marten assigns it before inline projections run.
+            foreach (var e in events)
+                switch (e.Data)
+                {
+                    case ItemPublished<TContent> p: operations.Store(ItemVersion<TContent>.From(list.Name, p, e.Sequence)); break;
+                    case ItemRepealed<TContent> r: operations.Store(ItemRepeal.From(list.Name, r, e.Sequence)); break;
+                }
+            return Task.CompletedTask;
+        }
+    }
+}

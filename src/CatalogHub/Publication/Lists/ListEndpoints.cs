@@ -1,0 +1,207 @@
+namespace CatalogHub.Publication.Lists;
+
+/// <summary>Starts a new item of a list as a draft of the caller's department, in the caller's region.</summary>
+/// <param name="Code">The item's code, unique in its region and list among items that are not closed.</param>
+/// <param name="DerivedFrom">For a county item taken over from the city (承接): the city item it derives from.</param>
+public sealed record DraftItem<TContent>(string RegionCode, string Code, TContent Content, Guid? DerivedFrom, string Reason);
+
+/// <summary>Replaces the pending draft (If-Match: the version read).</summary>
+public sealed record ReviseItem<TContent>(TContent Content, string Reason);
+
+/// <summary>
+/// The HTTP operations of one registered list, mapped once per list from its <see cref="ListDefinition{TContent}"/>: the
+/// same lifecycle, reads and problems for every list. These are minimal-API endpoints (Wolverine discovers endpoints on
+/// concrete classes only, and one class per list would copy the lifecycle), so each write commits its own session here,
+/// once, where a Wolverine endpoint would let the transactional middleware do it; the commit comes before the response
+/// is written, as <see cref="Idempotency"/> requires.
+/// </summary>
+public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where TContent : class
+{
+    public const int MaxPageSize = 200;
+
+    private string What => $"The {list.Noun} item";
+
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var items = app.MapGroup(list.Route).WithTags(list.Title);
+        var draftView = typeof(ItemDraftView<TContent>);
+
+        Write(items.MapPost("", Draft), "Draft", draftView, StatusCodes.Status201Created, StatusCodes.Status400BadRequest,
+            StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity).WithMetadata(new IdempotentAttribute());
+        Write(items.MapPut("/{id:guid}/draft", Revise), "Revise", draftView, StatusCodes.Status200OK, StatusCodes.Status400BadRequest,
+            StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
+        Write(items.MapPost("/{id:guid}/submit", Submit), "Submit", draftView, StatusCodes.Status200OK, StatusCodes.Status404NotFound,
+            StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
+        Write(items.MapPost("/{id:guid}/withdraw", Withdraw), "Withdraw", draftView, StatusCodes.Status200OK, StatusCodes.Status404NotFound,
+            StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
+        Write(items.MapPost("/{id:guid}/publish", Publish), "Publish", draftView, StatusCodes.Status200OK, StatusCodes.Status403Forbidden,
+            StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
+        Write(items.MapPost("/{id:guid}/repeal", Repeal), "Repeal", draftView, StatusCodes.Status200OK, StatusCodes.Status403Forbidden,
+            StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
+        Read(items.MapGet("/drafts", Drafts), "ListDrafts", typeof(IReadOnlyList<ItemDraftView<TContent>>)).RequireAuthorization(Policies.CatalogueWriter);
+        Read(items.MapGet("/{id:guid}/draft", GetDraft), "GetDraft", draftView, StatusCodes.Status404NotFound).RequireAuthorization(Policies.Authenticated);
+        Read(items.MapGet("/{id:guid}/history", History), "GetHistory", typeof(ItemHistory), StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Authenticated);
+        Read(items.MapGet("/{id:guid}", AsOf), "GetAsOf", typeof(PublishedItemView<TContent>), StatusCodes.Status400BadRequest,
+            StatusCodes.Status404NotFound).AllowAnonymous();
+        Read(items.MapGet("/{id:guid}/versions", Versions), "GetVersions", typeof(VersionList), StatusCodes.Status404NotFound).AllowAnonymous();
+        Read(items.MapGet("/{id:guid}/versions/{version:int}", OneVersion), "GetVersion", typeof(PublishedItemView<TContent>),
+            StatusCodes.Status404NotFound).AllowAnonymous();
+        Read(app.MapGet($"/regions/{{regionCode}}/{list.Name}", InForce).WithTags(list.Title), "ListInRegion", typeof(ItemPage<TContent>),
+            StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound).AllowAnonymous();
+    }
+
+    private RouteHandlerBuilder Write(RouteHandlerBuilder route, string verb, Type ok, int status, params int[] problems) =>
+        Described(route.RequireAuthorization(Policies.CatalogueWriter), verb, ok, status, problems);
+
+    private RouteHandlerBuilder Read(RouteHandlerBuilder route, string verb, Type ok, params int[] problems) =>
+        Described(route, verb, ok, StatusCodes.Status200OK, problems);
+
+    private RouteHandlerBuilder Described(RouteHandlerBuilder route, string verb, Type ok, int status, int[] problems)
+    {
+        route.WithName($"{verb}{list.Noun}").Produces(status, ok);
+        foreach (var problem in problems) route.ProducesProblem(problem);
+        return route;
+    }
+
+    private async Task<IResult> Draft(DraftItem<TContent> command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
+    {
+        var input = new Validation();
+        ListDefinition.CheckCode(input, command.Code);
+        RegionCode.CheckCurrent(input, "regionCode", command.RegionCode);
+        list.Check(input, command.Content);
+        input.Text("reason", command.Reason, 500);
+        if (input.Failed) return input.Problem();
+
+        var caller = Caller.Required(user);
+        if (command.RegionCode != caller.RegionCode)
+            return Problems.Forbidden("other-region", $"A department of {caller.RegionCode} drafts items of its own region only.");
+        if (await session.Query<ListItem<TContent>>().AnyAsync(i => i.RegionCode == command.RegionCode && i.Code == command.Code
+                && i.Lifecycle.Stage != Stage.Withdrawn, http.RequestAborted))
+            return Problems.Conflict("duplicate-code", $"{command.RegionCode} already has a {list.Noun} item {command.Code}.", "code");
+        if (command.DerivedFrom is { } source && await CheckDerivation(session, source, command.RegionCode, http.RequestAborted) is { } refused)
+            return refused;
+
+        var id = Guid.CreateVersion7();
+        var drafted = new ItemDrafted<TContent>(id, command.RegionCode, command.Code, caller.DepartmentId, caller.DepartmentCode,
+            command.DerivedFrom, command.Content, caller.DepartmentCode, clock.GetUtcNow());
+        session.Events.StartStream<ListItem<TContent>>(id, drafted);
+        session.Record(caller, command.Reason, http);
+        http.SetETag(1);
+        var created = Idempotency.Created(session, http, $"{list.Route}/{id}/draft", View(ListItem<TContent>.Started(drafted), 1));
+        await session.SaveChangesAsync(http.RequestAborted);
+        return created;
+    }
+
+    /// <summary>承接 (002:12, 004:11): a county takes over an item its city has published in the same list.</summary>
+    private static async Task<IResult?> CheckDerivation(IQuerySession session, Guid source, string regionCode, CancellationToken ct)
+    {
+        var parent = await session.Query<ItemVersion<TContent>>().Where(v => v.ItemId == source).FirstOrDefaultAsync(ct);
+        if (parent is null)
+            return Problems.Rule("derived-item-not-published", "An item can only derive from a published item of the same list.", "derivedFrom");
+        return parent.RegionCode == RegionCode.Parent(regionCode) ? null
+            : Problems.Rule("derivation-not-from-parent-region",
+                $"{regionCode} derives items from its parent region {RegionCode.Parent(regionCode)}, not {parent.RegionCode}.", "derivedFrom");
+    }
+
+    private Task<IResult> Revise(Guid id, ReviseItem<TContent> command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
+    {
+        var input = new Validation();
+        list.Check(input, command.Content);
+        return Committed(session, http, PublicationWrites.Revise<ListItem<TContent>>(id, command.Reason, input, http, user, session, clock,
+            (by, now) => new ItemDraftRevised<TContent>(id, command.Content, by, now), View));
+    }
+
+    private Task<IResult> Submit(Guid id, SubmitForReview command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
+        Committed(session, http, PublicationWrites.Submit<ListItem<TContent>>(id, command, http, user, session,
+            (_, caller) => new ItemSubmittedForReview<TContent>(id, caller.DepartmentCode, clock.GetUtcNow()), View));
+
+    private Task<IResult> Withdraw(Guid id, WithdrawDraft command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
+        Committed(session, http, PublicationWrites.Withdraw<ListItem<TContent>>(id, command, http, user, session,
+            (_, caller) => new ItemDraftWithdrawn<TContent>(id, caller.DepartmentCode, clock.GetUtcNow()), View));
+
+    private Task<IResult> Publish(Guid id, Publish command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return Committed(session, http, PublicationWrites.Publish<ListItem<TContent>>(id, command, http, user, session, now,
+            async (item, effectiveAt) => PublishRefusals.Of(list.RefusalsToPublish(item.Draft))
+                ?? await PublishRefusals.ReferencesNotInForce(session, list.References(item.Draft), effectiveAt, http.RequestAborted),
+            (item, caller, effectiveAt) => new ItemPublished<TContent>(id, item.Lifecycle.LatestVersion + 1, item.RegionCode, item.Code,
+                item.DerivedFrom, item.Draft, effectiveAt, command.Note, caller.DepartmentCode, now), View));
+    }
+
+    private Task<IResult> Repeal(Guid id, Repeal command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return Committed(session, http, PublicationWrites.Repeal<ListItem<TContent>>(id, command, http, user, session, now,
+            (_, caller, effectiveAt) => new ItemRepealed<TContent>(id, effectiveAt, command.Reason, command.Basis, caller.DepartmentCode, now), View));
+    }
+
+    private static async Task<IResult> Committed(IDocumentSession session, HttpContext http, Task<IResult> change)
+    {
+        var result = await change;
+        await session.SaveChangesAsync(http.RequestAborted);
+        return result;
+    }
+
+    private object View(ListItem<TContent> item, long version) => ItemDraftView<TContent>.Of(list.Name, item, version);
+
+    /// <summary>Items with pending work the caller may edit: its own department's, plus, for a catalogue manager, its region's.</summary>
+    private async Task<IReadOnlyList<ItemDraftView<TContent>>> Drafts(ClaimsPrincipal user, IQuerySession session, HttpContext http)
+    {
+        var caller = Caller.Required(user);
+        var manager = caller.Has(Role.CatalogueManager);
+        var pending = await session.Query<ListItem<TContent>>()
+            .Where(i => i.Lifecycle.Stage == Stage.Drafting || i.Lifecycle.Stage == Stage.InReview)
+            .Where(i => i.OwnerDepartmentId == caller.DepartmentId || (manager && i.RegionCode == caller.RegionCode))
+            .OrderBy(i => i.Code)
+            .Take(1000)
+            .ToListAsync(http.RequestAborted);
+        return [.. pending.Select(i => ItemDraftView<TContent>.Of(list.Name, i, i.Version))];
+    }
+
+    private Task<IResult> GetDraft(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http) =>
+        DraftReads.Read<ListItem<TContent>>(id, user, session, http, What, i => i.Version, View);
+
+    private async Task<IResult> History(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http) =>
+        await Publication.History.Read<ListItem<TContent>>(id, user, session, http.RequestAborted) is { } events
+            ? TypedResults.Ok(new ItemHistory(id, events))
+            : Problems.NotFound(What);
+
+    private async Task<IResult> AsOf(Guid id, string? asOf, IQuerySession session, TimeProvider clock, HttpContext http)
+    {
+        if (!Instants.TryParse(asOf, clock.GetUtcNow(), out var instant, out var problem)) return problem!;
+        var found = await AsOfReads.Read<ItemVersion<TContent>, ItemRepeal>(session, list.Name, list.VersionsTable, ListDefinition.RepealsTable,
+            id, instant, http.RequestAborted);
+        return AsOfReads.Answer(found, id, instant, PublishedItemView<TContent>.From);
+    }
+
+    private Task<IResult> Versions(Guid id, IQuerySession session, HttpContext http) =>
+        AsOfReads.Versions<ItemVersion<TContent>, ItemRepeal>(session, list.VersionsTable, "item_id", id, $"A published {list.Noun} item", http.RequestAborted);
+
+    private async Task<IResult> OneVersion(Guid id, int version, IQuerySession session, HttpContext http) =>
+        await session.LoadAsync<ItemVersion<TContent>>(ItemVersion<TContent>.IdOf(id, version), http.RequestAborted) is { } found
+            ? TypedResults.Ok(PublishedItemView<TContent>.From(found))
+            : Problems.NotFound($"Version {version} of the {list.Noun} item");
+
+    /// <summary>A region's items of this list in force at <c>asOf</c> (now when omitted), in code order, each citing its version.</summary>
+    private async Task<IResult> InForce(string regionCode, string? asOf, int? page, int? pageSize, IQuerySession session, TimeProvider clock,
+        HttpContext http)
+    {
+        var input = new Validation();
+        if (RegionCode.IsWellFormed(regionCode) && !RegionCode.IsKnown(regionCode))
+            return Problems.Of(StatusCodes.Status404NotFound, "unknown-region", "There is no such region.",
+                $"{regionCode} is not a GB/T 2260 administrative division, current or abolished.", "regionCode");
+        RegionCode.CheckKnown(input, "regionCode", regionCode);
+        var paging = Paging.Read(input, page, pageSize, MaxPageSize);
+        if (!Instants.TryParse(asOf, clock.GetUtcNow(), out var instant, out var badInstant)) return badInstant!;
+        if (input.Failed) return input.Problem();
+
+        var (total, rows) = await RegionReads.InForce<ItemVersion<TContent>>(session, list.Name, list.VersionsTable, regionCode, instant, paging,
+            http.RequestAborted);
+        return TypedResults.Ok(new ItemPage<TContent>(instant, total, paging.Page, paging.PageSize, [.. rows.Select(PublishedItemView<TContent>.From)]));
+    }
+}
+
+/// <summary>Every event of an item, drafts included: for its editors and auditors only.</summary>
+public sealed record ItemHistory(Guid Id, IReadOnlyList<RecordedEvent> Events);

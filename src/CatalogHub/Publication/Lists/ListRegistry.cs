@@ -1,0 +1,24 @@
+namespace CatalogHub.Publication.Lists;
+
+/// <summary>
+/// Every list served by the shared lifecycle: one line per list. Adding a list is a content record, its rules and a
+/// line here (README, "Adding a list"); its events, tables, operations, feed entries and index follow from it.
+/// </summary>
+public static class ListRegistry
+{
+    public static readonly IReadOnlyList<ListDefinition> All =
+    [
+    ];
+
+    public static IEnumerable<Type> EventTypes => All.SelectMany(l => l.EventTypes);
+
+    public static void AddLists(this StoreOptions opts)
+    {
+        foreach (var list in All) list.Configure(opts);
+    }
+
+    public static void MapLists(this IEndpointRouteBuilder app)
+    {
+        foreach (var list in All) list.Map(app);
+    }
+}
