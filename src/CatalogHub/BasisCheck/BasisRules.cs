@@ -30,7 +30,7 @@ public static class BasisRules
         if (ItemReason(listAt, ImplementationListVersion.List, instant) is { } l) itemReasons.Add(l);
         IReadOnlyList<RepealCitation> repeals = [.. new[] { entryAt.Repeal, listAt.Repeal }.OfType<RepealCitation>()];
 
-        var content = itemReasons.Count == 0 ? listAt.Version!.Content! : null;
+        var content = itemReasons.Count == 0 ? listAt.Version!.ContentAs<ImplementationListContent>()! : null;
         List<ElementVerdict> Judge<T>(IReadOnlyList<T>? demanded, string field, Func<T, string> name, Func<T, ImplementationListContent, IEnumerable<Reason>> rule) =>
             [.. (demanded ?? []).Select((d, i) => Verdict($"{field}[{i}]", name(d), content is null ? itemReasons : [.. rule(d, content)]))];
 

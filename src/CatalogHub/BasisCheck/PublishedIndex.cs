@@ -3,12 +3,19 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CatalogHub.Catalogue;
 using CatalogHub.ImplementationLists;
+using CatalogHub.Publication.Lists;
 using Marten.Services;
 
 namespace CatalogHub.BasisCheck;
 
-/// <summary>One published version as the index keeps it; <c>Content</c> only for implementation lists.</summary>
-public sealed record IndexedVersion(Citation Citation, Guid? EntryId, ImplementationListContent? Content);
+/// <summary>
+/// One published version as the index keeps it: <c>Content</c> for implementation lists and the registered lists (a base
+/// catalogue entry's is not needed by any rule); <c>References</c> the items of other lists it names.
+/// </summary>
+public sealed record IndexedVersion(Citation Citation, Guid? EntryId, object? Content, IReadOnlyList<ListReference>? References = null)
+{
+    public T? ContentAs<T>() where T : class => Content as T;
+}
 
 /// <summary>Where a list stood at an instant.</summary>
 public enum StandingKind { InForce, Repealed, NotYetInForce, DraftOnly, Unknown }
@@ -35,8 +42,9 @@ public sealed record Timeline(Guid Id, string List, string? RegionCode, string? 
     };
 
     /// <summary>Every published version document carries its citation; implementation lists keep their content for the check.</summary>
-    private static IndexedVersion VersionOf(PublicationChange c) => c.List == ImplementationListVersion.List
-        ? ListVersion(c.Read<ImplementationListVersion>())
+    private static IndexedVersion VersionOf(PublicationChange c) =>
+        c.List == ImplementationListVersion.List ? ListVersion(c.Read<ImplementationListVersion>())
+        : ListRegistry.Find(c.List)?.ReadVersion(c) is { } read ? new IndexedVersion(read.Citation, null, read.Content, read.References)
         : new IndexedVersion(c.Document!.Value.GetProperty("citation").Deserialize<Citation>(PublicationChange.Json)!, null, null);
 
     private static IndexedVersion ListVersion(ImplementationListVersion v) => new(v.Citation, v.EntryId, v.Content);
@@ -78,6 +86,7 @@ public sealed class PublishedIndex(TimeProvider clock)
 {
     private readonly ConcurrentDictionary<Guid, Timeline> _byId = new();
     private readonly ConcurrentDictionary<(string List, string Region, string Item), Guid> _byKey = new();
+    private readonly ConcurrentDictionary<(string List, Guid Referenced), ImmutableHashSet<Guid>> _byReference = new();
     private readonly Lock _write = new();
     private int _generation;
     private IndexStatus _status = new(ChangePosition.Start.ToString(), 0, null);
@@ -97,6 +106,13 @@ public sealed class PublishedIndex(TimeProvider clock)
 
     public Timeline? Find(Guid id) => _byId.GetValueOrDefault(id);
 
+    /// <summary>
+    /// The items of <paramref name="list"/> any of whose versions named <paramref name="referenced"/> (a proof serving an entry);
+    /// whether the version in force at an instant still names it is the caller's question.
+    /// </summary>
+    public IEnumerable<Timeline> Referencing(string list, Guid referenced) =>
+        _byReference.TryGetValue((list, referenced), out var ids) ? ids.Select(Find).OfType<Timeline>() : [];
+
     public void Apply(PublicationChange change)
     {
         lock (_write) ApplyLocked(change);
@@ -108,6 +124,8 @@ public sealed class PublishedIndex(TimeProvider clock)
         var next = timeline.With(change);
         _byId[change.Id] = next;
         if (next.RegionCode is { } region && next.ItemCode is { } item) _byKey[(next.List, region, item)] = next.Id;
+        foreach (var reference in next.Versions.SelectMany(v => v.References ?? []))
+            _byReference.AddOrUpdate((next.List, reference.Id), [next.Id], (_, ids) => ids.Add(next.Id));
     }
 
     /// <summary>Reads the change log after the current position until it is exhausted; returns how many changes it read.</summary>
@@ -151,6 +169,7 @@ public sealed class PublishedIndex(TimeProvider clock)
             _generation++;
             _byId.Clear();
             _byKey.Clear();
+            _byReference.Clear();
             _position = ChangePosition.Start;
             Volatile.Write(ref _status, new IndexStatus(_position.ToString(), 0, null));
         }

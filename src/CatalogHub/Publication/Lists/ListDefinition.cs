@@ -48,6 +48,9 @@ public abstract partial class ListDefinition
     /// <summary>How this list's event changes its legal timeline (see <see cref="ValidityIntervalProjection"/>); null for the rest.</summary>
     public abstract TimelineChange? TimelineOf(IEvent e);
 
+    /// <summary>A published version of this list as the change log holds it (<see cref="PublicationChange.Document"/>).</summary>
+    public abstract PublishedContent ReadVersion(PublicationChange published);
+
     public abstract void Configure(StoreOptions opts);
 
     public abstract void Map(IEndpointRouteBuilder app);
@@ -62,6 +65,9 @@ public abstract partial class ListDefinition
             v.Check(CodeShape().IsMatch(code!), "code", "invalid-code", "must be 2-64 letters, digits or '-'.");
     }
 }
+
+/// <summary>What a published version of a registered list says, with its citation and what it refers to.</summary>
+public sealed record PublishedContent(Citation Citation, object Content, IReadOnlyList<ListReference> References);
 
 /// <summary>A list whose versions say a <typeparamref name="TContent"/>.</summary>
 public sealed class ListDefinition<TContent>(string name, string noun, string storageName, string title)
@@ -103,6 +109,12 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
         ItemRepealed<TContent> r => TimelineChange.Closed(Name, r.Id, r.EffectiveAt),
         _ => null,
     };
+
+    public override PublishedContent ReadVersion(PublicationChange published)
+    {
+        var version = published.Read<ItemVersion<TContent>>();
+        return new(version.Citation, version.Content, [.. References(version.Content)]);
+    }
 
     public override void Configure(StoreOptions opts)
     {

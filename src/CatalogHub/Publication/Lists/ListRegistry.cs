@@ -10,6 +10,10 @@ public static class ListRegistry
     [
     ];
 
+    private static readonly IReadOnlyDictionary<string, ListDefinition> ByName = All.ToDictionary(l => l.Name);
+
+    public static ListDefinition? Find(string name) => ByName.GetValueOrDefault(name);
+
     public static IEnumerable<Type> EventTypes => All.SelectMany(l => l.EventTypes);
 
     public static void AddLists(this StoreOptions opts)
