@@ -59,7 +59,7 @@ public static class ListContentRules
         for (var i = 0; i < bases.Count; i++)
             if (!IsStatutory(bases[i]))
                 yield return new($"{field}[{i}].level", "basis-below-statutory-level",
-                    $"《{bases[i].Title}》 is a {bases[i].Level}: only 法律, 行政法规, 地方性法规 or 国务院决定 can set it ({rule}).");
+                    $"'{bases[i].Title}' is a {bases[i].Level}: only 法律, 行政法规, 地方性法规 or 国务院决定 can set it ({rule}).");
     }
 
     /// <summary>The field every list names the base catalogue entries it serves under.</summary>

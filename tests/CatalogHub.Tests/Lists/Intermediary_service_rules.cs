@@ -33,8 +33,8 @@ public sealed class Intermediary_service_rules
     {
         var content = Design with
         {
-            LegalBases = [new LegalBasis("许昌市城市管理办法", "规章", "第十二条"), Design.LegalBases[0],
-                new LegalBasis("许昌市建设工程设计方案审查工作规程", "规范性文件", "第五条")],
+            LegalBases = [new LegalBasis("建设工程勘察设计资质管理规定", "规章", "第三条"), Design.LegalBases[0],
+                new LegalBasis("建筑工程设计文件编制深度规定（2016年版）", "规范性文件", "1.0.4")],
         };
         Rules.Refused(content, [("content.legalBases[0].level", "basis-below-statutory-level"), ("content.legalBases[2].level", "basis-below-statutory-level")]);
     }

@@ -33,7 +33,7 @@ public sealed class Proof_item_rules
         var content = NoCriminalRecord with
         {
             LegalBases = [NoCriminalRecord.LegalBases[0], new LegalBasis("公安机关办理无犯罪记录证明工作规定", "规范性文件", "第二条"),
-                new LegalBasis("许昌市城市管理办法", "规章", "第十二条")],
+                new LegalBasis("《教师资格条例》实施办法", "规章", "第十四条")],
         };
         Rules.Refused(content, [("content.legalBases[1].level", "basis-below-statutory-level"), ("content.legalBases[2].level", "basis-below-statutory-level")]);
     }
