@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using CatalogHub.Platform;
+using CatalogHub.Publication.Lists;
 using CatalogHub.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
@@ -40,7 +41,8 @@ public sealed class Published_documents(AppFixture fixture) : IntegrationContext
             foreach (var response in api.SupportedResponseTypes.Where(r => r.Type is not null && r.Type != typeof(void) && !typeof(IResult).IsAssignableFrom(r.Type)))
                 types[$"responses/{Name(response.Type!)}.schema.json"] = response.Type!;
         }
-        foreach (var e in Hosting.EventTypes) types[$"events/{Name(e)}.schema.json"] = e;
+        foreach (var e in Hosting.EventTypes)
+            types[$"events/{ListRegistry.All.FirstOrDefault(l => l.EventTypes.Contains(e))?.EventTitle(e) ?? Name(e)}.schema.json"] = e;
         return types;
     }
 

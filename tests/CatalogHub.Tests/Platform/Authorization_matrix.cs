@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Alba;
 using Microsoft.AspNetCore.Authorization;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using CatalogHub.Demo;
 using CatalogHub.Platform;
+using CatalogHub.Publication.Lists;
 using CatalogHub.Tests.Sharing;
 using CatalogHub.Tests.Support;
 
@@ -39,7 +41,7 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
     private static May Only(params Role[] roles) => new(false, roles);
     private static readonly Role[] Writer = [Role.ServiceDepartment, Role.CatalogueManager];
 
-    private static readonly Dictionary<string, May> Expected = new()
+    private static readonly Dictionary<string, May> Expected = WithEveryList(new()
     {
         ["GET_audit_events"] = Only(Role.Auditor),
         ["GET_audit_integrity"] = Only(Role.Auditor),
@@ -117,7 +119,27 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
         ["POST_sharing_holders_erase"] = Only(Role.HubAdmin),
         ["POST_sharing_subscriptions"] = AnyDepartment,
         ["POST_sharing_subscriptions_id_cancel"] = AnyDepartment.OwnedByFirst(),
-    };
+    });
+
+    /// <summary>Every registered list has the same operations, with the same rule each.</summary>
+    private static Dictionary<string, May> WithEveryList(Dictionary<string, May> table)
+    {
+        foreach (var list in ListRegistry.All)
+        {
+            var at = list.Name.Replace('-', '_');
+            table[$"GET_regions_regionCode_{at}"] = Anyone;
+            table[$"GET_{at}_id"] = Anyone.OwnedByFirst();
+            table[$"GET_{at}_id_versions"] = Anyone.OwnedByFirst();
+            table[$"GET_{at}_id_versions_version"] = Anyone.OwnedByFirst();
+            table[$"GET_{at}_drafts"] = Only(Writer);
+            table[$"POST_{at}"] = Only(Writer);
+            table[$"GET_{at}_id_draft"] = AnyDepartment.OwnedByFirst();
+            table[$"GET_{at}_id_history"] = AnyDepartment.OwnedByFirst();
+            foreach (var change in new[] { "PUT_{0}_id_draft", "POST_{0}_id_submit", "POST_{0}_id_withdraw", "POST_{0}_id_publish", "POST_{0}_id_repeal" })
+                table[string.Format(CultureInfo.InvariantCulture, change, at)] = Only(Writer).OwnedByFirst();
+        }
+        return table;
+    }
 
     /// <summary>Departments of 许昌市 holding exactly one role; the hub-admin of the fixture holds two, so it gets its own.</summary>
     private static readonly Dictionary<Role, (string Name, string Region)> OneRole = new()
@@ -158,8 +180,16 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
         var subscription = Read<CatalogHub.Sharing.Notifications.CreatedSubscription>(await Post("/sharing/subscriptions",
             new { url = "http://localhost:9/cataloghub/notifications", kinds = new[] { "item-repealed" }, reason = "订阅事项废止" }, Market.Key, 201));
 
-        var byPrefix = new (string Prefix, Guid Id, long Version)[]
+        var listDrafts = new List<(string Prefix, Guid Id, long Version)>();
+        foreach (var list in ListRegistry.All)
         {
+            var drafted = ReadJson(await Post(list.Route, new { regionCode = "411000", code = "AUTH-MATRIX", content = list.ExampleContent,
+                reason = "授权矩阵：起草清单" }, Market.Key, 201));
+            listDrafts.Add(($"{list.Route}/", drafted.GetProperty("id").GetGuid(), drafted.GetProperty("version").GetInt64()));
+        }
+        (string Prefix, Guid Id, long Version)[] byPrefix =
+        [
+            .. listDrafts,
             ("/catalogue/entries/", entryDraft.Id, entryDraft.Version),
             ("/implementation-lists/", listDraft.Id, listDraft.Version),
             ("/sharing/licence-types/", typeDraft.Id, typeDraft.Version),
@@ -168,7 +198,7 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
             ("/sharing/grants/", grant.Id, grant.Version),
             ("/sharing/subscriptions/", subscription.Subscription.Id, subscription.Subscription.Version),
             ("/departments/", Market.Id, 2),
-        };
+        ];
 
         var callers = new List<Actor>();
         // The foreign department goes first, while every resource of the first is still at the version it sends.
@@ -251,6 +281,8 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
         "PUT_catalogue_entries_id_draft" => new { content = FoodLicence("食品经营许可（禹州）"), reason = "越权修改草稿" },
         "PUT_implementation_lists_id_draft" => new { content = DemoData.FoodBusinessGuide(), reason = "越权修改草稿" },
         "PUT_sharing_licence_types_id_draft" => new { content = FoodLicenceType("食品生产许可证（禹州）"), reason = "越权修改草稿" },
+        _ when ListRegistry.All.FirstOrDefault(l => operationId == $"PUT_{l.Name.Replace('-', '_')}_id_draft") is { } list =>
+            new { content = list.ExampleContent, reason = "越权修改草稿" },
         _ => new { reason = "授权矩阵：越权操作" },
     };
 }

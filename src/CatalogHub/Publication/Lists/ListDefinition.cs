@@ -42,6 +42,12 @@ public abstract partial class ListDefinition
 
     public abstract IReadOnlyList<Type> EventTypes { get; }
 
+    /// <summary>A realistic content of this list (the API document's example, the demo data, tests that cover every list).</summary>
+    public abstract object ExampleContent { get; }
+
+    /// <summary>How people and schemas/ name this list's event of type <paramref name="t"/>: <c>ItemPublished</c> → <c>PromisePublished</c>.</summary>
+    public string EventTitle(Type t) => Noun + t.Name[..t.Name.IndexOf('`')]["Item".Length..];
+
     /// <summary>What the change log (the feed, the basis check's index) records of this list's event; null for the rest.</summary>
     public abstract PublicationChange? ChangeOf(IEvent e);
 
@@ -85,6 +91,8 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     /// <summary>A realistic content, for the API document's examples and the demo data.</summary>
     public required TContent Example { get; init; }
 
+    public override object ExampleContent => Example;
+
     public override IReadOnlyList<Type> EventTypes =>
     [
         typeof(ItemDrafted<TContent>), typeof(ItemDraftRevised<TContent>), typeof(ItemSubmittedForReview<TContent>),
@@ -118,8 +126,9 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
 
     public override void Configure(StoreOptions opts)
     {
-        opts.Projections.Add(new ItemProjection(), ProjectionLifecycle.Inline);
-        opts.Projections.Add(new ItemDocumentsProjection(this), ProjectionLifecycle.Inline);
+        // Projection names default to the class name, which every list's closed generic shares.
+        opts.Projections.Add(new ItemProjection { Name = $"{StorageName}_item" }, ProjectionLifecycle.Inline);
+        opts.Projections.Add(new ItemDocumentsProjection(this), ProjectionLifecycle.Inline, $"{StorageName}_documents");
         opts.Schema.For<ListItem<TContent>>().DocumentAlias(StorageName)
             .Duplicate(x => x.RegionCode)
             .Duplicate(x => x.Code)

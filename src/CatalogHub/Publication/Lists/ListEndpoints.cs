@@ -23,43 +23,46 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
 
     public void Map(IEndpointRouteBuilder app)
     {
-        var items = app.MapGroup(list.Route).WithTags(list.Title);
+        var route = list.Route;
         var draftView = typeof(ItemDraftView<TContent>);
+        int[] change = [StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity];
 
-        Write(items.MapPost("", Draft), "Draft", draftView, StatusCodes.Status201Created, StatusCodes.Status400BadRequest,
+        Write(app.MapPost(route, Draft), "POST", route, draftView, StatusCodes.Status201Created, StatusCodes.Status400BadRequest,
             StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity).WithMetadata(new IdempotentAttribute());
-        Write(items.MapPut("/{id:guid}/draft", Revise), "Revise", draftView, StatusCodes.Status200OK, StatusCodes.Status400BadRequest,
-            StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
-        Write(items.MapPost("/{id:guid}/submit", Submit), "Submit", draftView, StatusCodes.Status200OK, StatusCodes.Status404NotFound,
-            StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
-        Write(items.MapPost("/{id:guid}/withdraw", Withdraw), "Withdraw", draftView, StatusCodes.Status200OK, StatusCodes.Status404NotFound,
-            StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
-        Write(items.MapPost("/{id:guid}/publish", Publish), "Publish", draftView, StatusCodes.Status200OK, StatusCodes.Status403Forbidden,
-            StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
-        Write(items.MapPost("/{id:guid}/repeal", Repeal), "Repeal", draftView, StatusCodes.Status200OK, StatusCodes.Status403Forbidden,
-            StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
-        Read(items.MapGet("/drafts", Drafts), "ListDrafts", typeof(IReadOnlyList<ItemDraftView<TContent>>)).RequireAuthorization(Policies.CatalogueWriter);
-        Read(items.MapGet("/{id:guid}/draft", GetDraft), "GetDraft", draftView, StatusCodes.Status404NotFound).RequireAuthorization(Policies.Authenticated);
-        Read(items.MapGet("/{id:guid}/history", History), "GetHistory", typeof(ItemHistory), StatusCodes.Status404NotFound)
+        Write(app.MapPut($"{route}/{{id}}/draft", Revise), "PUT", $"{route}/{{id}}/draft", draftView, StatusCodes.Status200OK,
+            [StatusCodes.Status400BadRequest, .. change]);
+        foreach (var (verb, handler) in new (string, Delegate)[] { ("submit", Submit), ("withdraw", Withdraw), ("publish", Publish), ("repeal", Repeal) })
+            Write(app.MapPost($"{route}/{{id}}/{verb}", handler), "POST", $"{route}/{{id}}/{verb}", draftView, StatusCodes.Status200OK,
+                [StatusCodes.Status403Forbidden, .. change]);
+
+        Read(app.MapGet($"{route}/drafts", Drafts), $"{route}/drafts", typeof(IReadOnlyList<ItemDraftView<TContent>>))
+            .RequireAuthorization(Policies.CatalogueWriter);
+        Read(app.MapGet($"{route}/{{id}}/draft", GetDraft), $"{route}/{{id}}/draft", draftView, StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.Authenticated);
-        Read(items.MapGet("/{id:guid}", AsOf), "GetAsOf", typeof(PublishedItemView<TContent>), StatusCodes.Status400BadRequest,
+        Read(app.MapGet($"{route}/{{id}}/history", History), $"{route}/{{id}}/history", typeof(ItemHistory), StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Authenticated);
+        Read(app.MapGet($"{route}/{{id}}", AsOf), $"{route}/{{id}}", typeof(PublishedItemView<TContent>), StatusCodes.Status400BadRequest,
             StatusCodes.Status404NotFound).AllowAnonymous();
-        Read(items.MapGet("/{id:guid}/versions", Versions), "GetVersions", typeof(VersionList), StatusCodes.Status404NotFound).AllowAnonymous();
-        Read(items.MapGet("/{id:guid}/versions/{version:int}", OneVersion), "GetVersion", typeof(PublishedItemView<TContent>),
+        Read(app.MapGet($"{route}/{{id}}/versions", Versions), $"{route}/{{id}}/versions", typeof(VersionList), StatusCodes.Status404NotFound)
+            .AllowAnonymous();
+        Read(app.MapGet($"{route}/{{id}}/versions/{{version}}", OneVersion), $"{route}/{{id}}/versions/{{version}}", typeof(PublishedItemView<TContent>),
             StatusCodes.Status404NotFound).AllowAnonymous();
-        Read(app.MapGet($"/regions/{{regionCode}}/{list.Name}", InForce).WithTags(list.Title), "ListInRegion", typeof(ItemPage<TContent>),
-            StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound).AllowAnonymous();
+        var region = $"/regions/{{regionCode}}/{list.Name}";
+        Read(app.MapGet(region, InForce), region, typeof(ItemPage<TContent>), StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .AllowAnonymous();
     }
 
-    private RouteHandlerBuilder Write(RouteHandlerBuilder route, string verb, Type ok, int status, params int[] problems) =>
-        Described(route.RequireAuthorization(Policies.CatalogueWriter), verb, ok, status, problems);
+    private RouteHandlerBuilder Write(RouteHandlerBuilder route, string method, string path, Type ok, int status, params int[] problems) =>
+        Described(route.RequireAuthorization(Policies.CatalogueWriter), method, path, ok, status, problems);
 
-    private RouteHandlerBuilder Read(RouteHandlerBuilder route, string verb, Type ok, params int[] problems) =>
-        Described(route, verb, ok, StatusCodes.Status200OK, problems);
+    private RouteHandlerBuilder Read(RouteHandlerBuilder route, string path, Type ok, params int[] problems) =>
+        Described(route, "GET", path, ok, StatusCodes.Status200OK, problems);
 
-    private RouteHandlerBuilder Described(RouteHandlerBuilder route, string verb, Type ok, int status, int[] problems)
+    /// <summary>Operation ids in the form Wolverine gives its endpoints (<c>POST_promises_id_publish</c>), so every list reads alike.</summary>
+    private RouteHandlerBuilder Described(RouteHandlerBuilder route, string method, string path, Type ok, int status, int[] problems)
     {
-        route.WithName($"{verb}{list.Noun}").Produces(status, ok);
+        route.WithName($"{method}{path.Replace("{", "").Replace("}", "").Replace('/', '_').Replace('-', '_')}")
+            .WithTags(list.Title).Produces(status, ok);
         foreach (var problem in problems) route.ProducesProblem(problem);
         return route;
     }

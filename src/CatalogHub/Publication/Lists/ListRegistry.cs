@@ -8,6 +8,10 @@ public static class ListRegistry
 {
     public static readonly IReadOnlyList<ListDefinition> All =
     [
+        CatalogHub.Lists.ProofItems.ProofItemsList.Definition,
+        CatalogHub.Lists.IntermediaryServices.IntermediaryServicesList.Definition,
+        CatalogHub.Lists.Promises.PromisesList.Definition,
+        CatalogHub.Lists.Deferrals.DeferralsList.Definition,
     ];
 
     private static readonly IReadOnlyDictionary<string, ListDefinition> ByName = All.ToDictionary(l => l.Name);
