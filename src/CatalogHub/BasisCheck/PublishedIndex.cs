@@ -47,7 +47,8 @@ public sealed record Timeline(Guid Id, string List, string? RegionCode, string? 
         : ListRegistry.Find(c.List)?.ReadVersion(c) is { } read ? new IndexedVersion(read.Citation, null, read.Content, read.References)
         : new IndexedVersion(c.Document!.Value.GetProperty("citation").Deserialize<Citation>(PublicationChange.Json)!, null, null);
 
-    private static IndexedVersion ListVersion(ImplementationListVersion v) => new(v.Citation, v.EntryId, v.Content);
+    private static IndexedVersion ListVersion(ImplementationListVersion v) =>
+        new(v.Citation, v.EntryId, v.Content, [.. ImplementationListRules.References(v.Content)]);
 
     private Timeline WithVersion(IndexedVersion v)
     {

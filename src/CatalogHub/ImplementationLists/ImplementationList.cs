@@ -29,9 +29,11 @@ public sealed record ProcessStep(string Name, string Description, LegalBasis? Ba
 
 /// <summary>
 /// An application material (申请材料). The published materials are the complete list (003:9): nothing else may be
-/// demanded. <paramref name="LicenceTypeCode"/> names the e-licence type that supplies it when the source is an e-licence.
+/// demanded. <paramref name="LicenceTypeCode"/> names the e-licence type that supplies it when the source is an e-licence;
+/// <paramref name="ProofItemId"/> the published proof item (证明事项) it is, when it is a proof: only a listed proof may be demanded (000:15).
 /// </summary>
-public sealed record Material(string Name, bool Required, MaterialForm? Form, int Copies, MaterialSource? Source, string? LicenceTypeCode);
+public sealed record Material(string Name, bool Required, MaterialForm? Form, int Copies, MaterialSource? Source, string? LicenceTypeCode,
+    Guid? ProofItemId = null);
 
 /// <summary>A fee (收费项目): published only with its basis and its standard (003:46, 001:29).</summary>
 public sealed record Fee(string Name, string? Standard, LegalBasis? Basis);
@@ -42,7 +44,8 @@ public sealed record Remedies(string Reconsideration, string Litigation);
 /// <summary>
 /// What a version of an implementation list (实施清单 / 办事指南, 003:9, 000:14, 001:17) says. Time limits are in
 /// working days; the promised limit (承诺时限) may not exceed the statutory one (法定时限). <c>Free</c> with no fees,
-/// or the fees with their basis and standard.
+/// or the fees with their basis and standard. <c>IntermediaryServices</c> are the listed intermediary services (中介服务事项)
+/// the item needs, if any (003:34): an item may require none that is not on the published list.
 /// </summary>
 public sealed record ImplementationListContent(
     IReadOnlyList<string> ServiceObjects,
@@ -57,7 +60,8 @@ public sealed record ImplementationListContent(
     IReadOnlyList<Fee> Fees,
     IReadOnlyList<string> Channels,
     string ProgressQuery,
-    Remedies Remedies);
+    Remedies Remedies,
+    IReadOnlyList<Guid>? IntermediaryServices = null);
 
 public sealed record ImplementationListDrafted(
     Guid ListId, Guid EntryId, string ItemCode, string RegionCode, Guid OwnerDepartmentId, string OwnerDepartmentCode,

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using CatalogHub.Catalogue;
+using CatalogHub.Lists.IntermediaryServices;
+using CatalogHub.Lists.ProofItems;
 
 namespace CatalogHub.ImplementationLists;
 
@@ -54,6 +56,9 @@ public static partial class ImplementationListRules
             v.Text($"{at}.standard", f.Standard, 500, required: false);
             if (f.Basis is not null) EntryContentRules.CheckBasis(v, $"{at}.basis", f.Basis);
         });
+        if (content.IntermediaryServices is { } services && v.List("content.intermediaryServices", services, 20, required: false))
+            for (var i = 0; i < services.Count; i++)
+                v.Check(services[i] != Guid.Empty, $"content.intermediaryServices[{i}]", "required", "must be the id of an intermediary service.");
         if (content.Free && content.Fees is { Count: > 0 })
             v.Add("content.fees", "fees-on-free-item", "a free item lists no fees; set free to false or remove the fees.");
     }
@@ -64,6 +69,9 @@ public static partial class ImplementationListRules
         v.Check(m.Form is not null, $"{at}.form", "required", "is required: paper, electronic or both.");
         v.Check(m.Copies is >= 1 and <= 99, $"{at}.copies", "out-of-range", "must be 1-99.");
         if (!v.Check(m.Source is not null, $"{at}.source", "required", "is required: applicant, e-licence or shared-data.")) return;
+        if (m.ProofItemId is { } proof)
+            v.Check(proof != Guid.Empty && m.Source == MaterialSource.Applicant, $"{at}.proofItemId", "proof-not-from-applicant",
+                "names the proof item the applicant brings; a material supplied by e-licence or shared data is no proof to demand (002:28).");
         if (m.Source == MaterialSource.ELicence)
         {
             if (v.Text($"{at}.licenceTypeCode", m.LicenceTypeCode, 64))
@@ -94,6 +102,16 @@ public static partial class ImplementationListRules
             if (items[i] is null) v.Add($"{field}[{i}]", "required", "is required.");
             else check($"{field}[{i}]", items[i]);
         }
+    }
+
+    /// <summary>The proof items its materials are and the intermediary services it needs: each must be in force when a version takes effect.</summary>
+    public static IEnumerable<ListReference> References(ImplementationListContent content)
+    {
+        for (var i = 0; i < content.Materials.Count; i++)
+            if (content.Materials[i].ProofItemId is { } proof)
+                yield return new($"content.materials[{i}].proofItemId", ProofItemRules.List, proof);
+        for (var i = 0; i < (content.IntermediaryServices?.Count ?? 0); i++)
+            yield return new($"content.intermediaryServices[{i}]", IntermediaryServiceRules.List, content.IntermediaryServices![i]);
     }
 
     /// <summary>Every element that may not become law, each with its field path and code; empty when publishable.</summary>

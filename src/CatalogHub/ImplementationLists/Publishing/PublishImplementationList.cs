@@ -8,7 +8,8 @@ public static class PublishImplementationListEndpoint
     /// Publishes the reviewed draft as the next immutable version (the region's catalogue manager only). Refused
     /// (422, each offending element in <c>errors</c>) when the content may not become law, and when the base
     /// entry has no published version in legal force at the list version's effective time: a list implements
-    /// an item that is law, so it cannot take effect before, or after the repeal of, the item it implements.
+    /// an item that is law, so it cannot take effect before, or after the repeal of, the item it implements. So too
+    /// for the proof items its materials are and the intermediary services it needs (422 <c>reference-not-in-force</c>).
     /// </summary>
     [WolverinePost("/implementation-lists/{id}/publish", Name = "PublishImplementationList")]
     [Authorize(Policy = Policies.CatalogueWriter)]
@@ -21,7 +22,8 @@ public static class PublishImplementationListEndpoint
         var now = clock.GetUtcNow();
         return PublicationWrites.Publish<ImplementationList>(id, command, http, user, session, now,
             async (list, effectiveAt) => ImplementationListRules.PublishProblem(list.Draft)
-                ?? await EntryInForce(session, list.EntryId, effectiveAt, http.RequestAborted),
+                ?? await EntryInForce(session, list.EntryId, effectiveAt, http.RequestAborted)
+                ?? await PublishRefusals.ReferencesNotInForce(session, ImplementationListRules.References(list.Draft), effectiveAt, http.RequestAborted),
             (list, caller, effectiveAt) => new ImplementationListPublished(id, list.Lifecycle.LatestVersion + 1, list.EntryId, list.ItemCode,
                 list.RegionCode, list.Draft, effectiveAt, command.Note, caller.DepartmentCode, now), ImplementationListDraftView.Of);
     }

@@ -1,0 +1,53 @@
+using CatalogHub.Demo;
+using CatalogHub.ImplementationLists;
+using CatalogHub.Lists.IntermediaryServices;
+using CatalogHub.Lists.ProofItems;
+using CatalogHub.Tests.Support;
+
+namespace CatalogHub.Tests.Lists;
+
+/// <summary>An implementation list names the proof items its materials are and the intermediary services it needs; both must be law first.</summary>
+public sealed class References_between_lists(AppFixture fixture) : ListContext(fixture)
+{
+    [Fact]
+    public async Task an_implementation_list_naming_a_proof_or_a_service_not_in_force_is_refused_naming_each_reference()
+    {
+        var entry = await Published();
+        var proof = await DraftItem(ProofItemsList.Definition, ProofItemExamples.EmploymentTermination with { ServedEntries = [entry.Id] }, "ZM-0001");
+        var service = await DraftItem(IntermediaryServicesList.Definition,
+            IntermediaryServiceExamples.BuildingDesignScheme with { ServedEntries = [entry.Id] }, "ZJ-0001");
+        var guide = DemoData.FoodBusinessGuide();
+        var content = guide with
+        {
+            Materials = [.. guide.Materials, DemoData.Applicant("终止或者解除劳动关系证明") with { ProofItemId = proof.Id }],
+            IntermediaryServices = [service.Id],
+        };
+        var list = Read<ImplementationListDraftView>(await Post("/implementation-lists", new
+        {
+            entryId = entry.Id, regionCode = "411000", content, reason = "依据《许昌市政务服务条例》第十四条编制实施清单",
+        }, Market.Key, 201));
+        list = Read<ImplementationListDraftView>(await Post($"/implementation-lists/{list.Id}/submit", new { reason = "提交审核" }, Market.Key, 200, $"\"{list.Version}\""));
+
+        var refused = AssertProblem(await Post($"/implementation-lists/{list.Id}/publish", new { reason = "经审核同意公布" }, Admin.Key, 422,
+            $"\"{list.Version}\""), "list-not-publishable");
+        Assert.Equal([$"content.materials[{guide.Materials.Count}].proofItemId", "content.intermediaryServices[0]"],
+            refused.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()!).ToArray());
+        Assert.All(refused.GetProperty("errors").EnumerateArray(), e => Assert.Equal("reference-not-in-force", e.GetProperty("code").GetString()));
+
+        await PublishItem(ProofItemsList.Definition, await SubmitItem(ProofItemsList.Definition, proof));
+        await PublishItem(IntermediaryServicesList.Definition, await SubmitItem(IntermediaryServicesList.Definition, service));
+        await Post($"/implementation-lists/{list.Id}/publish", new { reason = "经审核同意公布" }, Admin.Key, 200, $"\"{list.Version}\"");
+    }
+
+    [Fact]
+    public async Task only_a_material_the_applicant_brings_can_be_a_proof()
+    {
+        var entry = await Published();
+        var guide = DemoData.FoodBusinessGuide();
+        var byLicence = guide.Materials.First(m => m.Source == MaterialSource.ELicence) with { ProofItemId = Guid.NewGuid() };
+        AssertProblem(await Post("/implementation-lists", new
+        {
+            entryId = entry.Id, regionCode = "411000", content = guide with { Materials = [byLicence] }, reason = "依据《许昌市政务服务条例》第十四条编制实施清单",
+        }, Market.Key, 400), "proof-not-from-applicant", "content.materials[0].proofItemId");
+    }
+}
