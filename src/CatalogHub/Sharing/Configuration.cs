@@ -20,8 +20,7 @@ public sealed partial class LicenceTypePublicationProjection : EventProjection
         LicenceTypeVersion.IdOf(e.Data.TypeId, e.Data.Version), e.Data.TypeId, e.Data.Version, e.Data.Code, e.Data.IssuerDepartmentId,
         e.Data.IssuerCode, e.Data.Content, e.Data.EffectiveAt, e.Data.PublishedAt, e.Data.PublishedBy, e.Data.Note, e.Sequence);
 
-    public LicenceTypeRepeal Create(IEvent<LicenceTypeRepealed> e) => new(
-        e.Data.TypeId, e.Data.EffectiveAt, e.Data.RecordedAt, e.Data.Reason, e.Data.Basis, e.Data.RepealedBy, e.Sequence);
+    public LicenceTypeRepeal Create(IEvent<LicenceTypeRepealed> e) => LicenceTypeRepeal.From(e.Data, e.Sequence);
 }
 
 /// <summary>Writes one immutable access-log document per read, inline with its event (so a 403 still leaves its record).</summary>
@@ -50,7 +49,7 @@ public static class SharingConfiguration
     public static TimelineChange? TimelineOf(IEvent e) => e.Data switch
     {
         LicenceTypePublished p => TimelineChange.Opened(LicenceTypeVersion.List, p.TypeId, p.Version, LicenceTypeVersion.IdOf(p.TypeId, p.Version), p.EffectiveAt),
-        LicenceTypeRepealed r => TimelineChange.Closed(LicenceTypeVersion.List, r.TypeId, r.EffectiveAt),
+        LicenceTypeRepealed r => TimelineChange.Closed(LicenceTypeVersion.List, r.TypeId, LicenceTypeRepeal.From(r, e.Sequence)),
         _ => null,
     };
 
@@ -60,7 +59,7 @@ public static class SharingConfiguration
         opts.Schema.For<Seal>().DocumentAlias("seal").Duplicate(x => x.DepartmentCode);
         opts.Projections.Snapshot<LicenceType>(SnapshotLifecycle.Inline);
         opts.Projections.Add<LicenceTypePublicationProjection>(ProjectionLifecycle.Inline);
-        opts.Schema.For<LicenceType>().DocumentAlias("licence_type").UniqueIndex(x => x.Code);
+        opts.Schema.For<LicenceType>().DocumentAlias("licence_type").UniqueUnlessWithdrawn("mt_doc_licence_type_uidx_code", x => x.Code);
         opts.Schema.For<LicenceTypeVersion>().DocumentAlias("licence_type_version")
             .Duplicate(x => x.TypeId).Duplicate(x => x.Version);
         opts.Schema.For<LicenceTypeRepeal>().DocumentAlias("licence_type_repeal");
