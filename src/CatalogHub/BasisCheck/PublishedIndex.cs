@@ -87,7 +87,8 @@ public sealed record IndexStatus(string Position, long Sequence, DateTimeOffset?
 public sealed class PublishedIndex(TimeProvider clock)
 {
     private readonly ConcurrentDictionary<Guid, Timeline> _byId = new();
-    private readonly ConcurrentDictionary<(string List, string Region, string Item), Guid> _byKey = new();
+    // Every list that ever had the key: one holds it at a time, the others are withdrawn drafts (whose codes are free again).
+    private readonly ConcurrentDictionary<(string List, string Region, string Item), ImmutableArray<Guid>> _byKey = new();
     private readonly Lock _write = new();
     private int _generation;
     private IndexStatus _status = new(ChangePosition.Start.ToString(), 0, null);
@@ -102,8 +103,13 @@ public sealed class PublishedIndex(TimeProvider clock)
     /// </summary>
     public bool IsLoaded => _loaded;
 
-    public Timeline? Find(string list, string regionCode, string itemCode) =>
-        _byKey.TryGetValue((list, regionCode, itemCode), out var id) ? _byId.GetValueOrDefault(id) : null;
+    /// <summary>The list holding the key: the one not withdrawn, whatever order the changes came in; else the last withdrawn.</summary>
+    public Timeline? Find(string list, string regionCode, string itemCode)
+    {
+        if (!_byKey.TryGetValue((list, regionCode, itemCode), out var ids)) return null;
+        var timelines = ids.Select(id => _byId[id]).ToList();
+        return timelines.FirstOrDefault(t => !t.Withdrawn) ?? timelines[^1];
+    }
 
     public Timeline? Find(Guid id) => _byId.GetValueOrDefault(id);
 
@@ -117,10 +123,11 @@ public sealed class PublishedIndex(TimeProvider clock)
         var timeline = _byId.GetValueOrDefault(change.Id) ?? Timeline.Empty(change.Id, change.List);
         var next = timeline.With(change);
         _byId[change.Id] = next;
-        // A withdrawn draft's code is free again: the key stays with (or passes to) the list that holds it now.
-        if (next.RegionCode is { } region && next.ItemCode is { } item
-            && (!next.Withdrawn || !_byKey.TryGetValue((next.List, region, item), out var holder) || holder == next.Id || _byId[holder].Withdrawn))
-            _byKey[(next.List, region, item)] = next.Id;
+        if (next.RegionCode is { } region && next.ItemCode is { } item)
+        {
+            var ids = _byKey.GetValueOrDefault((next.List, region, item), []);
+            if (!ids.Contains(next.Id)) _byKey[(next.List, region, item)] = ids.Add(next.Id);
+        }
     }
 
     /// <summary>Reads the change log after the current position until it is exhausted; returns how many changes it read.</summary>

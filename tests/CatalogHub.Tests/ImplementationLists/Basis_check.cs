@@ -203,4 +203,23 @@ public sealed class Basis_rules
         Assert.Equal(StandingKind.Repealed, timeline.At(second.EffectiveAt).Kind);
         Assert.Equal(second, timeline.At(second.EffectiveAt.AddYears(1)).Repeal);
     }
+
+    [Fact]
+    public void an_item_code_stays_with_the_list_that_holds_it_when_a_withdrawn_draft_s_changes_arrive_late()
+    {
+        var index = new PublishedIndex(TimeProvider.System);
+        var withdrawn = Guid.CreateVersion7();
+        var again = Guid.CreateVersion7();
+        PublicationChange Change(long sequence, ChangeKind kind, Guid id, bool keyed) =>
+            new(sequence, EntryVersion.List, kind, id, keyed ? "411000" : null, keyed ? "000131004000" : null, T1, null);
+
+        // This node drafted the entry again at once; the withdrawn draft's changes come in from the log afterwards, one twice.
+        index.Apply(Change(3, ChangeKind.Drafted, again, keyed: true));
+        index.Apply(Change(1, ChangeKind.Drafted, withdrawn, keyed: true));
+        index.Apply(Change(2, ChangeKind.Withdrawn, withdrawn, keyed: false));
+        index.Apply(Change(1, ChangeKind.Drafted, withdrawn, keyed: true));
+
+        Assert.Equal(again, index.Find(EntryVersion.List, "411000", "000131004000")!.Id);
+        Assert.True(index.Find(withdrawn)!.Withdrawn);
+    }
 }
