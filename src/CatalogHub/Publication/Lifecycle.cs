@@ -82,7 +82,7 @@ public static class LifecycleRules
     {
         if (Closed(state) is { } closed) return closed;
         if (state.IsRepealed)
-            return Problems.Rule("repealed", "The entry is already repealed; only a version published after the repeal can be repealed again.");
+            return Problems.Rule("repealed", "The entry is already repealed; publish a version after the repeal to re-establish it before repealing it again.");
         if (state.LatestVersion == 0)
             return Problems.Rule("never-published", "Only a published entry can be repealed; withdraw a draft instead.");
         if (effectiveAt < now)
