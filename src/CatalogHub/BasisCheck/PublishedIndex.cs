@@ -107,8 +107,11 @@ public sealed class PublishedIndex(TimeProvider clock)
     public Timeline? Find(string list, string regionCode, string itemCode)
     {
         if (!_byKey.TryGetValue((list, regionCode, itemCode), out var ids)) return null;
-        var timelines = ids.Select(id => _byId[id]).ToList();
-        return timelines.FirstOrDefault(t => !t.Withdrawn) ?? timelines[^1];
+        // On the basis check's hot path: no allocation, and almost always a single id.
+        Timeline? found = null;
+        foreach (var id in ids)
+            if (!(found = _byId[id]).Withdrawn) return found;
+        return found;
     }
 
     public Timeline? Find(Guid id) => _byId.GetValueOrDefault(id);
