@@ -25,19 +25,20 @@ public sealed record Standing(StandingKind Kind, IndexedVersion? Version, Repeal
 /// <summary>
 /// The legal timeline of one list (an entry or an implementation list) as far as this node has seen it. Immutable:
 /// a change replaces the whole record, so readers never lock. Every change it absorbs is monotone (a version
-/// added, a repeal set, a draft or withdrawal noted), so changes can arrive in any order, twice, and still
-/// converge on the same timeline.
+/// added, a repeal added, a draft or withdrawal noted), so changes can arrive in any order, twice, and still
+/// converge on the same timeline. A repealed list can be re-established by a later version and repealed again:
+/// <c>Repeals</c> keeps every repeal, oldest first.
 /// </summary>
 public sealed record Timeline(Guid Id, string List, string? RegionCode, string? ItemCode, ImmutableArray<IndexedVersion> Versions,
-    RepealCitation? Repeal, bool Drafted, bool Withdrawn)
+    ImmutableArray<RepealCitation> Repeals, bool Drafted, bool Withdrawn)
 {
-    public static Timeline Empty(Guid id, string list) => new(id, list, null, null, [], null, false, false);
+    public static Timeline Empty(Guid id, string list) => new(id, list, null, null, [], [], false, false);
 
     public Timeline With(PublicationChange c) => (this with { RegionCode = RegionCode ?? c.RegionCode, ItemCode = ItemCode ?? c.ItemCode }) switch
     {
         var t when c.Kind == ChangeKind.Drafted => t with { Drafted = true },
         var t when c.Kind == ChangeKind.Withdrawn => t with { Withdrawn = true },
-        var t when c.Kind == ChangeKind.Repealed => t with { Repeal = c.Read<RepealCitation>() },
+        var t when c.Kind == ChangeKind.Repealed => t.WithRepeal(c.Read<RepealCitation>()),
         var t => t.WithVersion(VersionOf(c)),
     };
 
@@ -58,15 +59,26 @@ public sealed record Timeline(Guid Id, string List, string? RegionCode, string? 
         return this with { Versions = Versions.Insert(at, v) };
     }
 
+    private Timeline WithRepeal(RepealCitation r)
+    {
+        if (Repeals.Any(x => x.Sequence == r.Sequence)) return this;
+        var at = 0;
+        while (at < Repeals.Length && Repeals[at].EffectiveAt < r.EffectiveAt) at++;
+        return this with { Repeals = Repeals.Insert(at, r) };
+    }
+
     /// <summary>
     /// The version in force at <paramref name="instant"/>: the highest version effective at or before it (effective
-    /// times grow with the version, see <see cref="Lifecycle"/>), unless a repeal took effect at or before it.
+    /// times grow with the version, see <see cref="Lifecycle"/>), unless the latest repeal effective at or before it
+    /// took effect after that version (a version re-establishing the list takes effect after the repeal it ends).
     /// </summary>
     public Standing At(DateTimeOffset instant)
     {
-        if (Repeal is { } repeal && repeal.EffectiveAt <= instant) return new(StandingKind.Repealed, null, repeal);
-        for (var i = Versions.Length - 1; i >= 0; i--)
-            if (Versions[i].Citation.EffectiveAt <= instant) return new(StandingKind.InForce, Versions[i], null);
+        var version = Versions.LastOrDefault(v => v.Citation.EffectiveAt <= instant);
+        var repeal = Repeals.LastOrDefault(r => r.EffectiveAt <= instant);
+        if (repeal is not null && (version is null || repeal.EffectiveAt > version.Citation.EffectiveAt))
+            return new(StandingKind.Repealed, null, repeal);
+        if (version is not null) return new(StandingKind.InForce, version, null);
         return Versions.Length > 0 ? new(StandingKind.NotYetInForce, null, null)
             : Drafted && !Withdrawn ? new(StandingKind.DraftOnly, null, null)
             : new(StandingKind.Unknown, null, null);
@@ -86,7 +98,8 @@ public sealed record IndexStatus(string Position, long Sequence, DateTimeOffset?
 public sealed class PublishedIndex(TimeProvider clock)
 {
     private readonly ConcurrentDictionary<Guid, Timeline> _byId = new();
-    private readonly ConcurrentDictionary<(string List, string Region, string Item), Guid> _byKey = new();
+    // Every list that ever had the key: one holds it at a time, the others are withdrawn drafts (whose codes are free again).
+    private readonly ConcurrentDictionary<(string List, string Region, string Item), ImmutableArray<Guid>> _byKey = new();
     private readonly ConcurrentDictionary<(string List, Guid Referenced), ImmutableHashSet<Guid>> _byReference = new();
     private readonly Lock _write = new();
     private int _generation;
@@ -102,8 +115,16 @@ public sealed class PublishedIndex(TimeProvider clock)
     /// </summary>
     public bool IsLoaded => _loaded;
 
-    public Timeline? Find(string list, string regionCode, string itemCode) =>
-        _byKey.TryGetValue((list, regionCode, itemCode), out var id) ? _byId.GetValueOrDefault(id) : null;
+    /// <summary>The list holding the key: the one not withdrawn, whatever order the changes came in; else the last withdrawn.</summary>
+    public Timeline? Find(string list, string regionCode, string itemCode)
+    {
+        if (!_byKey.TryGetValue((list, regionCode, itemCode), out var ids)) return null;
+        // On the basis check's hot path: no allocation, and almost always a single id.
+        Timeline? found = null;
+        foreach (var id in ids)
+            if (!(found = _byId[id]).Withdrawn) return found;
+        return found;
+    }
 
     public Timeline? Find(Guid id) => _byId.GetValueOrDefault(id);
 
@@ -124,7 +145,11 @@ public sealed class PublishedIndex(TimeProvider clock)
         var timeline = _byId.GetValueOrDefault(change.Id) ?? Timeline.Empty(change.Id, change.List);
         var next = timeline.With(change);
         _byId[change.Id] = next;
-        if (next.RegionCode is { } region && next.ItemCode is { } item) _byKey[(next.List, region, item)] = next.Id;
+        if (next.RegionCode is { } region && next.ItemCode is { } item)
+        {
+            var ids = _byKey.GetValueOrDefault((next.List, region, item), []);
+            if (!ids.Contains(next.Id)) _byKey[(next.List, region, item)] = ids.Add(next.Id);
+        }
         foreach (var reference in next.Versions.SelectMany(v => v.References ?? []))
             _byReference.AddOrUpdate((next.List, reference.Id), [next.Id], (_, ids) => ids.Add(next.Id));
     }

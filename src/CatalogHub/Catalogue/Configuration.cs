@@ -39,7 +39,7 @@ public static class CatalogueConfiguration
     {
         EntryPublished p => TimelineChange.Opened(EntryVersion.List, p.EntryId, p.Version, EntryVersion.IdOf(p.EntryId, p.Version), p.EffectiveAt,
             p.RegionCode, p.ItemCode),
-        EntryRepealed r => TimelineChange.Closed(EntryVersion.List, r.EntryId, r.EffectiveAt),
+        EntryRepealed r => TimelineChange.Closed(EntryVersion.List, r.EntryId, EntryRepeal.From(r, e.Sequence)),
         _ => null,
     };
 
@@ -49,7 +49,7 @@ public static class CatalogueConfiguration
         opts.Projections.Add<EntryPublicationProjection>(ProjectionLifecycle.Inline);
 
         opts.Schema.For<Entry>().DocumentAlias("entry")
-            .UniqueIndex(x => x.RegionCode, x => x.ItemCode);
+            .UniqueUnlessWithdrawn("mt_doc_entry_uidx_region_codeitem_code", x => x.RegionCode, x => x.ItemCode);
 
         // "As of" reads go through the validity intervals (ValidityIntervalProjection) and fetch versions by primary key;
         // only the version list of one entry reads these columns. Every other index would be written by each publish for nothing.

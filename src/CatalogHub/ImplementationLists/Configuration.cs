@@ -41,7 +41,7 @@ public static class ImplementationListsConfiguration
     {
         ImplementationListPublished p => TimelineChange.Opened(ImplementationListVersion.List, p.ListId, p.Version,
             ImplementationListVersion.IdOf(p.ListId, p.Version), p.EffectiveAt, p.RegionCode, p.ItemCode),
-        ImplementationListRepealed r => TimelineChange.Closed(ImplementationListVersion.List, r.ListId, r.EffectiveAt),
+        ImplementationListRepealed r => TimelineChange.Closed(ImplementationListVersion.List, r.ListId, ImplementationListRepeal.From(r, e.Sequence)),
         _ => null,
     };
 
@@ -51,7 +51,7 @@ public static class ImplementationListsConfiguration
         opts.Projections.Add<ImplementationListPublicationProjection>(ProjectionLifecycle.Inline);
 
         opts.Schema.For<ImplementationList>().DocumentAlias("implementation_list")
-            .UniqueIndex(x => x.RegionCode, x => x.ItemCode)
+            .UniqueUnlessWithdrawn("mt_doc_implementation_list_uidx_region_codeitem_code", x => x.RegionCode, x => x.ItemCode)
             .Duplicate(x => x.OwnerDepartmentId);
         opts.Schema.For<ImplementationListVersion>().DocumentAlias("implementation_list_version")
             .Duplicate(x => x.ListId)

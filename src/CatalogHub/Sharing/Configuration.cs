@@ -19,14 +19,11 @@ public sealed partial class LicenceTypePublicationProjection : EventProjection
 {
     public LicenceTypeVersion Create(IEvent<LicenceTypePublished> e) => VersionOf(e.Data, e.Sequence);
 
-    public LicenceTypeRepeal Create(IEvent<LicenceTypeRepealed> e) => RepealOf(e.Data, e.Sequence);
+    public LicenceTypeRepeal Create(IEvent<LicenceTypeRepealed> e) => LicenceTypeRepeal.From(e.Data, e.Sequence);
 
     public static LicenceTypeVersion VersionOf(LicenceTypePublished e, long sequence) => new(
         LicenceTypeVersion.IdOf(e.TypeId, e.Version), e.TypeId, e.Version, e.Code, e.IssuerDepartmentId,
         e.IssuerCode, e.Content, e.EffectiveAt, e.PublishedAt, e.PublishedBy, e.Note, sequence);
-
-    public static LicenceTypeRepeal RepealOf(LicenceTypeRepealed e, long sequence) =>
-        new(e.TypeId, e.EffectiveAt, e.RecordedAt, e.Reason, e.Basis, e.RepealedBy, sequence);
 }
 
 /// <summary>Writes one immutable access-log document per read, inline with its event (so a 403 still leaves its record).</summary>
@@ -58,7 +55,7 @@ public static class SharingConfiguration
         LicenceTypePublished p => new(e.Sequence, LicenceTypeVersion.List, ChangeKind.Published, p.TypeId, null, p.Code, p.PublishedAt,
             PublicationChange.DocumentOf(LicenceTypePublicationProjection.VersionOf(p, e.Sequence))),
         LicenceTypeRepealed r => new(e.Sequence, LicenceTypeVersion.List, ChangeKind.Repealed, r.TypeId, null, null, r.RecordedAt,
-            PublicationChange.DocumentOf(LicenceTypePublicationProjection.RepealOf(r, e.Sequence).Citation)),
+            PublicationChange.DocumentOf(LicenceTypeRepeal.From(r, e.Sequence).Citation)),
         LicenceTypeDraftWithdrawn w => new(e.Sequence, LicenceTypeVersion.List, ChangeKind.Withdrawn, w.TypeId, null, null, w.WithdrawnAt, null),
         _ => null,
     };
@@ -67,7 +64,7 @@ public static class SharingConfiguration
     public static TimelineChange? TimelineOf(IEvent e) => e.Data switch
     {
         LicenceTypePublished p => TimelineChange.Opened(LicenceTypeVersion.List, p.TypeId, p.Version, LicenceTypeVersion.IdOf(p.TypeId, p.Version), p.EffectiveAt),
-        LicenceTypeRepealed r => TimelineChange.Closed(LicenceTypeVersion.List, r.TypeId, r.EffectiveAt),
+        LicenceTypeRepealed r => TimelineChange.Closed(LicenceTypeVersion.List, r.TypeId, LicenceTypeRepeal.From(r, e.Sequence)),
         _ => null,
     };
 
@@ -77,7 +74,7 @@ public static class SharingConfiguration
         opts.Schema.For<Seal>().DocumentAlias("seal").Duplicate(x => x.DepartmentCode);
         opts.Projections.Snapshot<LicenceType>(SnapshotLifecycle.Inline);
         opts.Projections.Add<LicenceTypePublicationProjection>(ProjectionLifecycle.Inline);
-        opts.Schema.For<LicenceType>().DocumentAlias("licence_type").UniqueIndex(x => x.Code);
+        opts.Schema.For<LicenceType>().DocumentAlias("licence_type").UniqueUnlessWithdrawn("mt_doc_licence_type_uidx_code", x => x.Code);
         opts.Schema.For<LicenceTypeVersion>().DocumentAlias("licence_type_version")
             .Duplicate(x => x.TypeId).Duplicate(x => x.Version);
         opts.Schema.For<LicenceTypeRepeal>().DocumentAlias("licence_type_repeal");

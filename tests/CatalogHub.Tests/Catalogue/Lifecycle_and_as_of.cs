@@ -104,9 +104,10 @@ public sealed class Lifecycle_and_as_of(AppFixture fixture) : CatalogueContext(f
         Assert.Equal(0, Read<CataloguePage>(await Get($"/regions/411000/catalogue?asOf={Iso(repealAt)}")).Total);
         Assert.Equal(1, Read<CataloguePage>(await Get($"/regions/411000/catalogue?asOf={Iso(repealAt.AddSeconds(-1))}")).Total);
 
-        // Repealed is final.
-        AssertProblem(await Put($"/catalogue/entries/{entry.Id}/draft", new { content = FoodLicence(), reason = "再次修改" },
-            Market.Key, 422, $"\"{repealed.Version}\""), "repealed");
+        // A repealed entry is not repealed twice (re-establishing it first is Re_establishing's subject).
+        AssertProblem(await Post($"/catalogue/entries/{entry.Id}/repeal",
+            new { effectiveAt = repealAt.AddDays(1), basis = "《国务院关于取消和下放一批行政许可事项的决定》", reason = "事项取消" },
+            Admin.Key, 422, $"\"{repealed.Version}\""), "repealed");
     }
 
     private sealed record Interval(int Version, DateTimeOffset EffectiveAt, DateTimeOffset? SupersededAt);

@@ -1,4 +1,5 @@
 using CatalogHub.BasisCheck;
+using CatalogHub.Catalogue;
 using CatalogHub.ImplementationLists;
 using CatalogHub.Publication;
 using CatalogHub.Tests.Support;
@@ -165,7 +166,7 @@ public sealed class Basis_rules
         var timeline = Timeline.Empty(id, ImplementationListVersion.List) with
         {
             Versions = [new IndexedVersion(v1, null, null), new IndexedVersion(v2, null, null)],
-            Repeal = new RepealCitation(ImplementationListVersion.List, id, T1, T1.AddDays(20), 30, "事项取消", "国务院决定"),
+            Repeals = [new RepealCitation(ImplementationListVersion.List, id, T1, T1.AddDays(20), 30, "事项取消", "国务院决定")],
         };
         Assert.Equal(StandingKind.NotYetInForce, timeline.At(T1.AddTicks(-1)).Kind);
         Assert.Equal(v1, timeline.At(T1).Version!.Citation);
@@ -174,5 +175,51 @@ public sealed class Basis_rules
         Assert.Equal(StandingKind.Repealed, timeline.At(T1.AddDays(20)).Kind);
         Assert.Equal(StandingKind.DraftOnly, (Timeline.Empty(id, ImplementationListVersion.List) with { Drafted = true }).At(T1).Kind);
         Assert.Equal(StandingKind.Unknown, (Timeline.Empty(id, ImplementationListVersion.List) with { Drafted = true, Withdrawn = true }).At(T1).Kind);
+    }
+
+    [Fact]
+    public void a_re_established_list_is_in_force_again_after_its_repeal_and_each_gap_cites_its_own_repeal()
+    {
+        var id = Guid.CreateVersion7();
+        var v1 = new Citation(EntryVersion.List, id, 1, T1.AddDays(-1), T1, 10);
+        var first = new RepealCitation(EntryVersion.List, id, T1.AddDays(1), T1.AddDays(20), 20, "事项取消", "《国务院关于取消和下放一批行政许可事项的决定》");
+        var v2 = v1 with { Version = 2, PublishedAt = T1.AddDays(25), EffectiveAt = T1.AddDays(30), Sequence = 30 };
+        var second = first with { RecordedAt = T1.AddDays(35), EffectiveAt = T1.AddDays(40), Sequence = 40, Reason = "再次取消" };
+        PublicationChange Published(Citation c) => new(c.Sequence, c.List, ChangeKind.Published, id, "411000", "000131004000", c.PublishedAt,
+            PublicationChange.DocumentOf(new EntryVersion($"{id}:{c.Version}", id, c.Version, "000131004000", "411000", null,
+                new EntryContent("建筑工程施工许可证核发", "行政许可", "许昌市住房和城乡建设局", "许昌市住房和城乡建设局",
+                    [new LegalBasis("中华人民共和国建筑法", "法律", "第八条")], null), c.EffectiveAt, c.PublishedAt, "11411000005326026D", null, c.Sequence)));
+        PublicationChange Repealed(RepealCitation r) => new(r.Sequence, r.List, ChangeKind.Repealed, id, null, null, r.RecordedAt, PublicationChange.DocumentOf(r));
+
+        // Changes arrive in any order, some twice: the timeline converges all the same.
+        PublicationChange[] changes = [Repealed(second), Published(v2), Repealed(first), Published(v1), Repealed(first), Published(v2)];
+        var timeline = changes.Aggregate(Timeline.Empty(id, EntryVersion.List), (t, c) => t.With(c));
+
+        Assert.Equal(v1, timeline.At(first.EffectiveAt.AddTicks(-1)).Version!.Citation);
+        Assert.Equal(first, timeline.At(first.EffectiveAt).Repeal);
+        Assert.Equal(first, timeline.At(v2.EffectiveAt.AddTicks(-1)).Repeal);
+        Assert.Equal(v2, timeline.At(v2.EffectiveAt).Version!.Citation);
+        Assert.Equal(v2, timeline.At(second.EffectiveAt.AddTicks(-1)).Version!.Citation);
+        Assert.Equal(StandingKind.Repealed, timeline.At(second.EffectiveAt).Kind);
+        Assert.Equal(second, timeline.At(second.EffectiveAt.AddYears(1)).Repeal);
+    }
+
+    [Fact]
+    public void an_item_code_stays_with_the_list_that_holds_it_when_a_withdrawn_draft_s_changes_arrive_late()
+    {
+        var index = new PublishedIndex(TimeProvider.System);
+        var withdrawn = Guid.CreateVersion7();
+        var again = Guid.CreateVersion7();
+        PublicationChange Change(long sequence, ChangeKind kind, Guid id, bool keyed) =>
+            new(sequence, EntryVersion.List, kind, id, keyed ? "411000" : null, keyed ? "000131004000" : null, T1, null);
+
+        // This node drafted the entry again at once; the withdrawn draft's changes come in from the log afterwards, one twice.
+        index.Apply(Change(3, ChangeKind.Drafted, again, keyed: true));
+        index.Apply(Change(1, ChangeKind.Drafted, withdrawn, keyed: true));
+        index.Apply(Change(2, ChangeKind.Withdrawn, withdrawn, keyed: false));
+        index.Apply(Change(1, ChangeKind.Drafted, withdrawn, keyed: true));
+
+        Assert.Equal(again, index.Find(EntryVersion.List, "411000", "000131004000")!.Id);
+        Assert.True(index.Find(withdrawn)!.Withdrawn);
     }
 }

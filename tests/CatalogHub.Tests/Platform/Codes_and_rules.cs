@@ -81,13 +81,32 @@ public sealed class Codes_and_rules
     }
 
     [Fact]
-    public void only_a_published_entry_can_be_repealed_and_a_repeal_is_final()
+    public void only_a_published_entry_can_be_repealed_and_a_repealed_one_comes_back_only_after_its_repeal()
     {
         Assert.NotNull(LifecycleRules.CanRepeal(Lifecycle.NewDraft, Now, Now));
         var published = Lifecycle.NewDraft.Submitted().Published(1, Now);
         Assert.Null(LifecycleRules.CanRepeal(published, Now.AddDays(1), Now));
         var repealed = published.Repealed(Now.AddDays(1));
-        Assert.NotNull(LifecycleRules.CanRevise(repealed));
         Assert.NotNull(LifecycleRules.CanRepeal(repealed, Now.AddDays(2), Now));
+
+        // Re-established on the same stream by a version taking effect after the repeal, then repealable again.
+        Assert.Null(LifecycleRules.CanRevise(repealed));
+        var reviewed = repealed.Revised().Submitted();
+        Assert.NotNull(LifecycleRules.CanPublish(reviewed, Now.AddDays(1), Now));
+        Assert.Null(LifecycleRules.CanPublish(reviewed, Now.AddDays(1).AddTicks(1), Now));
+        var back = reviewed.Published(2, Now.AddDays(1).AddTicks(1));
+        Assert.False(back.IsRepealed);
+        Assert.NotNull(LifecycleRules.CanRepeal(back, Now.AddDays(1).AddTicks(1), Now));
+        Assert.Null(LifecycleRules.CanRepeal(back, Now.AddDays(2), Now));
+    }
+
+    [Fact]
+    public void a_withdrawn_never_published_draft_is_closed_but_a_withdrawn_revision_leaves_the_entry_as_it_was()
+    {
+        var withdrawn = Lifecycle.NewDraft.Withdrawn();
+        Assert.NotNull(LifecycleRules.CanRevise(withdrawn));
+        Assert.NotNull(LifecycleRules.CanSubmit(withdrawn));
+        var repealed = Lifecycle.NewDraft.Submitted().Published(1, Now).Repealed(Now.AddDays(1));
+        Assert.Equal(repealed, repealed.Revised().Withdrawn());
     }
 }

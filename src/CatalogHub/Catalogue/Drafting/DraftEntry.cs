@@ -27,7 +27,7 @@ public static class DraftEntryEndpoint
         var caller = Caller.Required(user);
         if (command.RegionCode != caller.RegionCode)
             return Problems.Forbidden("other-region", $"A department of {caller.RegionCode} drafts entries of its own region only.");
-        if (await session.Query<Entry>().AnyAsync(e => e.RegionCode == command.RegionCode && e.ItemCode == command.ItemCode, http.RequestAborted))
+        if (await session.Query<Entry>().AnyAsync(e => e.RegionCode == command.RegionCode && e.ItemCode == command.ItemCode && e.Lifecycle.Stage != Stage.Withdrawn, http.RequestAborted))
             return Problems.Conflict("duplicate-item-code", $"{command.RegionCode} already has an entry {command.ItemCode}.", "itemCode");
         if (command.DerivedFrom is { } source && await CheckDerivation(session, source, command.RegionCode, http.RequestAborted) is { } refused)
             return refused;

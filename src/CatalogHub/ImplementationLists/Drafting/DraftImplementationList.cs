@@ -38,7 +38,7 @@ public static class DraftImplementationListEndpoint
         if (!IsSameOrAbove(entry.RegionCode, command.RegionCode))
             return Problems.Rule("entry-of-other-region",
                 $"The entry belongs to {entry.RegionCode}; {command.RegionCode} implements entries of its own region or the regions above it.", "entryId");
-        if (await session.Query<ImplementationList>().AnyAsync(l => l.RegionCode == command.RegionCode && l.ItemCode == entry.ItemCode, http.RequestAborted))
+        if (await session.Query<ImplementationList>().AnyAsync(l => l.RegionCode == command.RegionCode && l.ItemCode == entry.ItemCode && l.Lifecycle.Stage != Stage.Withdrawn, http.RequestAborted))
             return Problems.Conflict("duplicate-list", $"{command.RegionCode} already has an implementation list for item {entry.ItemCode}.", "entryId");
 
         var id = Guid.CreateVersion7();

@@ -114,7 +114,7 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     {
         ItemPublished<TContent> p => TimelineChange.Opened(Name, p.Id, p.Version, ItemVersion<TContent>.IdOf(p.Id, p.Version), p.EffectiveAt,
             p.RegionCode, p.Code),
-        ItemRepealed<TContent> r => TimelineChange.Closed(Name, r.Id, r.EffectiveAt),
+        ItemRepealed<TContent> r => TimelineChange.Closed(Name, r.Id, ItemRepeal.From(Name, r, e.Sequence)),
         _ => null,
     };
 
@@ -130,8 +130,7 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
         opts.Projections.Add(new ItemProjection { Name = $"{StorageName}_item" }, ProjectionLifecycle.Inline);
         opts.Projections.Add(new ItemDocumentsProjection(this), ProjectionLifecycle.Inline, $"{StorageName}_documents");
         opts.Schema.For<ListItem<TContent>>().DocumentAlias(StorageName)
-            .Duplicate(x => x.RegionCode)
-            .Duplicate(x => x.Code)
+            .UniqueUnlessWithdrawn($"mt_doc_{StorageName}_uidx_region_code", x => x.RegionCode, x => x.Code)
             .Duplicate(x => x.OwnerDepartmentId);
         // As-of reads go through the validity intervals and fetch versions by primary key; only one item's version list reads these.
         opts.Schema.For<ItemVersion<TContent>>().DocumentAlias($"{StorageName}_version")

@@ -40,7 +40,7 @@ public static class GrantAccessEndpoint
 
         var caller = Caller.Required(user);
         var ct = http.RequestAborted;
-        var type = await session.Query<LicenceType>().FirstOrDefaultAsync(t => t.Code == command.TypeCode, ct);
+        var type = await session.Query<LicenceType>().FirstOrDefaultAsync(t => t.Code == command.TypeCode && t.Lifecycle.Stage != Stage.Withdrawn, ct);
         var inForce = type is null ? null : (await GetLicenceTypeEndpoint.AsOf(session, type.Id, now, ct)).InForce;
         if (inForce is null) return Problems.Rule("type-not-in-force", $"No published licence type {command.TypeCode} is in force.", "typeCode");
         if (inForce.IssuerDepartmentId != caller.DepartmentId && !caller.Has(Role.HubAdmin))

@@ -20,7 +20,7 @@ public static class DraftLicenceTypeEndpoint
         LicenceTypeRules.Check(input, command.Content);
         input.Text("reason", command.Reason, 500);
         if (input.Failed) return input.Problem();
-        if (await session.Query<LicenceType>().AnyAsync(t => t.Code == command.Code, http.RequestAborted))
+        if (await session.Query<LicenceType>().AnyAsync(t => t.Code == command.Code && t.Lifecycle.Stage != Stage.Withdrawn, http.RequestAborted))
             return Problems.Conflict("duplicate-type-code", $"A licence type {command.Code} already exists.", "code");
 
         var caller = Caller.Required(user);

@@ -81,6 +81,9 @@ public sealed record LicenceTypeVersion(
 public sealed record LicenceTypeRepeal(Guid Id, DateTimeOffset EffectiveAt, DateTimeOffset RecordedAt, string Reason, string Basis, string RepealedBy, long Sequence)
     : IRepealRecord
 {
+    public static LicenceTypeRepeal From(LicenceTypeRepealed e, long sequence) =>
+        new(e.TypeId, e.EffectiveAt, e.RecordedAt, e.Reason, e.Basis, e.RepealedBy, sequence);
+
     public RepealCitation Citation => new(LicenceTypeVersion.List, Id, RecordedAt, EffectiveAt, Sequence, Reason, Basis);
 }
 

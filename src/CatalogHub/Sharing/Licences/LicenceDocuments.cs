@@ -77,7 +77,7 @@ public static class LicenceDocuments
         var content = document.Content;
         if (content.IssuerCode != caller.DepartmentCode)
             return (null, Problems.Forbidden("not-issuer", "A department issues licences in its own name only (issuerCode)."));
-        var type = await session.Query<LicenceType>().FirstOrDefaultAsync(t => t.Code == content.TypeCode, ct);
+        var type = await session.Query<LicenceType>().FirstOrDefaultAsync(t => t.Code == content.TypeCode && t.Lifecycle.Stage != Stage.Withdrawn, ct);
         var inForce = type is null ? null : (await GetLicenceTypeEndpoint.AsOf(session, type.Id, now, ct)).InForce;
         if (inForce is null)
             return (null, Problems.Rule("type-not-in-force", $"No published licence type {content.TypeCode} is in force.", "document.content.typeCode"));
