@@ -49,7 +49,7 @@ public sealed record Timeline(Guid Id, string List, string? RegionCode, string? 
         : new IndexedVersion(c.Document!.Value.GetProperty("citation").Deserialize<Citation>(PublicationChange.Json)!, null, null);
 
     private static IndexedVersion ListVersion(ImplementationListVersion v) =>
-        new(v.Citation, v.EntryId, v.Content, [.. ImplementationListRules.References(v.Content)]);
+        new(v.Citation, v.EntryId, v.Content, [new("entryId", EntryVersion.List, v.EntryId), .. ImplementationListRules.References(v.Content)]);
 
     private Timeline WithVersion(IndexedVersion v)
     {
@@ -134,6 +134,29 @@ public sealed class PublishedIndex(TimeProvider clock)
     /// </summary>
     public IEnumerable<Timeline> Referencing(string list, Guid referenced) =>
         _byReference.TryGetValue((list, referenced), out var ids) ? ids.Select(Find).OfType<Timeline>() : [];
+
+    /// <summary>
+    /// Every reference, in a version in force at <paramref name="instant"/>, to an item of another list that is not in force then
+    /// (repealed, cancelled, or never published at all): the items whose owners must revise them.
+    /// </summary>
+    public IEnumerable<(Timeline Dependent, IndexedVersion Version, ListReference Reference, Standing Referenced)> BrokenReferences(DateTimeOffset instant) =>
+        from key in _byReference.Keys
+        let referenced = Find(key.Referenced)?.At(instant) ?? new Standing(StandingKind.Unknown, null, null)
+        where referenced.Kind != StandingKind.InForce
+        from dependent in Referencing(key.List, key.Referenced)
+        let standing = dependent.At(instant)
+        where standing.Kind == StandingKind.InForce
+        from reference in standing.Version!.References ?? []
+        where reference.Id == key.Referenced
+        select (dependent, standing.Version!, reference, referenced);
+
+    /// <summary>The items of every list whose latest published version names <paramref name="referenced"/>.</summary>
+    public IEnumerable<Timeline> Dependents(Guid referenced) =>
+        from key in _byReference.Keys
+        where key.Referenced == referenced
+        from dependent in Referencing(key.List, referenced)
+        where dependent.Versions.Length > 0 && dependent.Versions[^1].References?.Any(r => r.Id == referenced) == true
+        select dependent;
 
     public void Apply(PublicationChange change)
     {

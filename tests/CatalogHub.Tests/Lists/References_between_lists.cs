@@ -51,3 +51,44 @@ public sealed class References_between_lists(AppFixture fixture) : ListContext(f
         }, Market.Key, 400), "proof-not-from-applicant", "content.materials[0].proofItemId");
     }
 }
+
+/// <summary>When a referenced item is cancelled or repealed, the items naming it show as needing revision and their subscribers hear of it.</summary>
+public sealed class Needing_revision(AppFixture fixture) : ListContext(fixture)
+{
+    [Fact]
+    public async Task cancelling_a_proof_puts_the_implementation_list_demanding_it_on_the_needs_revision_view_and_in_a_notice()
+    {
+        await using var receiver = await CatalogHub.Tests.Sharing.WebhookReceiver.Start();
+        var subscription = Read<CatalogHub.Sharing.Notifications.CreatedSubscription>(await Post("/sharing/subscriptions",
+            new { url = receiver.Url, kinds = new[] { "needs-revision" }, reason = "订阅清单待修订通知" }, Market.Key, 201));
+        var entry = await Published();
+        var proof = await PublishedItem(ProofItemsList.Definition, ProofItemExamples.EmploymentTermination with { ServedEntries = [entry.Id] }, "ZM-0001");
+        var guide = DemoData.FoodBusinessGuide();
+        var demanding = guide.Materials.Count;
+        var content = guide with { Materials = [.. guide.Materials, DemoData.Applicant("终止或者解除劳动关系证明") with { ProofItemId = proof.Id }] };
+        var list = Read<ImplementationListDraftView>(await Post("/implementation-lists", new
+        {
+            entryId = entry.Id, regionCode = "411000", content, reason = "依据《许昌市政务服务条例》第十四条编制实施清单",
+        }, Market.Key, 201));
+        list = Read<ImplementationListDraftView>(await Post($"/implementation-lists/{list.Id}/submit", new { reason = "提交审核" }, Market.Key, 200, $"\"{list.Version}\""));
+        await Post($"/implementation-lists/{list.Id}/publish", new { reason = "经审核同意公布" }, Admin.Key, 200, $"\"{list.Version}\"");
+        Assert.Empty(Read<CatalogHub.Lists.Revision.NeedsRevisionView>(await Get("/needs-revision", Market.Key)).Items);
+        Clock.Advance(TimeSpan.FromMinutes(5));
+
+        await Post($"/proof-items/{proof.Id}/repeal", new { basis = "《许昌市人民政府关于取消一批证明事项的决定》", reason = "可通过部门间数据共享核验" },
+            Admin.Key, 200, $"\"{proof.Version}\"");
+
+        var view = Read<CatalogHub.Lists.Revision.NeedsRevisionView>(await Get("/needs-revision", Market.Key));
+        var item = Assert.Single(view.Items);
+        Assert.Equal(("implementation-list", list.Id), (item.List, item.Id));
+        var broken = Assert.Single(item.References);
+        Assert.Equal(($"content.materials[{demanding}].proofItemId", "proof-items", proof.Id, "repealed"), (broken.Field, broken.List, broken.Id, broken.Standing));
+        Assert.Equal("《许昌市人民政府关于取消一批证明事项的决定》", broken.Repeal!.Basis);
+
+        var notice = System.Text.Json.JsonSerializer.Deserialize<CatalogHub.Sharing.Notifications.ChangeNotice>(
+            (await receiver.Accepted()).Body, CatalogHub.Platform.ApiJson.Options)!;
+        Assert.Equal((CatalogHub.Sharing.Notifications.ChangeKind.NeedsRevision, list.Id, "implementation-list", proof.Id),
+            (notice.Kind, notice.SubjectId, notice.List, notice.Cause));
+        Assert.NotEmpty(subscription.Secret);
+    }
+}

@@ -48,6 +48,7 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
         ["POST_audit_integrity_seal"] = Only(Role.Auditor),
         ["POST_basis_check"] = AnyDepartment,
         ["GET_feed"] = AnyDepartment,
+        ["GET_needs_revision"] = AnyDepartment,
 
         ["GET_regions_regionCode_catalogue"] = Anyone,
         ["GET_catalogue_by_source_sourceId"] = Anyone,

@@ -42,6 +42,8 @@ public abstract partial class ListDefinition
 
     public abstract IReadOnlyList<Type> EventTypes { get; }
 
+    public abstract Type ContentType { get; }
+
     /// <summary>A realistic content of this list (the API document's example, the demo data, tests that cover every list).</summary>
     public abstract object ExampleContent { get; }
 
@@ -92,6 +94,8 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     public required TContent Example { get; init; }
 
     public override object ExampleContent => Example;
+
+    public override Type ContentType => typeof(TContent);
 
     public override IReadOnlyList<Type> EventTypes =>
     [

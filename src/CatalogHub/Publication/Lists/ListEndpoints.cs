@@ -1,3 +1,5 @@
+using Wolverine.Marten;
+
 namespace CatalogHub.Publication.Lists;
 
 /// <summary>Starts a new item of a list as a draft of the caller's department, in the caller's region.</summary>
@@ -123,21 +125,27 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         Committed(session, http, PublicationWrites.Withdraw<ListItem<TContent>>(id, command, http, user, session,
             (_, caller) => new ItemDraftWithdrawn<TContent>(id, caller.DepartmentCode, clock.GetUtcNow()), View));
 
-    private Task<IResult> Publish(Guid id, Publish command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
+    /// <summary>Subscribers hear of publications and repeals through Wolverine's outbox, enrolled in this session's transaction.</summary>
+    private Task<IResult> Publish(Guid id, Publish command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        IMartenOutbox outbox)
     {
         var now = clock.GetUtcNow();
+        outbox.Enroll(session);
         return Committed(session, http, PublicationWrites.Publish<ListItem<TContent>>(id, command, http, user, session, now,
             async (item, effectiveAt) => PublishRefusals.Of(list.RefusalsToPublish(item.Draft))
                 ?? await PublishRefusals.ReferencesNotInForce(session, list.References(item.Draft), effectiveAt, http.RequestAborted),
             (item, caller, effectiveAt) => new ItemPublished<TContent>(id, item.Lifecycle.LatestVersion + 1, item.RegionCode, item.Code,
-                item.DerivedFrom, item.Draft, effectiveAt, command.Note, caller.DepartmentCode, now), View));
+                item.DerivedFrom, item.Draft, effectiveAt, command.Note, caller.DepartmentCode, now), View, outbox));
     }
 
-    private Task<IResult> Repeal(Guid id, Repeal command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
+    private Task<IResult> Repeal(Guid id, Repeal command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        IMartenOutbox outbox)
     {
         var now = clock.GetUtcNow();
+        outbox.Enroll(session);
         return Committed(session, http, PublicationWrites.Repeal<ListItem<TContent>>(id, command, http, user, session, now,
-            (_, caller, effectiveAt) => new ItemRepealed<TContent>(id, effectiveAt, command.Reason, command.Basis, caller.DepartmentCode, now), View));
+            (_, caller, effectiveAt) => new ItemRepealed<TContent>(id, effectiveAt, command.Reason, command.Basis, caller.DepartmentCode, now), View,
+            outbox));
     }
 
     private static async Task<IResult> Committed(IDocumentSession session, HttpContext http, Task<IResult> change)

@@ -14,10 +14,37 @@ public sealed record ItemSubmittedForReview<TContent>(Guid Id, string SubmittedB
 
 public sealed record ItemPublished<TContent>(
     Guid Id, int Version, string RegionCode, string Code, Guid? DerivedFrom, TContent Content,
-    DateTimeOffset EffectiveAt, string? Note, string PublishedBy, DateTimeOffset PublishedAt);
+    DateTimeOffset EffectiveAt, string? Note, string PublishedBy, DateTimeOffset PublishedAt) : IItemPublished;
 
 /// <summary>Ends the item's legal effect; for a proof item this is its cancellation (取消, 002:28).</summary>
-public sealed record ItemRepealed<TContent>(Guid Id, DateTimeOffset EffectiveAt, string Reason, string Basis, string RepealedBy, DateTimeOffset RecordedAt);
+public sealed record ItemRepealed<TContent>(Guid Id, DateTimeOffset EffectiveAt, string Reason, string Basis, string RepealedBy, DateTimeOffset RecordedAt)
+    : IItemRepealed;
+
+/// <summary>A publication of any registered list, as subscribers hear of it.</summary>
+public interface IItemPublished
+{
+    Guid Id { get; }
+    int Version { get; }
+    DateTimeOffset EffectiveAt { get; }
+    DateTimeOffset PublishedAt { get; }
+    string PublishedBy { get; }
+}
+
+/// <summary>A repeal of any registered list, as subscribers hear of it.</summary>
+public interface IItemRepealed
+{
+    Guid Id { get; }
+    DateTimeOffset EffectiveAt { get; }
+    DateTimeOffset RecordedAt { get; }
+    string RepealedBy { get; }
+}
+
+/// <summary>An item of a registered list, whatever its content.</summary>
+public interface IListItem
+{
+    /// <summary>The list's name (<see cref="ListDefinition.Name"/>).</summary>
+    string List { get; }
+}
 
 public sealed record ItemDraftWithdrawn<TContent>(Guid Id, string WithdrawnBy, DateTimeOffset WithdrawnAt);
 
@@ -28,8 +55,11 @@ public sealed record ItemDraftWithdrawn<TContent>(Guid Id, string WithdrawnBy, D
 /// </summary>
 public sealed record ListItem<TContent>(
     Guid Id, string RegionCode, string Code, Guid OwnerDepartmentId, string OwnerDepartmentCode, Guid? DerivedFrom,
-    TContent Draft, Lifecycle Lifecycle) : IPublishable<ListItem<TContent>>
+    TContent Draft, Lifecycle Lifecycle) : IPublishable<ListItem<TContent>>, IListItem
 {
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string List => ListRegistry.NameOf(typeof(TContent));
+
     /// <summary>The stream version, set by Marten; it is the item's ETag.</summary>
     public long Version { get; set; }
 

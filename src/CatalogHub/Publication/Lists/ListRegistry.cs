@@ -18,6 +18,10 @@ public static class ListRegistry
 
     public static ListDefinition? Find(string name) => ByName.GetValueOrDefault(name);
 
+    private static readonly IReadOnlyDictionary<Type, string> ByContent = All.ToDictionary(l => l.ContentType, l => l.Name);
+
+    public static string NameOf(Type content) => ByContent[content];
+
     public static IEnumerable<Type> EventTypes => All.SelectMany(l => l.EventTypes);
 
     public static void AddLists(this StoreOptions opts)

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CatalogHub.BasisCheck;
 using CatalogHub.Catalogue;
 using CatalogHub.Sharing.Licences;
 using CatalogHub.Sharing.Seals;
@@ -15,8 +16,11 @@ namespace CatalogHub.Sharing.Notifications;
 /// </summary>
 /// <param name="Identifier">The licence identifier, for licence changes.</param>
 /// <param name="Version">The published version, for item-published.</param>
+/// <param name="List">Which published list the subject belongs to (<c>base-catalogue</c>, <c>proof-items</c>, ...), for item changes.</param>
+/// <param name="Cause">For needs-revision: the item, of another list, whose repeal or cancellation left the subject naming it.</param>
 public sealed record ChangeNotice(
-    Guid NoticeId, ChangeKind Kind, Guid SubjectId, string? Identifier, int? Version, DateTimeOffset EffectiveAt, DateTimeOffset RecordedAt, string By);
+    Guid NoticeId, ChangeKind Kind, Guid SubjectId, string? Identifier, int? Version, DateTimeOffset EffectiveAt, DateTimeOffset RecordedAt, string By,
+    string? List = null, Guid? Cause = null);
 
 /// <summary>One notice on its way to one subscription; retried on its own until that subscriber accepts it.</summary>
 public sealed record WebhookDelivery(Guid DeliveryId, Guid SubscriptionId, ChangeNotice Notice);
@@ -32,21 +36,40 @@ public static class ChangeNotices
         LicenceRevoked e => new(Guid.CreateVersion7(), ChangeKind.LicenceRevoked, e.LicenceId, (aggregate as Licence)?.Identifier, null,
             e.EffectiveAt, e.RecordedAt, e.RevokedBy),
         SealRevoked e => new(Guid.CreateVersion7(), ChangeKind.SealRevoked, e.SealId, null, null, e.EffectiveAt, e.RecordedAt, e.RevokedBy),
-        EntryPublished e => new(Guid.CreateVersion7(), ChangeKind.ItemPublished, e.EntryId, null, e.Version, e.EffectiveAt, e.PublishedAt, e.PublishedBy),
-        EntryRepealed e => new(Guid.CreateVersion7(), ChangeKind.ItemRepealed, e.EntryId, null, null, e.EffectiveAt, e.RecordedAt, e.RepealedBy),
+        EntryPublished e => new(Guid.CreateVersion7(), ChangeKind.ItemPublished, e.EntryId, null, e.Version, e.EffectiveAt, e.PublishedAt, e.PublishedBy,
+            EntryVersion.List),
+        EntryRepealed e => new(Guid.CreateVersion7(), ChangeKind.ItemRepealed, e.EntryId, null, null, e.EffectiveAt, e.RecordedAt, e.RepealedBy,
+            EntryVersion.List),
+        IItemPublished e when aggregate is IListItem item => new(Guid.CreateVersion7(), ChangeKind.ItemPublished, e.Id, null, e.Version,
+            e.EffectiveAt, e.PublishedAt, e.PublishedBy, item.List),
+        IItemRepealed e when aggregate is IListItem item => new(Guid.CreateVersion7(), ChangeKind.ItemRepealed, e.Id, null, null,
+            e.EffectiveAt, e.RecordedAt, e.RepealedBy, item.List),
         _ => null,
     };
+
+    /// <summary>
+    /// The items left naming a repealed or cancelled item (a proof item's cancellation leaves the implementation lists whose
+    /// materials are that proof), one needs-revision notice each, from this node's index of published versions.
+    /// </summary>
+    public static IEnumerable<ChangeNotice> NeedingRevision(ChangeNotice repealed, PublishedIndex index) =>
+        from dependent in index.Dependents(repealed.SubjectId)
+        select new ChangeNotice(Guid.CreateVersion7(), ChangeKind.NeedsRevision, dependent.Id, null, null, repealed.EffectiveAt,
+            repealed.RecordedAt, repealed.By, dependent.List, repealed.SubjectId);
 }
 
-/// <summary>Fans a notice out into one delivery per live subscription to its kind (Wolverine cascades the returned messages).</summary>
+/// <summary>
+/// Fans a notice out into one delivery per live subscription to its kind, and a repeal into the needs-revision notices of the
+/// items that name the repealed one (Wolverine cascades the returned messages; each needs-revision notice is fanned out in turn).
+/// </summary>
 public static class ChangeNoticeHandler
 {
-    public static async Task<OutgoingMessages> Handle(ChangeNotice notice, IQuerySession session, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(ChangeNotice notice, IQuerySession session, PublishedIndex index, CancellationToken ct)
     {
         var live = await session.Query<Subscription>().Where(s => !s.Cancelled).ToListAsync(ct);
-        var deliveries = new OutgoingMessages();
-        deliveries.AddRange(live.Where(s => s.Kinds.Contains(notice.Kind)).Select(s => new WebhookDelivery(Guid.CreateVersion7(), s.Id, notice)));
-        return deliveries;
+        var messages = new OutgoingMessages();
+        messages.AddRange(live.Where(s => s.Kinds.Contains(notice.Kind)).Select(s => new WebhookDelivery(Guid.CreateVersion7(), s.Id, notice)));
+        if (notice.Kind == ChangeKind.ItemRepealed) messages.AddRange(ChangeNotices.NeedingRevision(notice, index));
+        return messages;
     }
 }
 

@@ -10,6 +10,8 @@ public enum ChangeKind
     [JsonStringEnumMemberName("seal-revoked")] SealRevoked,
     [JsonStringEnumMemberName("item-published")] ItemPublished,
     [JsonStringEnumMemberName("item-repealed")] ItemRepealed,
+    /// <summary>An item of some list names an item of another list that was repealed or cancelled: its owner should revise it.</summary>
+    [JsonStringEnumMemberName("needs-revision")] NeedsRevision,
 }
 
 public sealed record SubscriptionCreated(
