@@ -63,6 +63,17 @@ public static class DemoData
             [Regulation("不动产登记暂行条例", "第三条"), Law("中华人民共和国民法典", "第二百一十条")], "410000-000131002000")),
     ];
 
+    /// <summary>One published item of each registered list (its example content), by the department owning the entry it serves.</summary>
+    public sealed record DemoListItem(ListDefinition List, string Code, string OwnerCode);
+
+    public static readonly DemoListItem[] ListItems =
+    [
+        new(Lists.ProofItems.ProofItemsList.Definition, "000115006000", "1141100000533099XB"),
+        new(Lists.IntermediaryServices.IntermediaryServicesList.Definition, "000131015000", "114110000053281603"),
+        new(Lists.Promises.PromisesList.Definition, "000147011000", "11411000005327811H"),
+        new(Lists.Deferrals.DeferralsList.Definition, "000132004000", "114110000053302366"),
+    ];
+
     /// <summary>营业执照, issued by the State Administration for Market Regulation (type code: its credit code + serial).</summary>
     public const string BusinessLicenceType = "11100000000013338W001";
     /// <summary>居民身份证, issued by the Ministry of Public Security.</summary>
@@ -148,6 +159,14 @@ public static class DemoData
                 new ImplementationListSubmittedForReview(guideId, market.Code, now),
                 new ImplementationListPublished(guideId, 1, IdOf("entry:411000:000147011000"), "000147011000", "411000", guide, now, "首次公布",
                     admin.Code, now));
+        }
+
+        foreach (var item in ListItems)
+        {
+            var id = IdOf($"{item.List.Name}:411000:{item.Code}");
+            if (await session.Events.FetchStreamStateAsync(id, ct) is not null) continue;
+            var owner = owners[item.OwnerCode];
+            item.List.StartPublishedExample(session, id, "411000", item.Code, owner.Id, owner.Code, admin.Code, now);
         }
     }
 

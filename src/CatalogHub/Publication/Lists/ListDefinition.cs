@@ -61,6 +61,10 @@ public abstract partial class ListDefinition
 
     public abstract void Configure(StoreOptions opts);
 
+    /// <summary>Queues an item of <see cref="ExampleContent"/>, drafted, submitted and published at once (the demo dataset).</summary>
+    public abstract void StartPublishedExample(IDocumentSession session, Guid id, string regionCode, string code, Guid ownerId, string ownerCode,
+        string publishedBy, DateTimeOffset now);
+
     public abstract void Map(IEndpointRouteBuilder app);
 
     [GeneratedRegex("^[0-9A-Za-z-]{2,64}$")]
@@ -148,6 +152,13 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
         opts.Events.MapEventType<ItemRepealed<TContent>>(EventName("repealed"));
         opts.Events.MapEventType<ItemDraftWithdrawn<TContent>>(EventName("draft_withdrawn"));
     }
+
+    public override void StartPublishedExample(IDocumentSession session, Guid id, string regionCode, string code, Guid ownerId, string ownerCode,
+        string publishedBy, DateTimeOffset now) =>
+        session.Events.StartStream<ListItem<TContent>>(id,
+            new ItemDrafted<TContent>(id, regionCode, code, ownerId, ownerCode, null, Example, ownerCode, now),
+            new ItemSubmittedForReview<TContent>(id, ownerCode, now),
+            new ItemPublished<TContent>(id, 1, regionCode, code, null, Example, now, "首次公布", publishedBy, now));
 
     public override void Map(IEndpointRouteBuilder app) => new ListEndpoints<TContent>(this).Map(app);
 
