@@ -13,7 +13,7 @@ namespace CatalogHub.Platform;
 /// keys taken (409), unreadable bodies (400/413), an unreachable database (503). Anything else is a 500
 /// that reveals nothing of the request.
 /// </summary>
-public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExceptionHandler
+public sealed partial class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -35,6 +35,10 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
     public static Microsoft.AspNetCore.Mvc.ProblemDetails DatabaseUnavailable => Problems.Details(503, "database-unavailable",
         "The store is unavailable; retry later.", $"PostgreSQL could not be reached. Retry after {StoreFailures.RetryAfterSeconds} seconds.");
 
+    /// <summary>How ASP.NET reports a route or query value of a minimal-API endpoint that does not parse as its type.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"Failed to bind parameter ""(?<type>\w+)\?? (?<name>\w+)""")]
+    private static partial System.Text.RegularExpressions.Regex UnboundParameter();
+
     internal static Microsoft.AspNetCore.Mvc.ProblemDetails Map(Exception exception) => exception switch
     {
         ExistingStreamIdCollisionException =>
@@ -54,6 +58,9 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
             Problems.Details(413, "body-too-large", "The request body is too large."),
         BadHttpRequestException { InnerException: JsonException json } =>
             Map(json),
+        BadHttpRequestException bad when UnboundParameter().Match(bad.Message) is { Success: true } unbound =>
+            Problems.Details(400, ProblemCodes.InvalidParameter, "The request is invalid.",
+                $"{unbound.Groups["name"].Value}: must be a {unbound.Groups["type"].Value.ToLowerInvariant()}.", unbound.Groups["name"].Value),
         BadHttpRequestException bad =>
             Problems.Details(400, "bad-request", "The request could not be read.", bad.Message),
         _ when StoreFailures.IsUnavailable(exception) => DatabaseUnavailable,

@@ -129,6 +129,9 @@ public sealed class Shared_lifecycle(AppFixture fixture) : ListContext(fixture)
         AssertProblem(await Post(Promises.Route, new { regionCode = "411000", code = "000147011000", content = PromiseFor(entry.Id), reason = Reason, extra = 1 },
             Market.Key, 400), "malformed-json", "extra");
 
+        AssertProblem(await Get("/promises/000147011000", status: 400), "invalid-parameter", "id");
+        AssertProblem(await Get($"/promises/{Guid.NewGuid()}/versions/first", status: 400), "invalid-parameter", "version");
+
         var first = await DraftItem(Promises, PromiseFor(entry.Id), "000147011000");
         AssertProblem(await Post(Promises.Route, new { regionCode = "411000", code = "000147011000", content = PromiseFor(entry.Id), reason = Reason },
             Market.Key, 409), "duplicate-code", "code");
