@@ -19,7 +19,7 @@ public static class GetChangesEndpoint
     private static readonly ChangeKind[] Published = [ChangeKind.Published, ChangeKind.Repealed];
 
     /// <summary>
-    /// Publications and repeals of base catalogue entries and implementation lists since <c>after</c> (from the
+    /// Publications and repeals of every published list (entries, implementation lists, licence types, the registered lists) since <c>after</c> (from the
     /// beginning when omitted), in one total order, with no gaps and no duplicates even under concurrent writes:
     /// a change committed after a page was read appears on a later page. See docs/feed.md.
     /// </summary>
