@@ -150,6 +150,9 @@ public sealed class PublishedIndex(TimeProvider clock)
         where reference.Id == key.Referenced
         select (dependent, standing.Version!, reference, referenced);
 
+    /// <summary>Every item of <paramref name="list"/> this node knows of (a scan: for views, never for the basis check).</summary>
+    public IEnumerable<Timeline> All(string list) => _byId.Values.Where(t => t.List == list);
+
     /// <summary>The items of every list whose latest published version names <paramref name="referenced"/>.</summary>
     public IEnumerable<Timeline> Dependents(Guid referenced) =>
         from key in _byReference.Keys

@@ -92,3 +92,41 @@ public sealed class Needing_revision(AppFixture fixture) : ListContext(fixture)
         Assert.NotEmpty(subscription.Secret);
     }
 }
+
+/// <summary>002:28: a proof that a promise replaces, or that an e-licence or shared data supplies, must be cancelled; the hub flags it.</summary>
+public sealed class Proofs_to_cancel(AppFixture fixture) : ListContext(fixture)
+{
+    [Fact]
+    public async Task a_proof_replaced_by_a_promise_or_supplied_by_an_e_licence_is_flagged_for_cancellation_citing_the_other_list()
+    {
+        var entry = await Published();
+        ProofItemContent Proof(string name) => ProofItemExamples.EmploymentTermination with
+        {
+            Name = name, DemandingUnit = "许昌市市场监督管理局", IssuingUnit = "不动产登记机构", ServedEntries = [entry.Id],
+        };
+        var premises = await PublishedItem(ProofItemsList.Definition, Proof("经营场所使用证明"), "ZM-0001");
+        var licence = await PublishedItem(ProofItemsList.Definition, Proof("营业执照"), "ZM-0002");
+        await PublishedItem(ProofItemsList.Definition, Proof("食品安全管理制度文本"), "ZM-0003");
+        Assert.Empty(Read<CatalogHub.Lists.Revision.NeedsRevisionView>(await Get("/needs-revision", Market.Key)).ProofsToCancel);
+
+        var promise = await PublishedItem(CatalogHub.Lists.Promises.PromisesList.Definition,
+            CatalogHub.Lists.Promises.PromiseExamples.FoodBusinessPremises with { EntryId = entry.Id }, "000147011000");
+        var guide = await PublishedGuideFor(entry.Id);
+
+        var flagged = Read<CatalogHub.Lists.Revision.NeedsRevisionView>(await Get("/needs-revision", Market.Key)).ProofsToCancel
+            .OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
+        Assert.Equal([(premises.Id, "replaced-by-promise", "promises", promise.Id), (licence.Id, "supplied-by-e-licence", "implementation-list", guide)],
+            flagged.Select(p => (p.Id, p.Ground, p.Cause.List, p.Cause.Id)).ToArray());
+    }
+
+    private async Task<Guid> PublishedGuideFor(Guid entryId)
+    {
+        var list = Read<ImplementationListDraftView>(await Post("/implementation-lists", new
+        {
+            entryId, regionCode = "411000", content = DemoData.FoodBusinessGuide(), reason = "依据《许昌市政务服务条例》第十四条编制实施清单",
+        }, Market.Key, 201));
+        list = Read<ImplementationListDraftView>(await Post($"/implementation-lists/{list.Id}/submit", new { reason = "提交审核" }, Market.Key, 200, $"\"{list.Version}\""));
+        await Post($"/implementation-lists/{list.Id}/publish", new { reason = "经审核同意公布" }, Admin.Key, 200, $"\"{list.Version}\"");
+        return list.Id;
+    }
+}

@@ -12,14 +12,16 @@ public sealed record BrokenReference(string Field, string List, Guid Id, string 
 public sealed record ItemNeedingRevision(string List, Guid Id, string? RegionCode, string? Code, Citation Citation,
     IReadOnlyList<BrokenReference> References);
 
-public sealed record NeedsRevisionView(string RegionCode, DateTimeOffset AsOf, IndexStatus Index, IReadOnlyList<ItemNeedingRevision> Items);
+public sealed record NeedsRevisionView(string RegionCode, DateTimeOffset AsOf, IndexStatus Index, IReadOnlyList<ItemNeedingRevision> Items,
+    IReadOnlyList<ProofToCancel> ProofsToCancel);
 
 public static class NeedsRevisionEndpoint
 {
     /// <summary>
     /// The published items of a region (the caller's by default) whose version in force names an item of another list that is not
     /// in force now: a proof item or intermediary service cancelled, an entry repealed. Owners revise and republish them; each
-    /// such repeal also sends a <c>needs-revision</c> webhook notice per item. Answered from the in-memory index (see <c>index</c>).
+    /// such repeal also sends a <c>needs-revision</c> webhook notice per item. Beside them, the region's published proof items
+    /// that must be cancelled on a ground another list shows (<see cref="ProofToCancel"/>). Answered from the in-memory index.
     /// </summary>
     [WolverineGet("/needs-revision", Name = "GetNeedsRevision")]
     [Authorize(Policy = Policies.Authenticated)]
@@ -42,7 +44,7 @@ public static class NeedsRevisionEndpoint
                     .OrderBy(r => r.Field, StringComparer.Ordinal)]))
             .OrderBy(i => i.List, StringComparer.Ordinal).ThenBy(i => i.Code, StringComparer.Ordinal)
             .ToList();
-        return TypedResults.Ok(new NeedsRevisionView(region, now, index.Status, items));
+        return TypedResults.Ok(new NeedsRevisionView(region, now, index.Status, items, [.. ProofsToCancel.In(index, region, now)]));
     }
 
     private static string Name(StandingKind kind) => kind switch
