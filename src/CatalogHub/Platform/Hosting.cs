@@ -153,6 +153,7 @@ public static class Hosting
                 Description = "ApiKey chk_{keyId}_{secret}",
             });
             o.OperationFilter<ApiKeyRequirement>();
+            o.OperationFilter<ListExamples>();
             o.CustomSchemaIds(SchemaId);
         });
 

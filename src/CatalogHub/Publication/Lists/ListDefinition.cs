@@ -56,6 +56,9 @@ public abstract partial class ListDefinition
     /// <summary>How this list's event changes its legal timeline (see <see cref="ValidityIntervalProjection"/>); null for the rest.</summary>
     public abstract TimelineChange? TimelineOf(IEvent e);
 
+    /// <summary>What the rules say of <see cref="ExampleContent"/> as a draft and at publication: both empty for a good example.</summary>
+    public abstract (IReadOnlyList<FieldError> Shape, IReadOnlyList<FieldError> Refusals) JudgeExample();
+
     /// <summary>A published version of this list as the change log holds it (<see cref="PublicationChange.Document"/>).</summary>
     public abstract PublishedContent ReadVersion(PublicationChange published);
 
@@ -98,6 +101,13 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     public required TContent Example { get; init; }
 
     public override object ExampleContent => Example;
+
+    public override (IReadOnlyList<FieldError> Shape, IReadOnlyList<FieldError> Refusals) JudgeExample()
+    {
+        var shape = new Validation();
+        Check(shape, Example);
+        return (shape.Errors, RefusalsToPublish(Example));
+    }
 
     public override Type ContentType => typeof(TContent);
 

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace CatalogHub.Publication.Lists;
+
+/// <summary>
+/// Gives the drafting and revising operations of every registered list its realistic example body
+/// (<see cref="ListDefinition.ExampleContent"/>), so Swagger UI's "Try it out" starts from content that passes the rules.
+/// </summary>
+public sealed class ListExamples : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var body = context.ApiDescription.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type;
+        if (body is not { IsGenericType: true } || operation.RequestBody?.Content is not { } content) return;
+        var list = ListRegistry.All.FirstOrDefault(l => l.ContentType == body.GetGenericArguments()[0]);
+        if (list is null) return;
+        object? example = body.GetGenericTypeDefinition() == typeof(DraftItem<>)
+            ? new { regionCode = "411000", code = "000147011000", content = list.ExampleContent, derivedFrom = (Guid?)null,
+                reason = "依据《许昌市政务服务条例》编制并公布清单" }
+            : body.GetGenericTypeDefinition() == typeof(ReviseItem<>) ? new { content = list.ExampleContent, reason = "法律修订后调整清单" }
+            : null;
+        if (example is null) return;
+        foreach (var media in content.Values.OfType<OpenApiMediaType>())
+            media.Example = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(example, ApiJson.Options));
+    }
+}
