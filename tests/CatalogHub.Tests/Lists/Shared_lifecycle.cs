@@ -155,4 +155,21 @@ public sealed class Shared_lifecycle(AppFixture fixture) : ListContext(fixture)
         var weidu = await Register(TestDepartments.WeiduManager);
         await Post($"/promises/{promise.Id}/publish", new { reason = "经审核同意公布" }, weidu.Key, 404, $"\"{promise.Version}\"");
     }
+
+    [Fact]
+    public async Task a_retried_draft_with_the_same_idempotency_key_is_answered_once_and_recorded_once()
+    {
+        var entry = await Published();
+        var body = new { regionCode = "411000", code = "000147011000", content = PromiseFor(entry.Id), reason = Reason };
+        const string key = "promise-000147011000-draft-1";
+        var before = await EventCount();
+
+        var first = await Send(HttpMethod.Post, Promises.Route, body, Market.Key, 201, more: s => s.WithRequestHeader("Idempotency-Key", key));
+        var retry = await Send(HttpMethod.Post, Promises.Route, body, Market.Key, 201, more: s => s.WithRequestHeader("Idempotency-Key", key));
+
+        Assert.Equal("true", retry.Context.Response.Headers["Idempotent-Replayed"].ToString());
+        Assert.Equal(first.ReadAsText(), retry.ReadAsText());
+        Assert.Equal(first.Context.Response.Headers.Location.ToString(), retry.Context.Response.Headers.Location.ToString());
+        Assert.Equal(before + 1, await EventCount());
+    }
 }
