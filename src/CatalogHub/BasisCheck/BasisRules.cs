@@ -20,7 +20,7 @@ public sealed record ElementVerdict(string Element, string Name, bool Allowed, I
 public static class BasisRules
 {
     public sealed record Outcome(IReadOnlyList<Reason> ItemReasons, IndexedVersion? Entry, IndexedVersion? List,
-        IReadOnlyList<RepealCitation> Repeals, IReadOnlyList<ElementVerdict> Materials, IReadOnlyList<ElementVerdict> Conditions,
+        IReadOnlyList<RepealCitation> ItemRepeals, IReadOnlyList<ElementVerdict> Materials, IReadOnlyList<ElementVerdict> Conditions,
         IReadOnlyList<ElementVerdict> Fees, IReadOnlyList<ListVerdict> Proofs, IReadOnlyList<ListVerdict> IntermediaryServices,
         PromiseVerdict? Promise, IReadOnlyList<MissingMaterialVerdict> MissingMaterials)
     {
@@ -42,9 +42,9 @@ public static class BasisRules
         ];
 
         /// <summary>Every repeal that refused something, once each.</summary>
-        public IReadOnlyList<RepealCitation> AllRepeals =>
+        public IReadOnlyList<RepealCitation> Repeals =>
         [
-            .. Repeals
+            .. ItemRepeals
                 .Concat(Proofs.Concat(IntermediaryServices).Select(v => v.Repeal))
                 .Concat([Promise?.Repeal])
                 .Concat(MissingMaterials.Select(v => v.Repeal))

@@ -99,7 +99,7 @@ public static class CheckBasisEndpoint
         var serving = entry is null ? ServingLists.None : ServingLists.Of(index, entry.Id, command.RegionCode);
         var outcome = BasisRules.Decide(command, instant, entry, list, serving);
         return TypedResults.Ok(new BasisAnswer(command.RegionCode, command.ItemCode, instant, outcome.Allowed, outcome.ItemReasons,
-            outcome.Citations, outcome.AllRepeals, outcome.Materials, outcome.Conditions, outcome.Fees, status,
+            outcome.Citations, outcome.Repeals, outcome.Materials, outcome.Conditions, outcome.Fees, status,
             outcome.Proofs, outcome.IntermediaryServices, outcome.Promise, outcome.MissingMaterials));
     }
 

@@ -129,6 +129,23 @@ public sealed class Basis_check_for_lists(AppFixture fixture) : ListContext(fixt
     }
 
     [Fact]
+    public async Task a_proof_listed_by_a_county_is_no_basis_for_the_city_handling_the_item()
+    {
+        var (entry, _) = await PublishedGuide();
+        var weidu = await Register(TestDepartments.WeiduManager);
+        var draft = Read<ItemDraftView<ProofItemContent>>(await Post(Proofs.Route,
+            new { regionCode = "411002", code = "411002-ZM-0001", content = HealthCertificate(entry.Id) with { DemandingUnit = "许昌市魏都区市场监督管理局" }, reason = Reason },
+            weidu.Key, 201));
+        var submitted = Read<ItemDraftView<ProofItemContent>>(await Post($"{Proofs.Route}/{draft.Id}/submit", new { reason = "提交审核" },
+            weidu.Key, 200, $"\"{draft.Version}\""));
+        await Post($"{Proofs.Route}/{draft.Id}/publish", new { note = "按条例公布", reason = "经审核同意公布" }, weidu.Key, 200, $"\"{submitted.Version}\"");
+
+        var answer = await Check(null, [new { name = "食品从业人员健康证明" }]);
+        Assert.Equal(["proof-not-listed"], Assert.Single(answer.Proofs).Reasons.Select(r => r.Code));
+        Assert.Equal(2, answer.Citations.Count);
+    }
+
+    [Fact]
     public async Task an_intermediary_service_is_allowed_only_as_listed_and_never_from_a_designated_agency()
     {
         var planning = await Published(DemoEntry("000131015000").Content, "000131015000");
