@@ -13,15 +13,47 @@ public sealed record ElementVerdict(string Element, string Name, bool Allowed, I
 /// The rules of the basis check as a pure function of the two timelines (003:10, 003:38, 003:46, 003:55): nothing
 /// may be demanded for an item unless its base catalogue entry and its implementation list are both published and
 /// in force at the instant; then only what the list names, in the form it names, and never on paper what an
-/// e-licence or shared data supplies.
+/// e-licence or shared data supplies. The elements of the other registered lists (proofs, intermediary services, 告知承诺,
+/// 容缺受理) are judged by their own rule sets over the timelines that named the entry (<see cref="ServingLists"/>);
+/// every version any verdict relies on is cited, every repeal that refused one is given.
 /// </summary>
 public static class BasisRules
 {
     public sealed record Outcome(IReadOnlyList<Reason> ItemReasons, IndexedVersion? Entry, IndexedVersion? List,
-        IReadOnlyList<RepealCitation> Repeals, IReadOnlyList<ElementVerdict> Materials, IReadOnlyList<ElementVerdict> Conditions,
-        IReadOnlyList<ElementVerdict> Fees);
+        IReadOnlyList<RepealCitation> ItemRepeals, IReadOnlyList<ElementVerdict> Materials, IReadOnlyList<ElementVerdict> Conditions,
+        IReadOnlyList<ElementVerdict> Fees, IReadOnlyList<ListVerdict> Proofs, IReadOnlyList<ListVerdict> IntermediaryServices,
+        PromiseVerdict? Promise, IReadOnlyList<MissingMaterialVerdict> MissingMaterials)
+    {
+        public bool Allowed => ItemReasons.Count == 0
+            && Materials.Concat(Conditions).Concat(Fees).All(v => v.Allowed)
+            && Proofs.Concat(IntermediaryServices).All(v => v.Allowed)
+            && Promise is null or { Allowed: true }
+            && MissingMaterials.All(v => v.Allowed);
 
-    public static Outcome Decide(CheckBasis request, DateTimeOffset instant, Timeline? entry, Timeline? list)
+        /// <summary>Every published version relied on, once each: the entry, the implementation list, then each list version a verdict cites.</summary>
+        public IReadOnlyList<Citation> Citations =>
+        [
+            .. new[] { Entry, List }.OfType<IndexedVersion>().Select(v => v.Citation)
+                .Concat(Proofs.Concat(IntermediaryServices).Select(v => v.Citation))
+                .Concat([Promise?.Citation])
+                .Concat(MissingMaterials.Select(v => v.Citation))
+                .OfType<Citation>()
+                .Distinct(),
+        ];
+
+        /// <summary>Every repeal that refused something, once each.</summary>
+        public IReadOnlyList<RepealCitation> Repeals =>
+        [
+            .. ItemRepeals
+                .Concat(Proofs.Concat(IntermediaryServices).Select(v => v.Repeal))
+                .Concat([Promise?.Repeal])
+                .Concat(MissingMaterials.Select(v => v.Repeal))
+                .OfType<RepealCitation>()
+                .Distinct(),
+        ];
+    }
+
+    public static Outcome Decide(CheckBasis request, DateTimeOffset instant, Timeline? entry, Timeline? list, ServingLists? serving = null)
     {
         var entryAt = entry?.At(instant) ?? new Standing(StandingKind.Unknown, null, null);
         var listAt = list?.At(instant) ?? new Standing(StandingKind.Unknown, null, null);
@@ -34,10 +66,27 @@ public static class BasisRules
         List<ElementVerdict> Judge<T>(IReadOnlyList<T>? demanded, string field, Func<T, string> name, Func<T, ImplementationListContent, IEnumerable<Reason>> rule) =>
             [.. (demanded ?? []).Select((d, i) => Verdict($"{field}[{i}]", name(d), content is null ? itemReasons : [.. rule(d, content)]))];
 
+        // Once the entry and the list are in force, the entry the other lists name is the entry's timeline.
+        var item = content is null ? null : new ItemInForce(entry!.Id, content, instant);
+        var lists = serving ?? ServingLists.None;
+        List<ListVerdict> JudgeListed<T>(IReadOnlyList<T>? demanded, string field, Func<T, string> name,
+            Func<string, T, ItemInForce, ListVerdict> rule) =>
+            [.. (demanded ?? []).Select((d, i) => item is null
+                ? new ListVerdict($"{field}[{i}]", name(d), false, itemReasons, null, null)
+                : rule($"{field}[{i}]", d, item))];
+
         return new Outcome(itemReasons, entryAt.Version, listAt.Version, repeals,
             Judge(request.Materials, "materials", m => m.Name ?? m.LicenceTypeCode ?? "", Material),
             Judge(request.Conditions, "conditions", c => c.Text, Condition),
-            Judge(request.Fees, "fees", f => f.Name, Fee));
+            Judge(request.Fees, "fees", f => f.Name, Fee),
+            JudgeListed(request.Proofs, "proofs", p => p.Name, (at, p, i) => ProofDemands.Judge(at, p, i, lists.Proofs)),
+            JudgeListed(request.IntermediaryServices, "intermediaryServices", s => s.Name,
+                (at, s, i) => IntermediaryDemands.Judge(at, s, i, lists.IntermediaryServices)),
+            request.Promise is not { } promise ? null
+                : item is null ? PromiseVerdict.Refused(itemReasons) : PromiseVerdict.Judge(promise, item, lists.Promises),
+            request.MissingMaterials is not { } missing ? []
+                : item is null ? [.. missing.Select((m, i) => new MissingMaterialVerdict(MissingMaterialVerdict.ElementAt(i), m, false, itemReasons, null, null, null))]
+                : MissingMaterialVerdict.Judge(missing, item, lists.Deferrals));
     }
 
     private static ElementVerdict Verdict(string element, string name, IReadOnlyList<Reason> reasons) => new(element, name, reasons.Count == 0, reasons);

@@ -10,17 +10,36 @@ public sealed record DemandedCondition(string Text);
 
 public sealed record DemandedFee(string Name);
 
-/// <summary>"May this be demanded, for this item, in this region, at this instant?" (now when <c>AsOf</c> is omitted).</summary>
-public sealed record CheckBasis(string RegionCode, string ItemCode, DateTimeOffset? AsOf,
-    IReadOnlyList<DemandedMaterial>? Materials, IReadOnlyList<DemandedCondition>? Conditions, IReadOnlyList<DemandedFee>? Fees);
+/// <summary>A proof (证明) a case handler wants to demand, by its name on the proof-item list.</summary>
+public sealed record DemandedProof(string Name);
+
+/// <summary>An intermediary service a case handler wants to require, by its listed name; <c>Provider</c> if the handler names who provides it.</summary>
+public sealed record DemandedIntermediaryService(string Name, string? Provider);
+
+/// <summary>"May this applicant use 告知承诺 for this item?": what the credit system says of the applicant (both required).</summary>
+public sealed record PromiseQuestion(bool? SeriousBadCredit, bool? EarlierFalsePromise);
 
 /// <summary>
-/// The answer: allowed only when every element is. <c>Citations</c> are the published versions relied on (base
-/// entry, implementation list); <c>Repeals</c> the repeals that refused; <c>Index</c> how current the answer is.
+/// "May this be demanded, for this item, in this region, at this instant?" (now when <c>AsOf</c> is omitted). Beside
+/// materials, conditions and fees: proofs, intermediary services, whether the applicant may use 告知承诺
+/// (<c>Promise</c>), and which missing materials may follow acceptance under 容缺受理 (<c>MissingMaterials</c>, by name).
+/// </summary>
+public sealed record CheckBasis(string RegionCode, string ItemCode, DateTimeOffset? AsOf,
+    IReadOnlyList<DemandedMaterial>? Materials, IReadOnlyList<DemandedCondition>? Conditions, IReadOnlyList<DemandedFee>? Fees,
+    IReadOnlyList<DemandedProof>? Proofs = null, IReadOnlyList<DemandedIntermediaryService>? IntermediaryServices = null,
+    PromiseQuestion? Promise = null, IReadOnlyList<string>? MissingMaterials = null);
+
+/// <summary>
+/// The answer: allowed only when every element is (a promise the applicant may not use, or a missing material that may
+/// not follow, refuses it too). <c>Citations</c> are the published versions relied on (base entry, implementation
+/// list, each proof, service, 告知承诺 and 容缺受理 version a verdict cites); <c>Repeals</c> the repeals that refused;
+/// <c>Index</c> how current the answer is. <c>Promise</c> is null when not asked.
 /// </summary>
 public sealed record BasisAnswer(string RegionCode, string ItemCode, DateTimeOffset AsOf, bool Allowed, IReadOnlyList<Reason> Reasons,
     IReadOnlyList<Citation> Citations, IReadOnlyList<RepealCitation> Repeals, IReadOnlyList<ElementVerdict> Materials,
-    IReadOnlyList<ElementVerdict> Conditions, IReadOnlyList<ElementVerdict> Fees, IndexStatus Index);
+    IReadOnlyList<ElementVerdict> Conditions, IReadOnlyList<ElementVerdict> Fees, IndexStatus Index,
+    IReadOnlyList<ListVerdict> Proofs, IReadOnlyList<ListVerdict> IntermediaryServices, PromiseVerdict? Promise,
+    IReadOnlyList<MissingMaterialVerdict> MissingMaterials);
 
 public static class CheckBasisEndpoint
 {
@@ -51,6 +70,19 @@ public static class CheckBasisEndpoint
         });
         Each(input, "conditions", command.Conditions, (at, c) => input.Text($"{at}.text", c.Text, 500));
         Each(input, "fees", command.Fees, (at, f) => input.Text($"{at}.name", f.Name, 200));
+        Each(input, "proofs", command.Proofs, (at, p) => input.Text($"{at}.name", p.Name, 200));
+        Each(input, "intermediaryServices", command.IntermediaryServices, (at, s) =>
+        {
+            input.Text($"{at}.name", s.Name, 200);
+            input.Text($"{at}.provider", s.Provider, 200, required: false);
+        });
+        if (command.Promise is { } promise)
+        {
+            // Unknown is not "no": defaulting to false would let an excluded applicant promise.
+            input.Check(promise.SeriousBadCredit is not null, "promise.seriousBadCredit", "required", "is required: true or false.");
+            input.Check(promise.EarlierFalsePromise is not null, "promise.earlierFalsePromise", "required", "is required: true or false.");
+        }
+        Each(input, "missingMaterials", command.MissingMaterials, (at, m) => input.Text(at, m, 200));
         if (input.Failed) return input.Problem();
         if (!index.IsLoaded)
         {
@@ -63,12 +95,12 @@ public static class CheckBasisEndpoint
         var status = index.Status;
         var instant = command.AsOf ?? clock.GetUtcNow();
         var list = index.Find(ImplementationListVersion.List, command.RegionCode, command.ItemCode);
-        var outcome = BasisRules.Decide(command, instant, EntryOf(index, list, command.RegionCode, command.ItemCode, instant), list);
-        var allowed = outcome.ItemReasons.Count == 0
-            && outcome.Materials.Concat(outcome.Conditions).Concat(outcome.Fees).All(v => v.Allowed);
-        return TypedResults.Ok(new BasisAnswer(command.RegionCode, command.ItemCode, instant, allowed, outcome.ItemReasons,
-            [.. new[] { outcome.Entry, outcome.List }.OfType<IndexedVersion>().Select(v => v.Citation)], outcome.Repeals,
-            outcome.Materials, outcome.Conditions, outcome.Fees, status));
+        var entry = EntryOf(index, list, command.RegionCode, command.ItemCode, instant);
+        var serving = entry is null ? ServingLists.None : ServingLists.Of(index, entry.Id, command.RegionCode);
+        var outcome = BasisRules.Decide(command, instant, entry, list, serving);
+        return TypedResults.Ok(new BasisAnswer(command.RegionCode, command.ItemCode, instant, outcome.Allowed, outcome.ItemReasons,
+            outcome.Citations, outcome.Repeals, outcome.Materials, outcome.Conditions, outcome.Fees, status,
+            outcome.Proofs, outcome.IntermediaryServices, outcome.Promise, outcome.MissingMaterials));
     }
 
     /// <summary>

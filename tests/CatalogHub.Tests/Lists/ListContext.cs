@@ -1,13 +1,16 @@
 using CatalogHub.Catalogue;
 using CatalogHub.Publication;
 using CatalogHub.Publication.Lists;
-using CatalogHub.Tests.Catalogue;
+using CatalogHub.Tests.ImplementationLists;
 using CatalogHub.Tests.Support;
 
 namespace CatalogHub.Tests.Lists;
 
-/// <summary>Given-states of the registered lists, reached through the API: every list has the same operations under its route.</summary>
-public abstract class ListContext(AppFixture fixture) : CatalogueContext(fixture)
+/// <summary>
+/// Given-states of the registered lists, reached through the API: every list has the same operations under its route.
+/// Built on the implementation lists' given-states, since the basis check needs an item's implementation list too.
+/// </summary>
+public abstract class ListContext(AppFixture fixture) : ImplementationListContext(fixture)
 {
     protected const string Reason = "依据《许昌市政务服务条例》编制并公布清单";
 
