@@ -3,6 +3,7 @@ using CatalogHub.Catalogue;
 using CatalogHub.Filing;
 using CatalogHub.Lists.Promises;
 using CatalogHub.Platform;
+using CatalogHub.Publication;
 using CatalogHub.Publication.Lists;
 using CatalogHub.Tests.Lists;
 using CatalogHub.Tests.Support;
@@ -165,6 +166,39 @@ public sealed class Filing_with_the_city(AppFixture fixture) : ListContext(fixtu
 
         Read<CityChangeView>(await Post($"/filings/promises/{drafted.Id}/confirm", new { reason = "本区责任条款另有规定，保持现行版本" }, Weidu.Key, 200, "\"0\""));
         Assert.DoesNotContain(await CityChanges(), c => c.List == "promises");
+    }
+
+    [Fact]
+    public async Task a_repealed_city_source_shows_until_the_county_confirms_and_only_catalogue_managers_read_filings()
+    {
+        var city = await Published(FoodLicence(), effectiveAt: Now.AddMinutes(1));
+        var county = await WeiduEntry(city.Id, FoodLicence() with { ImplementingAuthority = WeiduAuthority });
+        Clock.Advance(TimeSpan.FromMinutes(3));
+
+        // 取消 (002:12): the city repeals its entry; the county's entry shows it, with no city version in force to diff against.
+        await Post($"/catalogue/entries/{city.Id}/repeal", new { effectiveAt = Now.AddMinutes(1), basis = "《国务院关于取消和下放一批行政许可事项的决定》",
+            reason = "上级决定取消该事项" }, Admin.Key, 200, $"\"{city.Version}\"");
+        Assert.Empty(await CityChanges());
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        var repealed = Assert.Single(await CityChanges());
+        Assert.Equal((county.Id, true, 1, (Citation?)null), (repealed.ItemId, repealed.SourceRepealed, repealed.BasisCitation!.Version, repealed.CurrentSourceCitation));
+        // The diff against nothing: the whole content (JSON Pointer "") is gone.
+        Assert.Equal([""], repealed.Changes.Select(c => c.Path));
+
+        var confirmed = Read<CityChangeView>(await Post($"/filings/base-catalogue/{county.Id}/confirm",
+            new { reason = "本区保留该事项，待省级调整后另行处理" }, Weidu.Key, 200, "\"0\""));
+        Assert.Equal(((int?)null, false), (confirmed.Confirmation!.SourceVersion, confirmed.Changed));
+        Assert.Empty(await CityChanges());
+        // Confirming what no longer shows a change records nothing.
+        var events = await EventCount();
+        AssertSameJson(confirmed, Read<CityChangeView>(await Post($"/filings/base-catalogue/{county.Id}/confirm",
+            new { reason = "重复确认" }, Weidu.Key, 200, "\"1\"")));
+        Assert.Equal(events, await EventCount());
+
+        // Filings are addressed to catalogue managers; a bad filter is named.
+        AssertProblem(await Get("/filings", Market.Key, 403), "filings-for-catalogue-managers");
+        AssertProblem(await Get("/filings?status=pending", Admin.Key, 400), "invalid-status", "status");
+        AssertProblem(await Get("/filings?list=licence-types", Admin.Key, 400), "unknown-list", "list");
     }
 
     [Fact]
