@@ -21,19 +21,12 @@ public sealed record DerivedVersionConfirmed(
 
 /// <summary>The acknowledgement of one filed version. At most one event: a repeated acknowledgement records nothing.</summary>
 public sealed record FilingAcknowledgement(Guid Id, string List, Guid ItemId, int ItemVersion, string AcknowledgedBy, DateTimeOffset AcknowledgedAt, string? Note)
-    : IEvolving<FilingAcknowledgement>
 {
     /// <summary>The stream version, set by Marten; the filing's ETag (0 while nobody acknowledged it).</summary>
     public long Version { get; set; }
 
     public static FilingAcknowledgement Create(FilingAcknowledged e) =>
         new(e.FilingId, e.List, e.ItemId, e.ItemVersion, e.AcknowledgedBy, e.AcknowledgedAt, e.Note);
-
-    public FilingAcknowledgement After(object @event) => @event switch
-    {
-        FilingAcknowledged e => Create(e),
-        _ => throw new ArgumentException($"{@event.GetType().Name} does not apply to a filing.", nameof(@event)),
-    };
 }
 
 /// <summary>The county's latest confirmation of a derived item's version against its city source.</summary>

@@ -171,8 +171,13 @@ public sealed class Filing_with_the_city(AppFixture fixture) : ListContext(fixtu
     [Fact]
     public async Task a_repealed_city_source_shows_until_the_county_confirms_and_only_catalogue_managers_read_filings()
     {
+        // 魏都区's market regulator owns the county entry; its education bureau, a department of the same region, does not.
+        var owner = await Register((Credit("11411002005340101"), "许昌市魏都区市场监督管理局", "411002", [Role.ServiceDepartment]));
+        var neighbour = await Register((Credit("11411002005340102"), "许昌市魏都区教育局", "411002", [Role.ServiceDepartment]));
         var city = await Published(FoodLicence(), effectiveAt: Now.AddMinutes(1));
-        var county = await WeiduEntry(city.Id, FoodLicence() with { ImplementingAuthority = WeiduAuthority });
+        var draft = await Draft(FoodLicence() with { ImplementingAuthority = "许昌市魏都区市场监督管理局" }, key: owner.Key, region: "411002",
+            derivedFrom: city.Id);
+        var county = await Publish(await Submit(draft, owner.Key), Now.AddMinutes(2), Weidu.Key);
         Clock.Advance(TimeSpan.FromMinutes(3));
 
         // 取消 (002:12): the city repeals its entry; the county's entry shows it, with no city version in force to diff against.
@@ -181,12 +186,16 @@ public sealed class Filing_with_the_city(AppFixture fixture) : ListContext(fixtu
         Assert.Empty(await CityChanges());
         Clock.Advance(TimeSpan.FromMinutes(2));
         var repealed = Assert.Single(await CityChanges());
+        AssertSameJson(repealed, Assert.Single(await CityChanges(owner.Key)));
+        Assert.Empty(await CityChanges(neighbour.Key));
+        AssertProblem(await Post($"/filings/base-catalogue/{county.Id}/confirm", new { reason = "越权确认" }, neighbour.Key, 404, "\"0\""), "not-found");
         Assert.Equal((county.Id, true, 1, (Citation?)null), (repealed.ItemId, repealed.SourceRepealed, repealed.BasisCitation!.Version, repealed.CurrentSourceCitation));
         // The diff against nothing: the whole content (JSON Pointer "") is gone.
         Assert.Equal([""], repealed.Changes.Select(c => c.Path));
 
         var confirmed = Read<CityChangeView>(await Post($"/filings/base-catalogue/{county.Id}/confirm",
-            new { reason = "本区保留该事项，待省级调整后另行处理" }, Weidu.Key, 200, "\"0\""));
+            new { reason = "本区保留该事项，待省级调整后另行处理" }, owner.Key, 200, "\"0\""));
+        Assert.Equal(Credit("11411002005340101"), confirmed.Confirmation!.ConfirmedBy);
         Assert.Equal(((int?)null, false), (confirmed.Confirmation!.SourceVersion, confirmed.Changed));
         Assert.Empty(await CityChanges());
         // Confirming what no longer shows a change records nothing.
@@ -200,6 +209,8 @@ public sealed class Filing_with_the_city(AppFixture fixture) : ListContext(fixtu
         AssertProblem(await Get("/filings?status=pending", Admin.Key, 400), "invalid-status", "status");
         AssertProblem(await Get("/filings?list=licence-types", Admin.Key, 400), "unknown-list", "list");
     }
+
+    private static string Credit(string first17) => first17 + UnifiedSocialCreditCode.CheckCharacterFor(first17);
 
     [Fact]
     public void the_diff_compares_objects_by_member_and_arrays_by_index()
