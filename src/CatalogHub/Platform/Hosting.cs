@@ -2,6 +2,7 @@ using CatalogHub.Audit;
 using CatalogHub.BasisCheck;
 using CatalogHub.Catalogue;
 using CatalogHub.Departments;
+using CatalogHub.Filing;
 using CatalogHub.ImplementationLists;
 using CatalogHub.Publication.Lists;
 using CatalogHub.Sharing;
@@ -26,7 +27,8 @@ public static class Hosting
     public const string SchemaName = "cataloghub";
 
     /// <summary>Every event type of every module: the store's vocabulary, each documented in schemas/events.</summary>
-    public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. CatalogueConfiguration.Events, .. ImplementationListsConfiguration.Events, .. SharingConfiguration.Events, .. ListRegistry.EventTypes];
+    public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. CatalogueConfiguration.Events, .. ImplementationListsConfiguration.Events, .. SharingConfiguration.Events, .. ListRegistry.EventTypes,
+        .. FilingConfiguration.Events];
 
     /// <summary>Every module's mapping of its events to the change log of published lists.</summary>
     private static readonly Func<IEvent, PublicationChange?>[] ChangeSources =
@@ -60,6 +62,7 @@ public static class Hosting
         opts.AddImplementationLists();
         opts.AddSharing();
         opts.AddLists();
+        opts.AddFiling();
         opts.Projections.Add(new ChangeLogProjection(ChangeSources), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(ChangeLogProjection.Definition());
         opts.Projections.Add(new ValidityIntervalProjection(

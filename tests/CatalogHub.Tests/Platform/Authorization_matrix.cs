@@ -79,6 +79,12 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
         ["POST_implementation_lists_id_publish"] = Only(Writer).OwnedByFirst(),
         ["POST_implementation_lists_id_repeal"] = Only(Writer).OwnedByFirst(),
 
+        ["GET_filings"] = Only(Writer),
+        ["GET_filings_list_itemId_version"] = Only(Writer),
+        ["POST_filings_list_itemId_version_acknowledge"] = Only(Writer),
+        ["GET_filings_city_changes"] = Only(Writer),
+        ["POST_filings_list_itemId_confirm"] = Only(Writer),
+
         ["GET_departments"] = AnyDepartment,
         ["GET_departments_id"] = AnyDepartment,
         ["POST_departments"] = Only(Role.HubAdmin),
