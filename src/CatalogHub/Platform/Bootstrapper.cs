@@ -49,6 +49,8 @@ public sealed class Bootstrapper(IDocumentStore store, IConfiguration config, Ti
         ValidityIntervalProjection.Backfill(session, ImplementationListVersion.List, ImplementationListsConfiguration.VersionsTable,
             ImplementationListsConfiguration.RepealsTable, "listId");
         ValidityIntervalProjection.Backfill(session, LicenceTypeVersion.List, GetLicenceTypeEndpoint.Versions, GetLicenceTypeEndpoint.Repeals, "typeId");
+        foreach (var list in Publication.Lists.ListRegistry.All)
+            ValidityIntervalProjection.Backfill(session, list.Name, list.VersionsTable, Publication.Lists.ListDefinition.RepealsTable, "itemId");
         return Task.CompletedTask;
     }
 

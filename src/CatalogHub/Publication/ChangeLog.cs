@@ -101,6 +101,8 @@ public sealed class ChangeLogProjection(params Func<IEvent, PublicationChange?>[
         table.AddColumn("recorded_at", "timestamp with time zone").NotNull();
         table.AddColumn("document", "jsonb");
         table.Indexes.Add(new IndexDefinition("ix_publication_changes_position") { Columns = ["tx", "sequence"] });
+        // One item's changes (a filing's city version, looked up by list, id and version).
+        table.Indexes.Add(new IndexDefinition("ix_publication_changes_item") { Columns = ["list", "id"] });
         return table;
     }
 }
