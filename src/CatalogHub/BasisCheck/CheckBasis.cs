@@ -96,7 +96,10 @@ public static class CheckBasisEndpoint
         var instant = command.AsOf ?? clock.GetUtcNow();
         var list = index.Find(ImplementationListVersion.List, command.RegionCode, command.ItemCode);
         var entry = EntryOf(index, list, command.RegionCode, command.ItemCode, instant);
-        var serving = entry is null ? ServingLists.None : ServingLists.Of(index, entry.Id, command.RegionCode);
+        // Only a question about the other lists gathers them: the plain materials check stays as cheap as it was.
+        var asksOtherLists = command.Proofs is not null || command.IntermediaryServices is not null || command.Promise is not null
+            || command.MissingMaterials is not null;
+        var serving = entry is null || !asksOtherLists ? ServingLists.None : ServingLists.Of(index, entry.Id, command.RegionCode);
         var outcome = BasisRules.Decide(command, instant, entry, list, serving);
         return TypedResults.Ok(new BasisAnswer(command.RegionCode, command.ItemCode, instant, outcome.Allowed, outcome.ItemReasons,
             outcome.Citations, outcome.Repeals, outcome.Materials, outcome.Conditions, outcome.Fees, status,
