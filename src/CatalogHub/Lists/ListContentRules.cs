@@ -29,17 +29,17 @@ public static class ListContentRules
     public static bool IsStatutory(LegalBasis basis) => StatutoryLevels.Contains(VagueMaterials.Normalised(basis.Level ?? ""));
 
     /// <summary>
-    /// The shape of a list's legal bases: stated (<c>[]</c> while a draft has none yet; publishing refuses that), each
-    /// basis checked as the catalogue checks it.
+    /// The shape of a list's legal bases: stated (<c>[]</c> while a draft has none yet, unless <paramref name="required"/>
+    /// asks for at least one), each basis checked as the catalogue checks it.
     /// </summary>
-    public static void CheckBases(Validation v, string field, IReadOnlyList<LegalBasis>? bases)
+    public static void CheckBases(Validation v, string field, IReadOnlyList<LegalBasis>? bases, bool required = false)
     {
         if (bases is null)
         {
             v.Add(field, "required", "is required (use [] while the draft has none).");
             return;
         }
-        if (!v.List(field, bases, MaxBases, required: false)) return;
+        if (!v.List(field, bases, MaxBases, required)) return;
         for (var i = 0; i < bases.Count; i++)
         {
             if (bases[i] is null) v.Add($"{field}[{i}]", "required", "is required.");

@@ -1,4 +1,3 @@
-using CatalogHub.Catalogue;
 using CatalogHub.ImplementationLists;
 
 namespace CatalogHub.Lists.Deferrals;
@@ -60,14 +59,7 @@ public static class DeferralRules
             Duplicates(v, content.DeferrableMaterials.Select(m => m?.Name).ToList(), i => $"content.deferrableMaterials[{i}].name");
         }
 
-        if (content.LegalBases is null) v.Add("content.legalBases", "required", "is required (use [] for none).");
-        else if (v.List("content.legalBases", content.LegalBases, 50, required: false))
-            for (var i = 0; i < content.LegalBases.Count; i++)
-            {
-                var at = $"content.legalBases[{i}]";
-                if (content.LegalBases[i] is null) v.Add(at, "required", "is required.");
-                else EntryContentRules.CheckBasis(v, at, content.LegalBases[i]);
-            }
+        ListContentRules.CheckBases(v, "content.legalBases", content.LegalBases);
     }
 
     /// <summary>A name listed twice would make the answer for it ambiguous (two deadlines); names are compared as read (NFKC, no blanks).</summary>

@@ -1,4 +1,3 @@
-using CatalogHub.Catalogue;
 using CatalogHub.ImplementationLists;
 
 namespace CatalogHub.Lists.Promises;
@@ -51,13 +50,7 @@ public static class PromiseRules
                 v.Text($"{at}.text", exclusion.Text, 500);
             }
         CheckComplianceCheck(v, content.ComplianceCheck);
-        if (v.List("content.legalBases", content.LegalBases, 50))
-            for (var i = 0; i < content.LegalBases.Count; i++)
-            {
-                var at = $"content.legalBases[{i}]";
-                if (content.LegalBases[i] is null) v.Add(at, "required", "is required.");
-                else EntryContentRules.CheckBasis(v, at, content.LegalBases[i]);
-            }
+        ListContentRules.CheckBases(v, "content.legalBases", content.LegalBases, required: true);
     }
 
     private static void CheckComplianceCheck(Validation v, ComplianceCheck? check)
