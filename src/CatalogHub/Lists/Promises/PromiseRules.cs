@@ -1,3 +1,4 @@
+using CatalogHub.Catalogue;
 using CatalogHub.ImplementationLists;
 
 namespace CatalogHub.Lists.Promises;
