@@ -13,16 +13,13 @@ public static class IntermediaryDemands
     {
         var finding = ListFinding.In<IntermediaryServiceContent>(services, item.Instant,
             s => s.ServedEntries.Contains(item.EntryId) && ServingLists.Same(s.Name, demanded.Name));
-        var reasons = new List<Reason>();
-        if (finding.Repeal is not null) reasons.Add(finding.RepealReason(IntermediaryServiceRules.List));
-        else if (finding.Version is null)
-            reasons.Add(new("intermediary-not-listed", IntermediaryServiceRules.List,
-                "No listed intermediary service in force serves the item under this name; an unlisted service may not be required (001:28, 000:32)."));
+        var reasons = finding.Refusals(IntermediaryServiceRules.List, new("intermediary-not-listed", IntermediaryServiceRules.List,
+            "No listed intermediary service in force serves the item under this name; an unlisted service may not be required (001:28, 000:32)."));
         var kind = finding.Version?.ContentAs<IntermediaryServiceContent>()!.ProviderKind;
         if (demanded.Provider is { } provider && !string.IsNullOrWhiteSpace(provider) && (kind is null || !ServingLists.Same(provider, kind)))
             reasons.Add(new("designated-agency", IntermediaryServiceRules.List, DesignatedAgencies.NamesAnOrganisation(provider) || DesignatedAgencies.Designates(provider)
                 ? $"'{provider}' names an agency: applicants choose the provider freely; no department designates one (003:34, 000:32)."
                 : $"'{provider}' narrows the kind of provider the list states{(kind is null ? "" : $" ({kind})")}: applicants choose freely among all of that kind (003:34, 000:32)."));
-        return new(element, demanded.Name, reasons.Count == 0, reasons, finding.Version?.Citation, finding.Repeal);
+        return finding.Verdict(element, demanded.Name, reasons);
     }
 }

@@ -14,17 +14,14 @@ public static class ProofDemands
     {
         var finding = ListFinding.In<ProofItemContent>(proofs, item.Instant,
             p => p.ServedEntries.Contains(item.EntryId) && ServingLists.Same(p.Name, demanded.Name));
-        var reasons = new List<Reason>();
-        if (finding.Repeal is not null) reasons.Add(finding.RepealReason(ProofItemRules.List));
-        else if (finding.Version is null)
-            reasons.Add(new("proof-not-listed", ProofItemRules.List,
-                "No proof item in force names this proof for the item; no proof outside the published list may be demanded (000:15, 004:26)."));
+        var reasons = finding.Refusals(ProofItemRules.List, new("proof-not-listed", ProofItemRules.List,
+            "No proof item in force names this proof for the item; no proof outside the published list may be demanded (000:15, 004:26)."));
         var supplied = item.List.Materials.FirstOrDefault(m =>
             m.Source is MaterialSource.ELicence or MaterialSource.SharedData && ServingLists.Same(m.Name, demanded.Name));
         if (supplied is not null)
             reasons.Add(new("proof-supplied-by-e-licence", ImplementationListVersion.List, supplied.Source == MaterialSource.ELicence
                 ? $"'{supplied.Name}' is supplied by e-licence {supplied.LicenceTypeCode}: the department reads it and demands no proof (003:38, 002:44)."
                 : $"'{supplied.Name}' is supplied by shared data: the department checks it and demands no proof (003:38, 002:44)."));
-        return new(element, demanded.Name, reasons.Count == 0, reasons, finding.Version?.Citation, finding.Repeal);
+        return finding.Verdict(element, demanded.Name, reasons);
     }
 }

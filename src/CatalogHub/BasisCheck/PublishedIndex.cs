@@ -153,11 +153,13 @@ public sealed class PublishedIndex(TimeProvider clock)
     /// <summary>Every item of <paramref name="list"/> this node knows of (a scan: for views, never for the basis check).</summary>
     public IEnumerable<Timeline> All(string list) => _byId.Values.Where(t => t.List == list);
 
+    /// <summary>The lists whose versions name items of other lists: one lookup each, instead of a scan of every reference.</summary>
+    private static readonly string[] ReferringLists = [ImplementationListVersion.List, .. ListRegistry.All.Select(l => l.Name)];
+
     /// <summary>The items of every list whose latest published version names <paramref name="referenced"/>.</summary>
     public IEnumerable<Timeline> Dependents(Guid referenced) =>
-        from key in _byReference.Keys
-        where key.Referenced == referenced
-        from dependent in Referencing(key.List, referenced)
+        from list in ReferringLists
+        from dependent in Referencing(list, referenced)
         where dependent.Versions.Length > 0 && dependent.Versions[^1].References?.Any(r => r.Id == referenced) == true
         select dependent;
 

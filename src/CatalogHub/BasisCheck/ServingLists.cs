@@ -53,6 +53,13 @@ public sealed record ListFinding(IndexedVersion? Version, RepealCitation? Repeal
 
     public Reason RepealReason(string list) =>
         new("repealed", list, $"Repealed with effect from {Repeal!.EffectiveAt:O}: {Repeal.Reason}");
+
+    /// <summary>Why the list does not allow the element: the repeal that ended it, or <paramref name="notListed"/>; none when it does.</summary>
+    public List<Reason> Refusals(string list, Reason notListed) =>
+        Repeal is not null ? [RepealReason(list)] : Version is null ? [notListed] : [];
+
+    public ListVerdict Verdict(string element, string name, IReadOnlyList<Reason> reasons) =>
+        new(element, name, reasons.Count == 0, reasons, Version?.Citation, Repeal);
 }
 
 /// <summary>

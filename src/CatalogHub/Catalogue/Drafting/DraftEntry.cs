@@ -29,7 +29,8 @@ public static class DraftEntryEndpoint
             return Problems.Forbidden("other-region", $"A department of {caller.RegionCode} drafts entries of its own region only.");
         if (await session.Query<Entry>().AnyAsync(e => e.RegionCode == command.RegionCode && e.ItemCode == command.ItemCode && e.Lifecycle.Stage != Stage.Withdrawn, http.RequestAborted))
             return Problems.Conflict("duplicate-item-code", $"{command.RegionCode} already has an entry {command.ItemCode}.", "itemCode");
-        if (command.DerivedFrom is { } source && await CheckDerivation(session, source, command.RegionCode, http.RequestAborted) is { } refused)
+        if (command.DerivedFrom is { } source
+            && await Derivation.Refusal(session, EntryVersion.List, source, command.RegionCode, "derived-entry-not-published", http.RequestAborted) is { } refused)
             return refused;
 
         var id = Guid.CreateVersion7();
@@ -40,16 +41,5 @@ public static class DraftEntryEndpoint
 
         http.SetETag(1);
         return Idempotency.Created(session, http, $"/catalogue/entries/{id}/draft", EntryDraftView.From(Entry.Create(drafted) with { Version = 1 }));
-    }
-
-    /// <summary>承接 (002:12, 004:11): a county takes over an entry its city has published.</summary>
-    private static async Task<IResult?> CheckDerivation(IQuerySession session, Guid source, string regionCode, CancellationToken ct)
-    {
-        var parent = await session.Query<EntryVersion>().Where(v => v.EntryId == source).FirstOrDefaultAsync(ct);
-        if (parent is null)
-            return Problems.Rule("derived-entry-not-published", "An entry can only derive from a published entry.", "derivedFrom");
-        return parent.RegionCode == RegionCode.Parent(regionCode) ? null
-            : Problems.Rule("derivation-not-from-parent-region",
-                $"{regionCode} derives entries from its parent region {RegionCode.Parent(regionCode)}, not {parent.RegionCode}.", "derivedFrom");
     }
 }

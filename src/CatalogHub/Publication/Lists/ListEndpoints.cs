@@ -84,7 +84,8 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         if (await session.Query<ListItem<TContent>>().AnyAsync(i => i.RegionCode == command.RegionCode && i.Code == command.Code
                 && i.Lifecycle.Stage != Stage.Withdrawn, http.RequestAborted))
             return Problems.Conflict("duplicate-code", $"{command.RegionCode} already has a {list.Noun} item {command.Code}.", "code");
-        if (command.DerivedFrom is { } source && await CheckDerivation(session, source, command.RegionCode, http.RequestAborted) is { } refused)
+        if (command.DerivedFrom is { } source
+            && await Derivation.Refusal(session, list.Name, source, command.RegionCode, "derived-item-not-published", http.RequestAborted) is { } refused)
             return refused;
 
         var id = Guid.CreateVersion7();
@@ -96,17 +97,6 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         var created = Idempotency.Created(session, http, $"{list.Route}/{id}/draft", View(ListItem<TContent>.Started(drafted), 1));
         await session.SaveChangesAsync(http.RequestAborted);
         return created;
-    }
-
-    /// <summary>承接 (002:12, 004:11): a county takes over an item its city has published in the same list.</summary>
-    private static async Task<IResult?> CheckDerivation(IQuerySession session, Guid source, string regionCode, CancellationToken ct)
-    {
-        var parent = await session.Query<ItemVersion<TContent>>().Where(v => v.ItemId == source).FirstOrDefaultAsync(ct);
-        if (parent is null)
-            return Problems.Rule("derived-item-not-published", "An item can only derive from a published item of the same list.", "derivedFrom");
-        return parent.RegionCode == RegionCode.Parent(regionCode) ? null
-            : Problems.Rule("derivation-not-from-parent-region",
-                $"{regionCode} derives items from its parent region {RegionCode.Parent(regionCode)}, not {parent.RegionCode}.", "derivedFrom");
     }
 
     private Task<IResult> Revise(Guid id, ReviseItem<TContent> command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
