@@ -2,7 +2,6 @@ using CatalogHub.Demo;
 using CatalogHub.Catalogue;
 using CatalogHub.Departments;
 using CatalogHub.ImplementationLists;
-using CatalogHub.Sharing.LicenceTypes;
 
 namespace CatalogHub.Platform;
 
@@ -20,6 +19,7 @@ public sealed class Bootstrapper(IDocumentStore store, IConfiguration config, Ti
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await Locked((session, ct) => Publication.Lists.ListMigrations.Run(store, session, clock, logger, ct), cancellationToken);
         await Locked(BackfillIntervals, cancellationToken);
         if (config["CATALOGHUB_ADMIN_KEY_FILE"] is { Length: > 0 } keyFile)
             await Locked((session, ct) => EnsureAdminKey(session, keyFile, ct), cancellationToken);
@@ -48,7 +48,6 @@ public sealed class Bootstrapper(IDocumentStore store, IConfiguration config, Ti
         ValidityIntervalProjection.Backfill(session, EntryVersion.List, EntryQueries.VersionsTable, EntryQueries.RepealsTable, "entryId");
         ValidityIntervalProjection.Backfill(session, ImplementationListVersion.List, ImplementationListsConfiguration.VersionsTable,
             ImplementationListsConfiguration.RepealsTable, "listId");
-        ValidityIntervalProjection.Backfill(session, LicenceTypeVersion.List, GetLicenceTypeEndpoint.Versions, GetLicenceTypeEndpoint.Repeals, "typeId");
         foreach (var list in Publication.Lists.ListRegistry.All)
             ValidityIntervalProjection.Backfill(session, list.Name, list.VersionsTable, Publication.Lists.ListDefinition.RepealsTable, "itemId");
         return Task.CompletedTask;

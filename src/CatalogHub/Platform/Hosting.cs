@@ -32,7 +32,7 @@ public static class Hosting
 
     /// <summary>Every module's mapping of its events to the change log of published lists.</summary>
     private static readonly Func<IEvent, PublicationChange?>[] ChangeSources =
-        [CatalogueConfiguration.ChangeOf, ImplementationListsConfiguration.ChangeOf, SharingConfiguration.ChangeOf, .. ListRegistry.All.Select(l => (Func<IEvent, PublicationChange?>)l.ChangeOf)];
+        [CatalogueConfiguration.ChangeOf, ImplementationListsConfiguration.ChangeOf, .. ListRegistry.All.Select(l => (Func<IEvent, PublicationChange?>)l.ChangeOf)];
 
     public static string ConnectionString(IConfiguration config) =>
         config["CATALOGHUB_DB"] ?? config.GetConnectionString("CatalogHub")
@@ -66,7 +66,7 @@ public static class Hosting
         opts.Projections.Add(new ChangeLogProjection(ChangeSources), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(ChangeLogProjection.Definition());
         opts.Projections.Add(new ValidityIntervalProjection(
-            [CatalogueConfiguration.TimelineOf, ImplementationListsConfiguration.TimelineOf, SharingConfiguration.TimelineOf,
+            [CatalogueConfiguration.TimelineOf, ImplementationListsConfiguration.TimelineOf,
              .. ListRegistry.All.Select(l => (Func<IEvent, TimelineChange?>)l.TimelineOf)]), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(ValidityIntervalProjection.Definition());
     }

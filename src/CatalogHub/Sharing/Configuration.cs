@@ -1,9 +1,7 @@
-using ChangeKind = CatalogHub.Publication.ChangeKind;
 using CatalogHub.Sharing.AccessLog;
 using CatalogHub.Sharing.Grants;
 using CatalogHub.Sharing.Holders;
 using CatalogHub.Sharing.Licences;
-using CatalogHub.Sharing.LicenceTypes;
 using CatalogHub.Sharing.Notifications;
 using CatalogHub.Sharing.Seals;
 using JasperFx.Events;
@@ -13,18 +11,6 @@ using Wolverine;
 using Wolverine.ErrorHandling;
 
 namespace CatalogHub.Sharing;
-
-/// <summary>Writes the licence catalogue's immutable versions and repeals inline, in the same transaction as the event.</summary>
-public sealed partial class LicenceTypePublicationProjection : EventProjection
-{
-    public LicenceTypeVersion Create(IEvent<LicenceTypePublished> e) => VersionOf(e.Data, e.Sequence);
-
-    public LicenceTypeRepeal Create(IEvent<LicenceTypeRepealed> e) => LicenceTypeRepeal.From(e.Data, e.Sequence);
-
-    public static LicenceTypeVersion VersionOf(LicenceTypePublished e, long sequence) => new(
-        LicenceTypeVersion.IdOf(e.TypeId, e.Version), e.TypeId, e.Version, e.Code, e.IssuerDepartmentId,
-        e.IssuerCode, e.Content, e.EffectiveAt, e.PublishedAt, e.PublishedBy, e.Note, sequence);
-}
 
 /// <summary>Writes one immutable access-log document per read, inline with its event (so a 403 still leaves its record).</summary>
 public sealed partial class AccessLogProjection : EventProjection
@@ -41,43 +27,15 @@ public static class SharingConfiguration
     public static readonly Type[] Events =
     [
         typeof(SealRegistered), typeof(SealSuspended), typeof(SealReinstated), typeof(SealRevoked),
-        typeof(LicenceTypeDrafted), typeof(LicenceTypeDraftRevised), typeof(LicenceTypeSubmittedForReview), typeof(LicenceTypePublished),
-        typeof(LicenceTypeRepealed), typeof(LicenceTypeDraftWithdrawn),
         typeof(LicenceIssued), typeof(LicenceChanged), typeof(LicenceSuspended), typeof(LicenceReinstated), typeof(LicenceRevoked),
         typeof(LicenceExpired), typeof(GrantIssued), typeof(GrantRevoked), typeof(LicenceDataAccessed), typeof(HolderErased),
         typeof(SubscriptionCreated), typeof(SubscriptionCancelled),
     ];
 
-    /// <summary>What the change log (so the feed) records of a licence type's event; the item code is the type's code.</summary>
-    public static PublicationChange? ChangeOf(IEvent e) => e.Data switch
-    {
-        LicenceTypeDrafted d => new(e.Sequence, LicenceTypeVersion.List, ChangeKind.Drafted, d.TypeId, d.RegionCode, d.Code, d.DraftedAt, null),
-        LicenceTypePublished p => new(e.Sequence, LicenceTypeVersion.List, ChangeKind.Published, p.TypeId, null, p.Code, p.PublishedAt,
-            PublicationChange.DocumentOf(LicenceTypePublicationProjection.VersionOf(p, e.Sequence))),
-        LicenceTypeRepealed r => new(e.Sequence, LicenceTypeVersion.List, ChangeKind.Repealed, r.TypeId, null, null, r.RecordedAt,
-            PublicationChange.DocumentOf(LicenceTypeRepeal.From(r, e.Sequence).Citation)),
-        LicenceTypeDraftWithdrawn w => new(e.Sequence, LicenceTypeVersion.List, ChangeKind.Withdrawn, w.TypeId, null, null, w.WithdrawnAt, null),
-        _ => null,
-    };
-
-    /// <summary>How a licence type's event changes its legal timeline (see <see cref="ValidityIntervalProjection"/>); null for the rest.</summary>
-    public static TimelineChange? TimelineOf(IEvent e) => e.Data switch
-    {
-        LicenceTypePublished p => TimelineChange.Opened(LicenceTypeVersion.List, p.TypeId, p.Version, LicenceTypeVersion.IdOf(p.TypeId, p.Version), p.EffectiveAt),
-        LicenceTypeRepealed r => TimelineChange.Closed(LicenceTypeVersion.List, r.TypeId, LicenceTypeRepeal.From(r, e.Sequence)),
-        _ => null,
-    };
-
     public static void AddSharing(this StoreOptions opts)
     {
         opts.Projections.Snapshot<Seal>(SnapshotLifecycle.Inline);
         opts.Schema.For<Seal>().DocumentAlias("seal").Duplicate(x => x.DepartmentCode);
-        opts.Projections.Snapshot<LicenceType>(SnapshotLifecycle.Inline);
-        opts.Projections.Add<LicenceTypePublicationProjection>(ProjectionLifecycle.Inline);
-        opts.Schema.For<LicenceType>().DocumentAlias("licence_type").UniqueUnlessWithdrawn("mt_doc_licence_type_uidx_code", x => x.Code);
-        opts.Schema.For<LicenceTypeVersion>().DocumentAlias("licence_type_version")
-            .Duplicate(x => x.TypeId).Duplicate(x => x.Version);
-        opts.Schema.For<LicenceTypeRepeal>().DocumentAlias("licence_type_repeal");
         opts.Projections.Snapshot<Licence>(SnapshotLifecycle.Inline);
         // Lookups go by the holder's keyed hash, never by the clear ID (which the store does not hold).
         opts.Schema.For<Licence>().DocumentAlias("licence")

@@ -65,7 +65,8 @@ public sealed class Published_documents(AppFixture fixture) : IntegrationContext
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
             ["$id"] = $"urn:cataloghub:schema:{file.Replace(".schema.json", "")}",
-            ["title"] = type.Name,
+            // The file's name: a generic event is titled as its list calls it (ProofItemPublished), not ItemPublished`1.
+            ["title"] = Path.GetFileName(file).Replace(".schema.json", ""),
         };
         if (schema is JsonObject o)
             foreach (var (k, v) in o.ToList()) { o.Remove(k); document[k] = v; }

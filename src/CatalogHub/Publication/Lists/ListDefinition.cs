@@ -1,8 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten.Events.Aggregation;
 using Marten.Events.Projections;
+using Marten.Services.Json.Transformations.SystemTextJson;
 
 namespace CatalogHub.Publication.Lists;
 
@@ -22,6 +25,8 @@ public abstract partial class ListDefinition
     {
         (Name, Noun, StorageName, Title) = (name, noun, storageName, title);
         VersionsTable = $"{Hosting.SchemaName}.mt_doc_{storageName}_version";
+        Route = $"/{name}";
+        RegionRoute = $"/regions/{{regionCode}}/{name}";
     }
 
     public string Name { get; }
@@ -29,8 +34,29 @@ public abstract partial class ListDefinition
     public string StorageName { get; }
     public string Title { get; }
 
-    /// <summary>The base route of the list's items: <c>/{name}</c>; a region's list is <c>/regions/{regionCode}/{name}</c>.</summary>
-    public string Route => $"/{Name}";
+    /// <summary>The base route of the list's items: <c>/{name}</c> unless a list kept an older route.</summary>
+    public string Route { get; init; }
+
+    /// <summary>A region's items in force: <c>/regions/{regionCode}/{name}</c> unless a list kept an older route.</summary>
+    public string RegionRoute { get; init; }
+
+    /// <summary>Who may start a draft; by default a department that writes the catalogue.</summary>
+    public string DraftPolicy { get; init; } = Policies.CatalogueWriter;
+
+    /// <summary>Who may call the other writes (the owner or manager check inside each write still applies).</summary>
+    public string WritePolicy { get; init; } = Policies.CatalogueWriter;
+
+    /// <summary>
+    /// True when an item's code is unique across regions, not within its region (a licence type's code is part of every
+    /// licence identifier); the item then takes its region from the department that drafts it.
+    /// </summary>
+    public bool KeyedByCodeAlone { get; init; }
+
+    /// <summary>The problem code of a draft whose code is taken.</summary>
+    public string DuplicateCodeProblem { get; init; } = "duplicate-code";
+
+    /// <summary>The rule an item's code must follow (400 <c>invalid-code</c> by default).</summary>
+    public Action<Validation, string?> CheckCode { get; init; } = CheckDefaultCode;
 
     public string VersionsTable { get; }
 
@@ -41,6 +67,9 @@ public abstract partial class ListDefinition
     public string EventName(string what) => $"{StorageName}_{what}";
 
     public abstract IReadOnlyList<Type> EventTypes { get; }
+
+    /// <summary>True for a list that had a module of its own and may have stored events and documents in its older shapes.</summary>
+    public abstract bool MovedOntoRegistry { get; }
 
     public abstract Type ContentType { get; }
 
@@ -74,11 +103,19 @@ public abstract partial class ListDefinition
     private static partial Regex CodeShape();
 
     /// <summary>An item's code, unique in its region and list among items that are not closed (the key the basis check finds it by).</summary>
-    public static void CheckCode(Validation v, string? code)
+    private static void CheckDefaultCode(Validation v, string? code)
     {
         if (v.Text("code", code, 64))
             v.Check(CodeShape().IsMatch(code!), "code", "invalid-code", "must be 2-64 letters, digits or '-'.");
     }
+}
+
+/// <summary>How a list shows one of the shared views: as it is, or in a list's own older shape (and its type, for the API document).</summary>
+public sealed record ListView<TFrom>(Type Type, Func<TFrom, object> Of) where TFrom : class
+{
+    public static readonly ListView<TFrom> Same = new(typeof(TFrom), v => v);
+
+    public static ListView<TFrom> As<TTo>(Func<TFrom, TTo> of) where TTo : class => new(typeof(TTo), v => of(v));
 }
 
 /// <summary>What a published version of a registered list says, with its citation and what it refers to.</summary>
@@ -100,6 +137,19 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     /// <summary>A realistic content, for the API document's examples and the demo data.</summary>
     public required TContent Example { get; init; }
 
+    /// <summary>How editors see an item; a list that moved onto the registry keeps its older shape here.</summary>
+    public ListView<ItemDraftView<TContent>> DraftView { get; init; } = ListView<ItemDraftView<TContent>>.Same;
+
+    /// <summary>How anyone sees a published version; a list that moved onto the registry keeps its older shape here.</summary>
+    public ListView<PublishedItemView<TContent>> PublishedView { get; init; } = ListView<PublishedItemView<TContent>>.Same;
+
+    /// <summary>
+    /// For a list that moved onto the registry: turns an event stored in the list's older JSON shape into the shared
+    /// events' shape, in place. Marten applies it on every read of the list's events (the rows are never rewritten, so
+    /// their audit seals hold); it must leave an event already in the shared shape as it is.
+    /// </summary>
+    public Action<JsonObject>? UpgradeOldShape { get; init; }
+
     public override object ExampleContent => Example;
 
     public override (IReadOnlyList<FieldError> Shape, IReadOnlyList<FieldError> Refusals) JudgeExample()
@@ -110,6 +160,8 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     }
 
     public override Type ContentType => typeof(TContent);
+
+    public override bool MovedOntoRegistry => UpgradeOldShape is not null;
 
     public override IReadOnlyList<Type> EventTypes =>
     [
@@ -147,20 +199,37 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
         // Projection names default to the class name, which every list's closed generic shares.
         opts.Projections.Add(new ItemProjection { Name = $"{StorageName}_item" }, ProjectionLifecycle.Inline);
         opts.Projections.Add(new ItemDocumentsProjection(this), ProjectionLifecycle.Inline, $"{StorageName}_documents");
-        opts.Schema.For<ListItem<TContent>>().DocumentAlias(StorageName)
-            .UniqueUnlessWithdrawn($"mt_doc_{StorageName}_uidx_region_code", x => x.RegionCode, x => x.Code)
-            .Duplicate(x => x.OwnerDepartmentId);
+        var items = opts.Schema.For<ListItem<TContent>>().DocumentAlias(StorageName).Duplicate(x => x.OwnerDepartmentId);
+        if (KeyedByCodeAlone) items.UniqueUnlessWithdrawn($"mt_doc_{StorageName}_uidx_code", x => x.Code);
+        else items.UniqueUnlessWithdrawn($"mt_doc_{StorageName}_uidx_region_code", x => x.RegionCode, x => x.Code);
         // As-of reads go through the validity intervals and fetch versions by primary key; only one item's version list reads these.
         opts.Schema.For<ItemVersion<TContent>>().DocumentAlias($"{StorageName}_version")
             .Duplicate(x => x.ItemId)
             .Duplicate(x => x.Version);
         opts.Schema.For<ItemRepeal>().DocumentAlias("list_item_repeal");
-        opts.Events.MapEventType<ItemDrafted<TContent>>(EventName("drafted"));
-        opts.Events.MapEventType<ItemDraftRevised<TContent>>(EventName("draft_revised"));
-        opts.Events.MapEventType<ItemSubmittedForReview<TContent>>(EventName("submitted_for_review"));
-        opts.Events.MapEventType<ItemPublished<TContent>>(EventName("published"));
-        opts.Events.MapEventType<ItemRepealed<TContent>>(EventName("repealed"));
-        opts.Events.MapEventType<ItemDraftWithdrawn<TContent>>(EventName("draft_withdrawn"));
+        MapEvent<ItemDrafted<TContent>>(opts, "drafted");
+        MapEvent<ItemDraftRevised<TContent>>(opts, "draft_revised");
+        MapEvent<ItemSubmittedForReview<TContent>>(opts, "submitted_for_review");
+        MapEvent<ItemPublished<TContent>>(opts, "published");
+        MapEvent<ItemRepealed<TContent>>(opts, "repealed");
+        MapEvent<ItemDraftWithdrawn<TContent>>(opts, "draft_withdrawn");
+    }
+
+    /// <summary>
+    /// Stores the event under the list's own name. With an older shape to read, the name also gets an upcaster: Marten
+    /// keeps a mapping and an upcaster of one name apart (the upcaster only reads), and a mapping alone would read an old
+    /// row with empty ids, silently (docs/migrating-lists.md).
+    /// </summary>
+    private void MapEvent<TEvent>(StoreOptions opts, string what) where TEvent : class
+    {
+        opts.Events.MapEventType<TEvent>(EventName(what));
+        if (UpgradeOldShape is not { } upgrade) return;
+        opts.Events.Upcast<TEvent>(EventName(what), JsonTransformations.Upcast(document =>
+        {
+            var json = JsonNode.Parse(document.RootElement.GetRawText())!.AsObject();
+            upgrade(json);
+            return json.Deserialize<TEvent>(PublicationChange.Json)!;
+        }));
     }
 
     public override void StartPublishedExample(IDocumentSession session, Guid id, string regionCode, string code, Guid ownerId, string ownerCode,
@@ -168,7 +237,7 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
         session.Events.StartStream<ListItem<TContent>>(id,
             new ItemDrafted<TContent>(id, regionCode, code, ownerId, ownerCode, null, Example, ownerCode, now),
             new ItemSubmittedForReview<TContent>(id, ownerCode, now),
-            new ItemPublished<TContent>(id, 1, regionCode, code, null, Example, now, "首次公布", publishedBy, now));
+            new ItemPublished<TContent>(id, 1, regionCode, code, null, Example, now, "首次公布", publishedBy, now, ownerCode));
 
     public override void Map(IEndpointRouteBuilder app) => new ListEndpoints<TContent>(this).Map(app);
 
@@ -182,16 +251,23 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     /// <summary>Writes the immutable version and repeal documents inline, in the same transaction as the event.</summary>
     private sealed class ItemDocumentsProjection(ListDefinition<TContent> list) : IProjection
     {
-        public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+        public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
         {
             // IEvent gives the global sequence number: with Rich append mode Marten assigns it before inline projections run.
             foreach (var e in events)
                 switch (e.Data)
                 {
-                    case ItemPublished<TContent> p: operations.Store(ItemVersion<TContent>.From(list.Name, p, e.Sequence)); break;
+                    case ItemPublished<TContent> p: operations.Store(ItemVersion<TContent>.From(list.Name, await WithRegion(operations, p, cancellation), e.Sequence)); break;
                     case ItemRepealed<TContent> r: operations.Store(ItemRepeal.From(list.Name, r, e.Sequence)); break;
                 }
-            return Task.CompletedTask;
         }
+
+        /// <summary>
+        /// A publication recorded in a list's older shape may lack the region (the licence catalogue's did): it is the
+        /// item's, which its drafting recorded and its snapshot holds (rebuilt before these documents when a list moves).
+        /// </summary>
+        private static async Task<ItemPublished<TContent>> WithRegion(IDocumentOperations operations, ItemPublished<TContent> p, CancellationToken ct) =>
+            !string.IsNullOrEmpty(p.RegionCode) ? p
+            : p with { RegionCode = (await operations.LoadAsync<ListItem<TContent>>(p.Id, ct))?.RegionCode ?? "" };
     }
 }

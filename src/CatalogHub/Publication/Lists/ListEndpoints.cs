@@ -3,9 +3,10 @@ using Wolverine.Marten;
 namespace CatalogHub.Publication.Lists;
 
 /// <summary>Starts a new item of a list as a draft of the caller's department, in the caller's region.</summary>
+/// <param name="RegionCode">The caller's region; a list keyed by code alone (licence types) takes it from the caller when omitted.</param>
 /// <param name="Code">The item's code, unique in its region and list among items that are not closed.</param>
 /// <param name="DerivedFrom">For a county item taken over from the city (承接): the city item it derives from.</param>
-public sealed record DraftItem<TContent>(string RegionCode, string Code, TContent Content, Guid? DerivedFrom, string Reason);
+public sealed record DraftItem<TContent>(string? RegionCode, string Code, TContent Content, Guid? DerivedFrom, string Reason);
 
 /// <summary>Replaces the pending draft (If-Match: the version read).</summary>
 public sealed record ReviseItem<TContent>(TContent Content, string Reason);
@@ -26,36 +27,37 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
     public void Map(IEndpointRouteBuilder app)
     {
         var route = list.Route;
-        var draftView = typeof(ItemDraftView<TContent>);
+        var draftView = list.DraftView.Type;
+        var publishedView = list.PublishedView.Type;
         int[] change = [StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity];
 
-        Write(app.MapPost(route, Draft), "POST", route, draftView, StatusCodes.Status201Created, StatusCodes.Status400BadRequest,
-            StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity).WithMetadata(new IdempotentAttribute());
+        Described(app.MapPost(route, Draft).RequireAuthorization(list.DraftPolicy), "POST", route, draftView, StatusCodes.Status201Created,
+            [StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity]).WithMetadata(new IdempotentAttribute());
         Write(app.MapPut($"{route}/{{id}}/draft", Revise), "PUT", $"{route}/{{id}}/draft", draftView, StatusCodes.Status200OK,
             [StatusCodes.Status400BadRequest, .. change]);
         foreach (var (verb, handler) in new (string, Delegate)[] { ("submit", Submit), ("withdraw", Withdraw), ("publish", Publish), ("repeal", Repeal) })
             Write(app.MapPost($"{route}/{{id}}/{verb}", handler), "POST", $"{route}/{{id}}/{verb}", draftView, StatusCodes.Status200OK,
                 [StatusCodes.Status403Forbidden, .. change]);
 
-        Read(app.MapGet($"{route}/drafts", Drafts), $"{route}/drafts", typeof(IReadOnlyList<ItemDraftView<TContent>>))
-            .RequireAuthorization(Policies.CatalogueWriter);
+        Read(app.MapGet($"{route}/drafts", Drafts), $"{route}/drafts", typeof(IReadOnlyList<>).MakeGenericType(draftView))
+            .RequireAuthorization(list.WritePolicy);
         Read(app.MapGet($"{route}/{{id}}/draft", GetDraft), $"{route}/{{id}}/draft", draftView, StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.Authenticated);
         Read(app.MapGet($"{route}/{{id}}/history", History), $"{route}/{{id}}/history", typeof(ItemHistory), StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.Authenticated);
-        Read(app.MapGet($"{route}/{{id}}", AsOf), $"{route}/{{id}}", typeof(PublishedItemView<TContent>), StatusCodes.Status400BadRequest,
+        Read(app.MapGet($"{route}/{{id}}", AsOf), $"{route}/{{id}}", publishedView, StatusCodes.Status400BadRequest,
             StatusCodes.Status404NotFound).AllowAnonymous();
         Read(app.MapGet($"{route}/{{id}}/versions", Versions), $"{route}/{{id}}/versions", typeof(VersionList), StatusCodes.Status404NotFound)
             .AllowAnonymous();
-        Read(app.MapGet($"{route}/{{id}}/versions/{{version}}", OneVersion), $"{route}/{{id}}/versions/{{version}}", typeof(PublishedItemView<TContent>),
+        Read(app.MapGet($"{route}/{{id}}/versions/{{version}}", OneVersion), $"{route}/{{id}}/versions/{{version}}", publishedView,
             StatusCodes.Status404NotFound).AllowAnonymous();
-        var region = $"/regions/{{regionCode}}/{list.Name}";
+        var region = list.RegionRoute;
         Read(app.MapGet(region, InForce), region, typeof(ItemPage<TContent>), StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .AllowAnonymous();
     }
 
     private RouteHandlerBuilder Write(RouteHandlerBuilder route, string method, string path, Type ok, int status, params int[] problems) =>
-        Described(route.RequireAuthorization(Policies.CatalogueWriter), method, path, ok, status, problems);
+        Described(route.RequireAuthorization(list.WritePolicy), method, path, ok, status, problems);
 
     private RouteHandlerBuilder Read(RouteHandlerBuilder route, string path, Type ok, params int[] problems) =>
         Described(route, "GET", path, ok, StatusCodes.Status200OK, problems);
@@ -71,25 +73,27 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
 
     private async Task<IResult> Draft(DraftItem<TContent> command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
     {
+        var caller = Caller.Required(user);
+        var regionCode = command.RegionCode ?? (list.KeyedByCodeAlone ? caller.RegionCode : null);
         var input = new Validation();
-        ListDefinition.CheckCode(input, command.Code);
-        RegionCode.CheckCurrent(input, "regionCode", command.RegionCode);
+        list.CheckCode(input, command.Code);
+        RegionCode.CheckCurrent(input, "regionCode", regionCode);
         list.Check(input, command.Content);
         input.Text("reason", command.Reason, 500);
         if (input.Failed) return input.Problem();
 
-        var caller = Caller.Required(user);
-        if (command.RegionCode != caller.RegionCode)
+        if (regionCode != caller.RegionCode)
             return Problems.Forbidden("other-region", $"A department of {caller.RegionCode} drafts items of its own region only.");
-        if (await session.Query<ListItem<TContent>>().AnyAsync(i => i.RegionCode == command.RegionCode && i.Code == command.Code
-                && i.Lifecycle.Stage != Stage.Withdrawn, http.RequestAborted))
-            return Problems.Conflict("duplicate-code", $"{command.RegionCode} already has a {list.Noun} item {command.Code}.", "code");
+        var taken = session.Query<ListItem<TContent>>().Where(i => i.Code == command.Code && i.Lifecycle.Stage != Stage.Withdrawn);
+        if (await (list.KeyedByCodeAlone ? taken : taken.Where(i => i.RegionCode == regionCode)).AnyAsync(http.RequestAborted))
+            return Problems.Conflict(list.DuplicateCodeProblem,
+                $"A {list.Noun} item {command.Code} already exists{(list.KeyedByCodeAlone ? "" : $" in {regionCode}")}.", "code");
         if (command.DerivedFrom is { } source
-            && await Derivation.Refusal(session, list.Name, source, command.RegionCode, "derived-item-not-published", http.RequestAborted) is { } refused)
+            && await Derivation.Refusal(session, list.Name, source, regionCode!, "derived-item-not-published", http.RequestAborted) is { } refused)
             return refused;
 
         var id = Guid.CreateVersion7();
-        var drafted = new ItemDrafted<TContent>(id, command.RegionCode, command.Code, caller.DepartmentId, caller.DepartmentCode,
+        var drafted = new ItemDrafted<TContent>(id, regionCode!, command.Code, caller.DepartmentId, caller.DepartmentCode,
             command.DerivedFrom, command.Content, caller.DepartmentCode, clock.GetUtcNow());
         session.Events.StartStream<ListItem<TContent>>(id, drafted);
         session.Record(caller, command.Reason, http);
@@ -125,7 +129,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
             async (item, effectiveAt) => PublishRefusals.Of(list.RefusalsToPublish(item.Draft))
                 ?? await PublishRefusals.ReferencesNotInForce(session, list.References(item.Draft), effectiveAt, http.RequestAborted),
             (item, caller, effectiveAt) => new ItemPublished<TContent>(id, item.Lifecycle.LatestVersion + 1, item.RegionCode, item.Code,
-                item.DerivedFrom, item.Draft, effectiveAt, command.Note, caller.DepartmentCode, now), View, outbox));
+                item.DerivedFrom, item.Draft, effectiveAt, command.Note, caller.DepartmentCode, now, item.OwnerDepartmentCode), View, outbox));
     }
 
     private Task<IResult> Repeal(Guid id, Repeal command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
@@ -145,10 +149,12 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         return result;
     }
 
-    private object View(ListItem<TContent> item, long version) => ItemDraftView<TContent>.Of(list.Name, item, version);
+    private object View(ListItem<TContent> item, long version) => list.DraftView.Of(ItemDraftView<TContent>.Of(list.Name, item, version));
+
+    private object Published(ItemVersion<TContent> version) => list.PublishedView.Of(PublishedItemView<TContent>.From(version));
 
     /// <summary>Items with pending work the caller may edit: its own department's, plus, for a catalogue manager, its region's.</summary>
-    private async Task<IReadOnlyList<ItemDraftView<TContent>>> Drafts(ClaimsPrincipal user, IQuerySession session, HttpContext http)
+    private async Task<IReadOnlyList<object>> Drafts(ClaimsPrincipal user, IQuerySession session, HttpContext http)
     {
         var caller = Caller.Required(user);
         var manager = caller.Has(Role.CatalogueManager);
@@ -158,7 +164,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
             .OrderBy(i => i.Code)
             .Take(1000)
             .ToListAsync(http.RequestAborted);
-        return [.. pending.Select(i => ItemDraftView<TContent>.Of(list.Name, i, i.Version))];
+        return [.. pending.Select(i => View(i, i.Version))];
     }
 
     private Task<IResult> GetDraft(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http) =>
@@ -174,7 +180,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         if (!Instants.TryParse(asOf, clock.GetUtcNow(), out var instant, out var problem)) return problem!;
         var found = await AsOfReads.Read<ItemVersion<TContent>, ItemRepeal>(session, list.Name, list.VersionsTable, ListDefinition.RepealsTable,
             id, instant, http.RequestAborted);
-        return AsOfReads.Answer(found, id, instant, PublishedItemView<TContent>.From);
+        return AsOfReads.Answer(found, id, instant, Published);
     }
 
     private Task<IResult> Versions(Guid id, IQuerySession session, HttpContext http) =>
@@ -182,7 +188,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
 
     private async Task<IResult> OneVersion(Guid id, int version, IQuerySession session, HttpContext http) =>
         await session.LoadAsync<ItemVersion<TContent>>(ItemVersion<TContent>.IdOf(id, version), http.RequestAborted) is { } found
-            ? TypedResults.Ok(PublishedItemView<TContent>.From(found))
+            ? TypedResults.Ok(Published(found))
             : Problems.NotFound($"Version {version} of the {list.Noun} item");
 
     /// <summary>A region's items of this list in force at <c>asOf</c> (now when omitted), in code order, each citing its version.</summary>

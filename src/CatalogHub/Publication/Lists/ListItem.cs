@@ -12,9 +12,10 @@ public sealed record ItemDraftRevised<TContent>(Guid Id, TContent Content, strin
 
 public sealed record ItemSubmittedForReview<TContent>(Guid Id, string SubmittedBy, DateTimeOffset SubmittedAt);
 
+/// <param name="OwnerDepartmentCode">The department the item belongs to (its drafter; a licence type's issuer); null on events written before it was recorded.</param>
 public sealed record ItemPublished<TContent>(
     Guid Id, int Version, string RegionCode, string Code, Guid? DerivedFrom, TContent Content,
-    DateTimeOffset EffectiveAt, string? Note, string PublishedBy, DateTimeOffset PublishedAt) : IItemPublished;
+    DateTimeOffset EffectiveAt, string? Note, string PublishedBy, DateTimeOffset PublishedAt, string? OwnerDepartmentCode = null) : IItemPublished;
 
 /// <summary>Ends the item's legal effect; for a proof item this is its cancellation (取消, 002:28).</summary>
 public sealed record ItemRepealed<TContent>(Guid Id, DateTimeOffset EffectiveAt, string Reason, string Basis, string RepealedBy, DateTimeOffset RecordedAt)
@@ -80,13 +81,14 @@ public sealed record ListItem<TContent>(
 /// <summary>One immutable published version of a list item, with its citation. Id: <c>{itemId}:{version}</c>.</summary>
 public sealed record ItemVersion<TContent>(
     string Id, string List, Guid ItemId, int Version, string RegionCode, string Code, Guid? DerivedFrom, TContent Content,
-    DateTimeOffset EffectiveAt, DateTimeOffset PublishedAt, string PublishedBy, string? Note, long Sequence) : IPublishedVersion
+    DateTimeOffset EffectiveAt, DateTimeOffset PublishedAt, string PublishedBy, string? Note, long Sequence, string? OwnerDepartmentCode = null)
+    : IPublishedVersion
 {
     public static string IdOf(Guid itemId, int version) => $"{itemId}:{version}";
 
     public static ItemVersion<TContent> From(string list, ItemPublished<TContent> e, long sequence) => new(
         IdOf(e.Id, e.Version), list, e.Id, e.Version, e.RegionCode, e.Code, e.DerivedFrom, e.Content, e.EffectiveAt,
-        e.PublishedAt, e.PublishedBy, e.Note, sequence);
+        e.PublishedAt, e.PublishedBy, e.Note, sequence, e.OwnerDepartmentCode);
 
     public Citation Citation => new(List, ItemId, Version, PublishedAt, EffectiveAt, Sequence);
 }
@@ -113,10 +115,10 @@ public sealed record ItemDraftView<TContent>(
 
 /// <summary>A published version as the public sees it, with the citation of exactly that version.</summary>
 public sealed record PublishedItemView<TContent>(
-    Guid Id, string RegionCode, string Code, Guid? DerivedFrom, TContent Content, string? Note, Citation Citation)
+    Guid Id, string RegionCode, string Code, Guid? DerivedFrom, TContent Content, string? Note, Citation Citation, string? OwnerDepartmentCode)
 {
     public static PublishedItemView<TContent> From(ItemVersion<TContent> v) =>
-        new(v.ItemId, v.RegionCode, v.Code, v.DerivedFrom, v.Content, v.Note, v.Citation);
+        new(v.ItemId, v.RegionCode, v.Code, v.DerivedFrom, v.Content, v.Note, v.Citation, v.OwnerDepartmentCode);
 }
 
 /// <summary>A page of a list's items in force at one instant; each item cites the version it shows.</summary>

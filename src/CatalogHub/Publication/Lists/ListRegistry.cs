@@ -8,6 +8,7 @@ public static class ListRegistry
 {
     public static readonly IReadOnlyList<ListDefinition> All =
     [
+        CatalogHub.Sharing.LicenceTypes.LicenceTypesList.Definition,
         CatalogHub.Lists.ProofItems.ProofItemsList.Definition,
         CatalogHub.Lists.IntermediaryServices.IntermediaryServicesList.Definition,
         CatalogHub.Lists.Promises.PromisesList.Definition,
@@ -27,6 +28,7 @@ public static class ListRegistry
     public static void AddLists(this StoreOptions opts)
     {
         foreach (var list in All) list.Configure(opts);
+        opts.Schema.For<ListMigration>().DocumentAlias("list_migration");
     }
 
     public static void MapLists(this IEndpointRouteBuilder app)

@@ -40,10 +40,9 @@ public static class GrantAccessEndpoint
 
         var caller = Caller.Required(user);
         var ct = http.RequestAborted;
-        var type = await session.Query<LicenceType>().FirstOrDefaultAsync(t => t.Code == command.TypeCode && t.Lifecycle.Stage != Stage.Withdrawn, ct);
-        var inForce = type is null ? null : (await GetLicenceTypeEndpoint.AsOf(session, type.Id, now, ct)).InForce;
+        var (type, inForce) = await LicenceTypesList.InForce(session, command.TypeCode, now, ct);
         if (inForce is null) return Problems.Rule("type-not-in-force", $"No published licence type {command.TypeCode} is in force.", "typeCode");
-        if (inForce.IssuerDepartmentId != caller.DepartmentId && !caller.Has(Role.HubAdmin))
+        if (type!.OwnerDepartmentId != caller.DepartmentId && !caller.Has(Role.HubAdmin))
             return Problems.Forbidden("not-type-issuer", "Only the type's issuing department or a hub-admin grants access to its licences.");
         var consumer = await session.Query<Department>().FirstOrDefaultAsync(d => d.Code == command.ConsumerCode, ct);
         if (consumer is null) return Problems.Rule("unknown-department", $"No department {command.ConsumerCode} is registered.", "consumerCode");

@@ -47,7 +47,7 @@ public static class IssueLicenceEndpoint
 
         var content = document.Content;
         var holderRef = vault.RefOf(content.Holder.Id);
-        var issued = new LicenceIssued(Guid.CreateVersion7(), content.Identifier, serialKey, accepted!.Type.TypeId, content.TypeCode,
+        var issued = new LicenceIssued(Guid.CreateVersion7(), content.Identifier, serialKey, accepted!.Type.ItemId, content.TypeCode,
             content.TypeVersion, caller.DepartmentId, caller.DepartmentCode, content.Holder.Kind, holderRef, accepted.Seal.Id,
             (await vault.Encrypt(session, holderRef, document.Canonical, now, ct))!, command.Document.Signature,
             content.ValidFrom, content.ValidTo, caller.DepartmentCode, now);

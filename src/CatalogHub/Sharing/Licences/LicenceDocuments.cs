@@ -8,7 +8,7 @@ namespace CatalogHub.Sharing.Licences;
 public sealed record ReadDocument(LicenceContent Content, LicenceIdentifier.Parts Identifier, byte[] Canonical, byte[] Signature, Guid SealId);
 
 /// <summary>A document that passed every rule: the type version it follows and the seal that signed it.</summary>
-public sealed record AcceptedDocument(ReadDocument Document, LicenceTypeVersion Type, Seal Seal);
+public sealed record AcceptedDocument(ReadDocument Document, ItemVersion<LicenceTypeContent> Type, Seal Seal);
 
 /// <summary>
 /// The checks a signed licence document passes before the hub accepts it, first its shape (400: every error at once),
@@ -77,12 +77,11 @@ public static class LicenceDocuments
         var content = document.Content;
         if (content.IssuerCode != caller.DepartmentCode)
             return (null, Problems.Forbidden("not-issuer", "A department issues licences in its own name only (issuerCode)."));
-        var type = await session.Query<LicenceType>().FirstOrDefaultAsync(t => t.Code == content.TypeCode && t.Lifecycle.Stage != Stage.Withdrawn, ct);
-        var inForce = type is null ? null : (await GetLicenceTypeEndpoint.AsOf(session, type.Id, now, ct)).InForce;
+        var (type, inForce) = await LicenceTypesList.InForce(session, content.TypeCode, now, ct);
         if (inForce is null)
             return (null, Problems.Rule("type-not-in-force", $"No published licence type {content.TypeCode} is in force.", "document.content.typeCode"));
-        if (inForce.IssuerDepartmentId != caller.DepartmentId)
-            return (null, Problems.Forbidden("not-type-issuer", $"Licence type {content.TypeCode} is issued by {inForce.IssuerCode} only."));
+        if (type!.OwnerDepartmentId != caller.DepartmentId)
+            return (null, Problems.Forbidden("not-type-issuer", $"Licence type {content.TypeCode} is issued by {type.OwnerDepartmentCode} only."));
         if (content.TypeVersion != inForce.Version)
             return (null, Problems.Rule("type-version-not-in-force",
                 $"Version {inForce.Version} of {content.TypeCode} is in force; the face data must follow it.", "document.content.typeVersion"));

@@ -1,0 +1,46 @@
+namespace CatalogHub.Publication.Lists;
+
+/// <summary>Marks a list whose documents were rewritten in the shared shapes when it moved onto the registry. Id: the list's name.</summary>
+public sealed record ListMigration(string Id, DateTimeOffset MigratedAt, long Events);
+
+/// <summary>
+/// Once per store, for each list that moved onto the registry (one with an older event shape to read): the documents
+/// the list's older module wrote are rebuilt from its events in the shared shapes, under the same tables, ids and
+/// sequence numbers (docs/migrating-lists.md). Until then an older item snapshot reads as nothing and a write to its stream
+/// fails, so this runs at start-up, under the start-up lock, before the host serves requests. The events themselves are
+/// never rewritten (their seals hold); the change log and the validity intervals, tables derived from them, get the
+/// shared shapes where the older module wrote its own.
+/// </summary>
+public static class ListMigrations
+{
+    public static async Task Run(IDocumentStore store, IDocumentSession session, TimeProvider clock, ILogger logger, CancellationToken ct)
+    {
+        foreach (var list in ListRegistry.All.Where(l => l.MovedOntoRegistry))
+        {
+            if (await session.LoadAsync<ListMigration>(list.Name, ct) is not null) continue;
+            var events = (await session.AdvancedSql.QueryAsync<long>(
+                $"select count(*) from {Hosting.SchemaName}.mt_events where type like ?", ct, list.StorageName + "\\_%")).Single();
+            if (events > 0)
+            {
+                logger.LogInformation("Rebuilding the documents of {List} from its {Events} events in the shared shapes", list.Name, events);
+                using var daemon = await store.BuildProjectionDaemonAsync();
+                // The item snapshot first: the version documents read an older publication's region from it.
+                await daemon.RebuildProjectionAsync($"{list.StorageName}_item", ct);
+                await daemon.RebuildProjectionAsync($"{list.StorageName}_documents", ct);
+                session.QueueSqlCommand($"""
+                    update {ChangeLogProjection.Table} c set document = v.data
+                    from {list.VersionsTable} v
+                    where c.list = ? and c.kind = ? and (v.data->>'sequence')::bigint = c.sequence
+                    """, list.Name, ChangeLog.KindName(ChangeKind.Published));
+                session.QueueSqlCommand($"""
+                    update {ValidityIntervalProjection.Table} i
+                    set region_code = coalesce(i.region_code, v.data->>'regionCode'), item_code = coalesce(i.item_code, v.data->>'code'),
+                        repeal = case when i.repeal is null or jsonb_exists(i.repeal, 'list') then i.repeal else i.repeal || jsonb_build_object('list', i.list) end
+                    from {list.VersionsTable} v
+                    where i.list = ? and v.id = i.version_id
+                    """, list.Name);
+            }
+            session.Store(new ListMigration(list.Name, clock.GetUtcNow(), events));
+        }
+    }
+}
