@@ -68,6 +68,8 @@ public static class DemoData
 
     public static readonly DemoListItem[] ListItems =
     [
+        // The licence type the demo guides name for 营业执照 (BusinessLicenceType), issued here by the city's market regulator.
+        new(Sharing.LicenceTypes.LicenceTypesList.Definition, BusinessLicenceType, "11411000005327811H"),
         new(Lists.ProofItems.ProofItemsList.Definition, "000115006000", "1141100000533099XB"),
         new(Lists.IntermediaryServices.IntermediaryServicesList.Definition, "000131015000", "114110000053281603"),
         new(Lists.Promises.PromisesList.Definition, "000147011000", "11411000005327811H"),

@@ -71,7 +71,7 @@ public sealed class ValidityIntervalProjection(params Func<IEvent, TimelineChang
         operations.QueueSqlCommand($"""
             insert into {Table} (list, id, effective_at, version, version_id, region_code, item_code, superseded_at)
             select ?, (v.data->>'{idProperty}')::uuid, {Instant("v.data")}, (v.data->>'version')::int, v.id,
-                   v.data->>'regionCode', v.data->>'itemCode',
+                   v.data->>'regionCode', coalesce(v.data->>'itemCode', v.data->>'code'),
                    coalesce(lead({Instant("v.data")}) over (partition by v.data->>'{idProperty}' order by (v.data->>'version')::int),
                             {Instant("r.data")})
             from {versionsTable} v left join {repealsTable} r on r.id = (v.data->>'{idProperty}')::uuid
