@@ -157,6 +157,9 @@ public static class Hosting
             });
             o.OperationFilter<ApiKeyRequirement>();
             o.OperationFilter<ListExamples>();
+            o.OperationFilter<ProblemResponses>();
+            o.DocumentFilter<ProblemResponses>();
+            o.SchemaFilter<ProblemResponses>();
             o.CustomSchemaIds(SchemaId);
         });
 

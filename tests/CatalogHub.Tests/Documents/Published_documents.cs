@@ -38,8 +38,10 @@ public sealed class Published_documents(AppFixture fixture) : IntegrationContext
         {
             foreach (var body in api.ParameterDescriptions.Where(p => p.Source == BindingSource.Body && p.Type is not null))
                 types[$"requests/{Name(body.Type!)}.schema.json"] = body.Type!;
-            foreach (var response in api.SupportedResponseTypes.Where(r => r.Type is not null && r.Type != typeof(void) && !typeof(IResult).IsAssignableFrom(r.Type)))
-                types[$"responses/{Name(response.Type!)}.schema.json"] = response.Type!;
+            // A problem response is documented as the API's own problem body (Platform/ProblemDocument.cs), not ASP.NET's.
+            foreach (var response in api.SupportedResponseTypes.Where(r => r.Type is not null && r.Type != typeof(void) && !typeof(IResult).IsAssignableFrom(r.Type))
+                         .Select(r => r.Type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails) ? typeof(Problem) : r.Type!))
+                types[$"responses/{Name(response)}.schema.json"] = response;
         }
         foreach (var e in Hosting.EventTypes)
             types[$"events/{ListRegistry.All.FirstOrDefault(l => l.EventTypes.Contains(e))?.EventTitle(e) ?? Name(e)}.schema.json"] = e;
@@ -112,9 +114,12 @@ public sealed class Published_documents(AppFixture fixture) : IntegrationContext
         Compare(expected);
     }
 
+    /// <summary>Each schema read once: JsonSchema.Net's global registry refuses a second schema with the same $id.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Json.Schema.JsonSchema> Schemas = new();
+
     private static void AssertConforms(string schemaFile, JsonElement document)
     {
-        var schema = Json.Schema.JsonSchema.FromText(File.ReadAllText(Path.Combine(SchemasDirectory, schemaFile)));
+        var schema = Schemas.GetOrAdd(schemaFile, f => Json.Schema.JsonSchema.FromText(File.ReadAllText(Path.Combine(SchemasDirectory, f))));
         var result = schema.Evaluate(document, new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List });
         Assert.True(result.IsValid, $"{schemaFile}: " + string.Join("; ", (result.Details ?? [])
             .Where(d => d.Errors is { Count: > 0 }).Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
@@ -139,6 +144,33 @@ public sealed class Published_documents(AppFixture fixture) : IntegrationContext
         var stored = await session.AdvancedSql.QueryAsync<string>(
             "select data::text from cataloghub.mt_events where stream_id = ? and type = 'entry_published'", CancellationToken.None, Guid.Parse(id!));
         AssertConforms("events/EntryPublished.schema.json", JsonDocument.Parse(Assert.Single(stored)).RootElement);
+    }
+
+    [Fact]
+    public async Task every_kind_of_error_body_conforms_to_the_published_problem_schema()
+    {
+        var market = await Register(TestDepartments.MarketRegulation);
+        var entry = Catalogue.CatalogueContext.DraftOf(Catalogue.CatalogueContext.FoodLicence());
+        var draft = ReadJson(await Post("/catalogue/entries", entry, market.Key, 201));
+        var id = draft.GetProperty("id").GetString();
+        var bodies = new[]
+        {
+            await Post("/catalogue/entries", new { itemCode = "000 147", regionCode = "411000", reason = "编制" }, market.Key, 400),
+            await Get("/regions/411000/catalogue?page=abc", status: 400),
+            await Get("/catalogue/drafts", status: 401),
+            await Get("/sharing/access-log", market.Key, 403),
+            await Get($"/catalogue/entries/{id}", status: 404),
+            await Post("/catalogue/entries", entry, market.Key, 409),
+            await Post($"/catalogue/entries/{id}/submit", new { reason = "提交审核" }, market.Key, 412, "\"7\""),
+            await Post($"/catalogue/entries/{id}/submit", new { reason = "提交审核" }, market.Key, 428),
+            await Post($"/catalogue/entries/{id}/publish", new { reason = "公布" }, Admin.Key, 422, "\"1\""),
+        };
+        foreach (var body in bodies)
+        {
+            var problem = ReadJson(body);
+            AssertConforms("responses/Problem.schema.json", problem);
+            Assert.Equal(Problems.TypePrefix + problem.GetProperty("code").GetString(), problem.GetProperty("type").GetString());
+        }
     }
 
     [Fact]
