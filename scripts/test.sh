@@ -6,6 +6,11 @@ cd "$(dirname "$0")/.."
 CATALOGHUB_DB=${CATALOGHUB_DB:-$(bash scripts/db.sh start cataloghub_test)}
 export CATALOGHUB_DB
 mkdir -p .local
+# The SHACL validator the CPSV-AP export test runs (node + npm): installed from its lock file when missing or when the lock changed.
+if ! cmp -s tools/shacl/package-lock.json tools/shacl/node_modules/.installed-lock 2>/dev/null; then
+  npm ci --prefix tools/shacl --no-audit --no-fund --loglevel=error >/dev/null
+  cp tools/shacl/package-lock.json tools/shacl/node_modules/.installed-lock
+fi
 set +e
 dotnet test CatalogHub.sln -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee .local/test.log
 status=${PIPESTATUS[0]}

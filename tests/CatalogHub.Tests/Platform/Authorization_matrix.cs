@@ -51,6 +51,7 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
         ["GET_needs_revision"] = AnyDepartment,
 
         ["GET_regions_regionCode_catalogue"] = Anyone,
+        ["GET_regions_regionCode_catalogue_jsonld"] = Anyone,
         ["GET_catalogue_by_source_sourceId"] = Anyone,
         ["GET_catalogue_relying_on"] = Anyone,
         ["GET_catalogue_entries_id"] = Anyone.OwnedByFirst(),

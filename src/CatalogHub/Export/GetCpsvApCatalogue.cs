@@ -1,0 +1,52 @@
+using CatalogHub.Catalogue;
+using CatalogHub.ImplementationLists;
+
+namespace CatalogHub.Export;
+
+/// <summary>The region's published catalogue in force at an instant, in the EU CPSV-AP 3.2.0 vocabulary, for registries.</summary>
+public static class GetCpsvApCatalogueEndpoint
+{
+    public const string ContentType = "application/ld+json";
+    private const int PageSize = 200;
+
+    /// <summary>
+    /// Every base catalogue entry (基本目录事项) of the region in force at <c>asOf</c> (now when omitted) as a
+    /// cpsv:PublicService, with the implementation list (实施清单) in force for its item: JSON-LD with an embedded context.
+    /// </summary>
+    [WolverineGet("/regions/{regionCode}/catalogue.jsonld", Name = "GetRegionCatalogueCpsvAp")]
+    [AllowAnonymous]
+    [Tags("Catalogue: reading")]
+    [ProducesResponseType<CpsvApCatalogue>(StatusCodes.Status200OK, ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(string regionCode, string? asOf, IQuerySession session, TimeProvider clock, HttpContext http)
+    {
+        // As the region's catalogue read answers: a well-formed code that never existed is no resource; a malformed one is a bad request.
+        if (RegionCode.IsWellFormed(regionCode) && !RegionCode.IsKnown(regionCode))
+            return Problems.Of(StatusCodes.Status404NotFound, "unknown-region", "There is no such region.",
+                $"{regionCode} is not a GB/T 2260 administrative division, current or abolished.", "regionCode");
+        var input = new Validation();
+        RegionCode.CheckKnown(input, "regionCode", regionCode);
+        if (!Instants.TryParse(asOf, clock.GetUtcNow(), out var instant, out var badInstant)) return badInstant!;
+        if (input.Failed) return input.Problem();
+
+        var ct = http.RequestAborted;
+        List<EntryVersion> entries = [];
+        for (var page = 1; page <= Paging.MaxPage; page++)
+        {
+            var (total, rows) = await EntryQueries.InForce(session, new CatalogueFilter(regionCode), instant, page, PageSize, ct);
+            entries.AddRange(rows);
+            if (rows.Count < PageSize || entries.Count >= total) break;
+        }
+        Dictionary<string, ImplementationListVersion> lists = [];
+        for (var page = 1; page <= Paging.MaxPage; page++)
+        {
+            var (total, rows) = await RegionReads.InForce<ImplementationListVersion>(session, ImplementationListVersion.List,
+                ImplementationListsConfiguration.VersionsTable, regionCode, instant, new Paging(page, PageSize), ct);
+            foreach (var list in rows) lists[list.ItemCode] = list;
+            if (rows.Count < PageSize || page * PageSize >= total) break;
+        }
+
+        return TypedResults.Json(CpsvApDocument.Of(regionCode, instant, entries, lists), ApiJson.Options, ContentType);
+    }
+}
