@@ -180,6 +180,7 @@ public static class Hosting
         // Resolved now so that the development master or audit key outside Development stops start-up, not a later request.
         app.Services.GetRequiredService<Sharing.Holders.HolderVault>();
         app.Services.GetRequiredService<Audit.Integrity.SealKey>();
+        app.Services.GetRequiredService<Audit.Log.LogKeys>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The API description is public; it is served before authorization, which would otherwise apply the fallback policy to it.

@@ -52,11 +52,11 @@ public sealed class Lost_write_races(AppFixture fixture) : CatalogueContext(fixt
         await LoseARaceAtCommit(entry.Id);
 
         Assert.True(Read<SealResult>(await Post("/audit/integrity/seal", new { }, auditor.Key, 200)).Sealed > 0);
-        // A second node whose loops run at once: the sealer every second, the index refresher as configured.
+        // A second node whose loops run at once: the sealer and the transparency log every second, the index refresher as configured.
         // Before the node starts: a loop with a long interval (the hourly idempotency purge) runs once at start.
         var started = DateTimeOffset.UtcNow;
         await using (var node = await ExtraNode.Start(Environment.GetEnvironmentVariable("CATALOGHUB_DB")!,
-            new Dictionary<string, string?> { ["CATALOGHUB_SEAL_INTERVAL_SECONDS"] = "1", ["CATALOGHUB_INDEX_POLL_MS"] = "200" }))
+            new Dictionary<string, string?> { ["CATALOGHUB_SEAL_INTERVAL_SECONDS"] = "1", ["CATALOGHUB_LOG_INTERVAL_SECONDS"] = "1", ["CATALOGHUB_INDEX_POLL_MS"] = "200" }))
         {
             Assert.True(await ExtraNode.Eventually(() => Task.FromResult(node.Supervision.States.All(s => s.LastSuccessAt > started)),
                 TimeSpan.FromSeconds(20)), string.Join("; ", node.Supervision.States));
@@ -64,6 +64,10 @@ public sealed class Lost_write_races(AppFixture fixture) : CatalogueContext(fixt
             Assert.True(node.IsRunning);
         }
         Assert.False(Host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+
+        // The other node's log loop appended every event but the tombstones, and signed a checkpoint that verifies.
+        var log = Read<CatalogHub.Audit.Log.LogVerification>(await Get("/audit/log/verify", auditor.Key));
+        Assert.Equal((await EventCount() - await Tombstones(), true, 1L), (log.TreeSize, log.Intact, log.CheckpointsChecked));
 
         var report = Read<IntegrityReport>(await Get("/audit/integrity", auditor.Key));
         Assert.True(report.Intact);

@@ -38,7 +38,9 @@ public sealed class Published_documents(AppFixture fixture) : IntegrationContext
         {
             foreach (var body in api.ParameterDescriptions.Where(p => p.Source == BindingSource.Body && p.Type is not null))
                 types[$"requests/{Name(body.Type!)}.schema.json"] = body.Type!;
-            foreach (var response in api.SupportedResponseTypes.Where(r => r.Type is not null && r.Type != typeof(void) && !typeof(IResult).IsAssignableFrom(r.Type)))
+            // A text response (the log's signed checkpoint note) has no JSON schema.
+            foreach (var response in api.SupportedResponseTypes.Where(r => r.Type is not null && r.Type != typeof(void) && !typeof(IResult).IsAssignableFrom(r.Type)
+                         && !(r.ApiResponseFormats.Count > 0 && r.ApiResponseFormats.All(f => f.MediaType.StartsWith("text/", StringComparison.Ordinal)))))
                 types[$"responses/{Name(response.Type!)}.schema.json"] = response.Type!;
         }
         foreach (var e in Hosting.EventTypes)
