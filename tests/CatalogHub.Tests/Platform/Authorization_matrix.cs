@@ -47,6 +47,7 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
         ["GET_audit_log_verify"] = Only(Role.Auditor),
         ["GET_log_checkpoint"] = Anyone,
         ["GET_log_checkpoints"] = Anyone,
+        ["GET_log_keys"] = Anyone,
         ["GET_log_inclusion"] = Anyone,
         ["GET_log_consistency"] = Anyone,
         ["POST_basis_check"] = AnyDepartment,

@@ -33,6 +33,14 @@ public static class LogEndpoints
             ? Results.Text(latest.Note, "text/plain; charset=utf-8")
             : NoCheckpoint("The log has not signed a checkpoint yet.");
 
+    /// <summary>The log's public keys, one C2SP verifier key (<c>name+hex(key id)+base64(type ‖ key)</c>) a line: Ed25519, then SM2.</summary>
+    [WolverineGet("/log/keys", Name = "GetLogKeys")]
+    [AllowAnonymous]
+    [Tags("Transparency log")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/plain")]
+    public static IResult GetKeys(LogKeys keys) =>
+        Results.Text(string.Concat(keys.VerifierKeys.Select(k => k.VerifierKey + "\n")), "text/plain; charset=utf-8");
+
     /// <summary>Every checkpoint the log signed, newest first.</summary>
     [WolverineGet("/log/checkpoints", Name = "GetLogCheckpoints")]
     [AllowAnonymous]
