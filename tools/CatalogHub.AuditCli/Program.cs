@@ -73,7 +73,8 @@ public static class AuditCommands
     {
         var result = new JsonObject { ["verified"] = verdict.Verified, ["reason"] = verdict.Reason };
         foreach (var (name, value) in verdict.Details) result[name] = value?.DeepClone();
-        stdout.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        // Relaxed escaping: key names (with '+') and base64 hashes print as they are, for a reader to compare by eye.
+        stdout.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) });
         console.MarkupLine(verdict.Verified ? "[green]verified[/]" : $"[red]failed:[/] {Markup.Escape(verdict.Reason ?? "")}");
         return verdict.Verified ? Verified : Failed;
