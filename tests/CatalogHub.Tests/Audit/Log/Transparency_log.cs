@@ -119,6 +119,32 @@ public sealed class Transparency_log(AppFixture fixture) : CatalogueContext(fixt
     }
 
     [Fact]
+    public async Task an_event_that_commits_after_a_later_sequence_number_was_appended_still_becomes_a_leaf()
+    {
+        var entry = await Published(effectiveAt: Now.AddMinutes(1));
+        await Append();
+        // A transaction that took its sequence number first and commits last, as Marten's appends can.
+        await using var slow = new NpgsqlConnection(Environment.GetEnvironmentVariable("CATALOGHUB_DB"));
+        await slow.OpenAsync();
+        await using var transaction = await slow.BeginTransactionAsync();
+        await using var insert = new NpgsqlCommand(
+            "insert into cataloghub.mt_events (seq_id, id, stream_id, version, data, type, timestamp, mt_dotnet_type) " +
+            "select nextval('cataloghub.mt_events_sequence'), gen_random_uuid(), stream_id, 4, data, type, now(), mt_dotnet_type " +
+            "from cataloghub.mt_events where stream_id = $1 and version = 2 returning seq_id", slow, transaction);
+        insert.Parameters.AddWithValue(entry.Id);
+        var late = (long)(await insert.ExecuteScalarAsync())!;
+
+        await Draft(FoodLicence("食品生产许可"), "000147023000");
+        Assert.Equal(1, await Append());
+        await transaction.CommitAsync();
+        Assert.Equal(1, await Append());
+
+        var (size, _) = await Checkpoint();
+        Assert.Equal(await RecordedEvents(), size);
+        Assert.Equal(late, Read<InclusionProof>(await Get($"/log/inclusion?seq={late}")).Sequence);
+    }
+
+    [Fact]
     public async Task an_event_edited_in_the_database_is_named_by_verification_and_no_rebuilt_log_extends_the_earlier_checkpoint()
     {
         var entry = await Published(effectiveAt: Now.AddMinutes(1));
