@@ -56,7 +56,8 @@ public static class LogEndpoints
     }
 
     /// <summary>
-    /// The inclusion proof of one event, named by its sequence (<c>seq</c>, as versions cite it) or its leaf index (<c>index</c>),
+    /// The inclusion proof of one event, named by its sequence (<c>seq</c>, as citations give it), by its stream and version
+    /// (<c>stream</c> and <c>version</c>, e.g. a list item's id and the event version) or by its leaf index (<c>index</c>),
     /// against the checkpoint of <c>size</c> leaves (default: the latest).
     /// </summary>
     [WolverineGet("/log/inclusion", Name = "GetLogInclusionProof")]
@@ -65,11 +66,14 @@ public static class LogEndpoints
     [ProducesResponseType<InclusionProof>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> GetInclusion(long? seq, long? index, long? size, IQuerySession session, HttpContext http)
+    public static async Task<IResult> GetInclusion(long? seq, long? index, Guid? stream, long? version, long? size, IQuerySession session, HttpContext http)
     {
         var input = new Validation();
-        input.Check(seq is null != index is null, seq is null ? "seq" : "index", "required", "give exactly one of seq and index.");
+        var named = (seq is null ? 0 : 1) + (index is null ? 0 : 1) + (stream is null && version is null ? 0 : 1);
+        input.Check(named == 1, seq is null ? "seq" : "index", "required", "give exactly one of seq, index, or stream with version.");
+        input.Check(stream is null == version is null, stream is null ? "stream" : "version", "required", "stream and version go together.");
         input.Check(seq is null or >= 1, "seq", "out-of-range", "must be at least 1.");
+        input.Check(version is null or >= 1, "version", "out-of-range", "must be at least 1.");
         input.Check(index is null or >= 0, "index", "out-of-range", "must be at least 0.");
         input.Check(size is null or >= 1, "size", "out-of-range", "must be at least 1.");
         if (input.Failed) return input.Problem();
@@ -77,9 +81,10 @@ public static class LogEndpoints
         var ct = http.RequestAborted;
         var checkpoint = size is { } s ? await Checkpoints.OfSize(session, s, ct) : await Checkpoints.Latest(session, ct);
         if (checkpoint is null) return NoCheckpoint(size is null ? "The log has not signed a checkpoint yet." : $"No checkpoint of {size} leaves was signed.");
-        var leaf = await LogStore.LeafAt(session, index, seq, ct);
+        var leaf = await LogStore.LeafAt(session, index, seq, stream is { } s2 ? (s2, version!.Value) : null, ct);
         if (leaf is null || leaf.Index >= checkpoint.Size)
-            return Problems.NotFound(seq is null ? $"Leaf {index} of the checkpoint of {checkpoint.Size} leaves" : $"Event {seq} in the checkpoint of {checkpoint.Size} leaves");
+            return Problems.NotFound(index is not null ? $"Leaf {index} of the checkpoint of {checkpoint.Size} leaves"
+                : $"Event {seq?.ToString() ?? $"{stream} version {version}"} in the checkpoint of {checkpoint.Size} leaves");
         var proof = await LogStore.RangeHashes(session, Merkle.InclusionPath(leaf.Index, checkpoint.Size), ct);
         return TypedResults.Ok(new InclusionProof(leaf.Index, leaf.Sequence, Convert.ToBase64String(leaf.Hash), checkpoint.Size, checkpoint.RootHash,
             [.. proof.Select(Convert.ToBase64String)], checkpoint.Note));

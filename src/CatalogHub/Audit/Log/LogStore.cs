@@ -96,11 +96,18 @@ public static class LogStore
         return new CompactRange(size, ids.Select(id => (id, nodes[id])));
     }
 
-    public static async Task<LogLeaf?> LeafAt(IQuerySession session, long? index, long? sequence, CancellationToken ct)
+    /// <summary>The leaf at <paramref name="index"/>, or of the event with this sequence, or of this stream's version: one of them is given.</summary>
+    public static async Task<LogLeaf?> LeafAt(IQuerySession session, long? index, long? sequence, (Guid Stream, long Version)? version, CancellationToken ct)
     {
+        var (where, arguments) = (index, sequence, version) switch
+        {
+            ({ } i, _, _) => ("l.leaf_index = ?", new object[] { i }),
+            (_, { } seq, _) => ("l.seq_id = ?", [seq]),
+            (_, _, var (stream, v)) => ("l.seq_id = (select e.seq_id from cataloghub.mt_events e where e.stream_id = ? and e.version = ?)", [stream, v]),
+            _ => throw new ArgumentException("Name a leaf by index, sequence or stream version."),
+        };
         var row = (await session.AdvancedSql.QueryAsync<string>(
-            $"select json_build_array(leaf_index, seq_id, encode(leaf_hash, 'base64'))::text from {Leaves} " +
-            (index is not null ? "where leaf_index = ?" : "where seq_id = ?"), ct, index ?? sequence!.Value)).SingleOrDefault();
+            $"select json_build_array(l.leaf_index, l.seq_id, encode(l.leaf_hash, 'base64'))::text from {Leaves} l where {where}", ct, arguments)).SingleOrDefault();
         if (row is null) return null;
         var a = JsonNode.Parse(row)!.AsArray();
         return new LogLeaf(a[0]!.GetValue<long>(), a[1]!.GetValue<long>(), Convert.FromBase64String(a[2]!.GetValue<string>()));

@@ -78,8 +78,11 @@ public sealed class Transparency_log(AppFixture fixture) : CatalogueContext(fixt
                 [.. proof.Proof.Select(Convert.FromBase64String)], root), $"event {e.Sequence}");
             Assert.False(Merkle.VerifyInclusion(proof.LeafIndex, size, Merkle.LeafHash("伪造的事件"u8),
                 [.. proof.Proof.Select(Convert.FromBase64String)], root));
+            AssertSameJson(proof, Read<InclusionProof>(await Get($"/log/inclusion?stream={entry.Id}&version={e.Version}")));
         }
         AssertProblem(await Get("/log/inclusion?seq=1&index=0", status: 400), "required");
+        AssertProblem(await Get($"/log/inclusion?stream={entry.Id}", status: 400), "required", "version");
+        AssertProblem(await Get($"/log/inclusion?stream={entry.Id}&version=9", status: 404), "not-found");
         AssertProblem(await Get($"/log/inclusion?seq=1&size={size + 1}", status: 404), "no-checkpoint");
     }
 
