@@ -116,9 +116,10 @@ run() {
   "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create database $DATABASE" postgres
   {
     echo "CATALOGHUB_MASTER_KEY=$(head -c 32 /dev/urandom | base64 -w0)"
-    echo "CATALOGHUB_AUDIT_KEY=$(head -c 33 /dev/urandom | base64 -w0)"
-    # Sealing every 10 s instead of 30 s, so the sealer runs inside every phase, outages included.
-    echo "CATALOGHUB_SEAL_INTERVAL_SECONDS=10"
+    echo "CATALOGHUB_LOG_ED25519_KEY=$(head -c 32 /dev/urandom | base64 -w0)"
+    echo "CATALOGHUB_LOG_SM2_KEY=$(head -c 32 /dev/urandom | base64 -w0)"
+    # The transparency log appends and signs every 5 s instead of 10 s, so it runs inside every phase, outages included.
+    echo "CATALOGHUB_LOG_INTERVAL_SECONDS=5"
   } >"$STATE/nodes.env"
 
   # One after the other: the first node creates the schema and the bootstrap hub-admin key the driver uses.

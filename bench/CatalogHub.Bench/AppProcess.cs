@@ -30,7 +30,8 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         // Production refuses the public development keys; the benchmark's data is generated, so keys of this run do.
         start.Environment["CATALOGHUB_MASTER_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        start.Environment["CATALOGHUB_AUDIT_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+        start.Environment["CATALOGHUB_LOG_ED25519_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        start.Environment["CATALOGHUB_LOG_SM2_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         // Per-request information logs would measure the console, not the service.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the application.");

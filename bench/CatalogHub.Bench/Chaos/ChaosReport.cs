@@ -138,7 +138,7 @@ public sealed class ChaosReport(Machine machine, Timeline timeline, Tally tally,
 
         md.AppendLine("### The nodes at the end");
         md.AppendLine();
-        md.AppendLine("| node | process | `/health/ready` | `GET /audit/integrity` | last critical log entry |");
+        md.AppendLine("| node | process | `/health/ready` | `GET /audit/log/verify` | last critical log entry |");
         md.AppendLine("|---|---|---|---|---|");
         foreach (var e in ends)
             md.AppendLine($"| {e.Node} | {(e.Alive ? "running" : "gone")} | {e.Ready} | {e.Integrity} | {Cell(e.LastCritical ?? "")} |");

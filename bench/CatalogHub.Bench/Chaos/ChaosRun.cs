@@ -12,7 +12,7 @@ namespace CatalogHub.Bench.Chaos;
 /// <summary>Seconds from a disruption's end until a node answered <c>/health/ready</c> healthy, and a write 2xx; null: not before the run ended.</summary>
 public sealed record Recovery(string After, string Node, double? Ready, double? Writes);
 
-/// <summary>How a node ended the run: its process, <c>/health/ready</c>, <c>GET /audit/integrity</c>, and its last critical log lines.</summary>
+/// <summary>How a node ended the run: its process, <c>/health/ready</c>, <c>GET /audit/log/verify</c>, and its last critical log lines.</summary>
 public sealed record NodeEnd(string Node, bool Alive, string Ready, string Integrity, string? LastCritical);
 
 /// <summary>
@@ -215,7 +215,7 @@ public static class ChaosRun
     {
         var alive = node.Alive;
         var ready = await probe.Send(node, HttpMethod.Get, "/health/ready", null);
-        var integrity = await probe.Send(node, HttpMethod.Get, "/audit/integrity", auditorKey);
+        var integrity = await probe.Send(node, HttpMethod.Get, "/audit/log/verify", auditorKey);
         var verdict = !integrity.Ok ? integrity.Outcome
             : integrity.Json.TryGetProperty("intact", out var intact) && intact.ValueKind == System.Text.Json.JsonValueKind.True ? "200, intact"
             : $"200, not intact: {integrity.Body[..Math.Min(200, integrity.Body.Length)]}";

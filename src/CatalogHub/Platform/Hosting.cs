@@ -180,9 +180,9 @@ public static class Hosting
 
     public static WebApplication UseCatalogHub(this WebApplication app)
     {
-        // Resolved now so that the development master or audit key outside Development stops start-up, not a later request.
+        // Resolved now so that the development master key or missing log keys outside Development stops start-up, not a later request.
         app.Services.GetRequiredService<Sharing.Holders.HolderVault>();
-        app.Services.GetRequiredService<Audit.Integrity.SealKey>();
+        app.Services.GetRequiredService<Audit.Log.LogKeys>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The API description is public; it is served before authorization, which would otherwise apply the fallback policy to it.

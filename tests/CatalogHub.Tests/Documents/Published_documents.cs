@@ -38,8 +38,10 @@ public sealed class Published_documents(AppFixture fixture) : IntegrationContext
         {
             foreach (var body in api.ParameterDescriptions.Where(p => p.Source == BindingSource.Body && p.Type is not null))
                 types[$"requests/{Name(body.Type!)}.schema.json"] = body.Type!;
-            // A problem response is documented as the API's own problem body (Platform/ProblemDocument.cs), not ASP.NET's.
-            foreach (var response in api.SupportedResponseTypes.Where(r => r.Type is not null && r.Type != typeof(void) && !typeof(IResult).IsAssignableFrom(r.Type))
+            // A problem response is documented as the API's own problem body (Platform/ProblemDocument.cs), not ASP.NET's;
+            // a text response (the log's signed checkpoint note) has no JSON schema.
+            foreach (var response in api.SupportedResponseTypes.Where(r => r.Type is not null && r.Type != typeof(void) && !typeof(IResult).IsAssignableFrom(r.Type)
+                             && !(r.ApiResponseFormats.Count > 0 && r.ApiResponseFormats.All(f => f.MediaType.StartsWith("text/", StringComparison.Ordinal))))
                          .Select(r => r.Type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails) ? typeof(Problem) : r.Type!))
                 types[$"responses/{Name(response)}.schema.json"] = response;
         }

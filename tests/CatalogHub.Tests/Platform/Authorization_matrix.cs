@@ -44,8 +44,12 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
     private static readonly Dictionary<string, May> Expected = WithEveryList(new()
     {
         ["GET_audit_events"] = Only(Role.Auditor),
-        ["GET_audit_integrity"] = Only(Role.Auditor),
-        ["POST_audit_integrity_seal"] = Only(Role.Auditor),
+        ["GET_audit_log_verify"] = Only(Role.Auditor),
+        ["GET_log_checkpoint"] = Anyone,
+        ["GET_log_checkpoints"] = Anyone,
+        ["GET_log_keys"] = Anyone,
+        ["GET_log_inclusion"] = Anyone,
+        ["GET_log_consistency"] = Anyone,
         ["POST_basis_check"] = AnyDepartment,
         ["GET_feed"] = AnyDepartment,
         ["GET_needs_revision"] = AnyDepartment,

@@ -53,7 +53,7 @@ public sealed class Database_outage(AppFixture fixture) : CatalogueContext(fixtu
         var auditor = await Register(TestDepartments.Audit);
         await using var proxy = new LoopbackProxy(Database);
         await using var node = await ExtraNode.Start(proxy.ConnectionString,
-            new Dictionary<string, string?> { ["CATALOGHUB_SEAL_INTERVAL_SECONDS"] = "1", ["CATALOGHUB_INDEX_POLL_MS"] = "200" });
+            new Dictionary<string, string?> { ["CATALOGHUB_LOG_INTERVAL_SECONDS"] = "1", ["CATALOGHUB_INDEX_POLL_MS"] = "200" });
 
         var acknowledged = new List<Guid>();
         var itemCodes = new[] { "000147023000", "000147034000", "000147045000", "000147056000" };
@@ -75,14 +75,15 @@ public sealed class Database_outage(AppFixture fixture) : CatalogueContext(fixtu
         // Everything that needs the store: 503 with Retry-After, for a key this node knows and for one it never saw.
         AssertUnavailable(await DraftOn(itemCodes[1]));
         AssertUnavailable(await Send(node.Host, HttpMethod.Get, $"/catalogue/entries/{acknowledged[0]}/draft", null, Market.Key));
-        AssertUnavailable(await Send(node.Host, HttpMethod.Get, "/audit/integrity", null, auditor.Key));
+        AssertUnavailable(await Send(node.Host, HttpMethod.Get, "/audit/log/verify", null, auditor.Key));
+        AssertUnavailable(await Send(node.Host, HttpMethod.Get, "/log/checkpoint", null, auditor.Key));
         var live = await node.Host.Scenario(s => { s.Get.Url("/health/live"); s.IgnoreStatusCode(); });
         Assert.Equal(200, Status(live));
         var (readyStatus, readyBody) = await Ready(node.Host);
         Assert.Equal(503, readyStatus);
         Assert.Equal("Unhealthy", readyBody.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
         // The loops that touch the store within seconds notice, say so, and keep trying (the hourly purge does not run meanwhile).
-        string[] polling = ["sealing", "published-index"];
+        string[] polling = ["transparency-log", "published-index"];
         Assert.True(await ExtraNode.Eventually(() => Task.FromResult(polling.All(n => node.Supervision.State(n).Condition == LoopCondition.Degraded)),
             TimeSpan.FromSeconds(15)), string.Join("; ", node.Supervision.States));
         var loops = (await Ready(node.Host)).Body.GetProperty("checks");

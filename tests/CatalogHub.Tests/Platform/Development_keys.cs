@@ -1,4 +1,4 @@
-using CatalogHub.Audit.Integrity;
+using CatalogHub.Audit.Log;
 using CatalogHub.Sharing.Holders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -11,10 +11,11 @@ namespace CatalogHub.Tests.Platform;
 public sealed class Development_keys
 {
     private static readonly string RealMasterKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-    private const string RealAuditKey = "审计密钥-5f0c7e2a9b4d41c3a8e6d2b7c9f1a3e5";
+    private static readonly string RealLogKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
-    private static IConfiguration Config(string? masterKey, string? auditKey) => new ConfigurationBuilder()
-        .AddInMemoryCollection(new Dictionary<string, string?> { [HolderVault.MasterKeySetting] = masterKey, [SealKey.Setting] = auditKey })
+    private static IConfiguration Config(string? masterKey, string? logKey) => new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?>
+            { [HolderVault.MasterKeySetting] = masterKey, [LogKeys.Ed25519Setting] = logKey, [LogKeys.Sm2Setting] = logKey })
         .Build();
 
     private static IHostEnvironment In(string name) => new HostingEnvironment { EnvironmentName = name };
@@ -25,7 +26,7 @@ public sealed class Development_keys
     public void outside_development_an_unset_master_key_stops_start_up_naming_the_variable(string? masterKey)
     {
         var refused = Assert.Throws<InvalidOperationException>(() =>
-            new HolderVault(Config(masterKey, RealAuditKey), In(Environments.Production), NullLogger<HolderVault>.Instance));
+            new HolderVault(Config(masterKey, RealLogKey), In(Environments.Production), NullLogger<HolderVault>.Instance));
         Assert.Contains(HolderVault.MasterKeySetting, refused.Message);
     }
 
@@ -34,26 +35,25 @@ public sealed class Development_keys
     {
         var developmentKey = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("CatalogHub development master key; never in production"u8));
         Assert.Throws<InvalidOperationException>(() =>
-            new HolderVault(Config(developmentKey, RealAuditKey), In(Environments.Staging), NullLogger<HolderVault>.Instance));
+            new HolderVault(Config(developmentKey, RealLogKey), In(Environments.Staging), NullLogger<HolderVault>.Instance));
     }
 
     [Theory]
     [InlineData(null)]
-    [InlineData("too-short")]
-    [InlineData("cataloghub-development-audit-key-not-for-production")]
-    public void outside_development_the_development_audit_key_stops_start_up_naming_the_variable(string? auditKey)
+    [InlineData("dG9vLXNob3J0")]
+    public void outside_development_a_missing_or_short_log_key_stops_start_up_naming_the_variable(string? logKey)
     {
         var refused = Assert.Throws<InvalidOperationException>(() =>
-            SealKey.From(Config(RealMasterKey, auditKey), In(Environments.Production), NullLogger.Instance));
-        Assert.Contains(SealKey.Setting, refused.Message);
+            LogKeys.From(Config(RealMasterKey, logKey), In(Environments.Production), NullLogger.Instance));
+        Assert.Contains(LogKeys.Ed25519Setting, refused.Message);
     }
 
     [Fact]
     public void real_keys_start_in_production_and_the_development_keys_start_in_development()
     {
-        Assert.NotNull(new HolderVault(Config(RealMasterKey, RealAuditKey), In(Environments.Production), NullLogger<HolderVault>.Instance));
-        Assert.NotNull(SealKey.From(Config(RealMasterKey, RealAuditKey), In(Environments.Production), NullLogger.Instance));
+        Assert.NotNull(new HolderVault(Config(RealMasterKey, RealLogKey), In(Environments.Production), NullLogger<HolderVault>.Instance));
+        Assert.NotNull(LogKeys.From(Config(RealMasterKey, RealLogKey), In(Environments.Production), NullLogger.Instance));
         Assert.NotNull(new HolderVault(Config(null, null), In(Environments.Development), NullLogger<HolderVault>.Instance));
-        Assert.NotNull(SealKey.From(Config(null, null), In(Environments.Development), NullLogger.Instance));
+        Assert.NotNull(LogKeys.From(Config(null, null), In(Environments.Development), NullLogger.Instance));
     }
 }

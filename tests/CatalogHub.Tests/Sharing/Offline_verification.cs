@@ -11,13 +11,13 @@ public sealed partial class Offline_verification(AppFixture fixture) : SharingCo
     [GeneratedRegex(@"```sh (?<name>verify-[a-z0-9]+)\n(?<script>.*?)```", RegexOptions.Singleline)]
     private static partial Regex Blocks();
 
-    private static string Block(string name)
+    internal static string Block(string name)
     {
         var doc = File.ReadAllText(Path.Combine(Path.GetDirectoryName(Published_documents.SchemasDirectory)!, "docs", "verify-offline.md"));
         return Blocks().Matches(doc).Single(m => m.Groups["name"].Value == name).Groups["script"].Value;
     }
 
-    private static (int Exit, string Output) Run(string script, string directory)
+    internal static (int Exit, string Output) Run(string script, string directory)
     {
         var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", script])
         {
@@ -30,7 +30,7 @@ public sealed partial class Offline_verification(AppFixture fixture) : SharingCo
         return (process.ExitCode, output.Result + error);
     }
 
-    private static bool Has(string tool) => Run($"command -v {tool}", Path.GetTempPath()).Exit == 0;
+    internal static bool Has(string tool) => Run($"command -v {tool}", Path.GetTempPath()).Exit == 0;
 
     private async Task<string> UnpackedPackage(TestSeal key)
     {

@@ -31,8 +31,8 @@ public sealed class AppFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("CATALOGHUB_DB", db);
         Environment.SetEnvironmentVariable("CATALOGHUB_SEED_DEMO", "false");
         Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
-        // Tests seal explicitly, so the background sealer stays off.
-        Environment.SetEnvironmentVariable("CATALOGHUB_SEAL_INTERVAL_SECONDS", "0");
+        // Tests append to the transparency log and sign its checkpoints explicitly, so its loop stays off.
+        Environment.SetEnvironmentVariable("CATALOGHUB_LOG_INTERVAL_SECONDS", "0");
         // The webhook receivers of the tests listen on loopback, which only the allow-list opens; by name only, so that
         // subscriptions to loopback addresses written as addresses are still refused.
         Environment.SetEnvironmentVariable("CATALOGHUB_WEBHOOK_ALLOW", "localhost");

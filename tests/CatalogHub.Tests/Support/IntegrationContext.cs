@@ -36,11 +36,11 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     protected async Task WipeStore()
     {
         await Store.Advanced.ResetAllData();
-        // The change log and the validity intervals are tables of their own and the basis check's index lives in memory:
+        // The change log, the validity intervals and the transparency log are tables of their own and the basis check's index lives in memory:
         // wipe them all with the store.
         await using (var session = Store.LightweightSession())
         {
-            session.QueueSqlCommand($"truncate {ChangeLogProjection.Table}, {ValidityIntervalProjection.Table}");
+            session.QueueSqlCommand($"truncate {ChangeLogProjection.Table}, {ValidityIntervalProjection.Table}, {string.Join(", ", CatalogHub.Audit.Log.LogStore.Tables)}");
             await session.SaveChangesAsync();
         }
         Host.Services.GetRequiredService<PublishedIndex>().Clear();

@@ -1,0 +1,140 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CatalogHub.Audit.Log;
+using CatalogHub.Platform;
+using Spectre.Console;
+
+namespace CatalogHub.AuditCli;
+
+/// <summary>
+/// <c>cataloghub-audit</c>: what an auditor runs on their own machine, trusting only the hub's public keys (C2SP verifier
+/// keys, <c>name+id+key</c>, as <c>GET /log/keys</c> lists them, best obtained out of band). Results as JSON on
+/// stdout, a one-line verdict on stderr; exit code 0 verified, 1 failed, 2 usage (a wrong option or an unreadable file).
+/// </summary>
+public static class AuditCommands
+{
+    public const int Verified = 0, Failed = 1, Usage = 2;
+
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var parsed = Root(stdout, stderr).Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) stderr.WriteLine(error.Message);
+            return Usage;
+        }
+        try
+        {
+            // Without the default handler, so that a usage error found while running (a missing file) exits 2, not 1.
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine(e.Message);
+            return Usage;
+        }
+    }
+
+    private sealed class UsageException(string message) : Exception(message);
+
+    private static RootCommand Root(TextWriter stdout, TextWriter stderr)
+    {
+        var keys = new Option<string[]>("--key") { Description = "A verifier key of the log (name+hex id+base64 key); repeat for more.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var checkpoint = new Option<FileInfo>("--checkpoint") { Description = "A checkpoint as served by GET /log/checkpoint.", Required = true };
+        var older = new Option<FileInfo>("--old") { Description = "The earlier checkpoint.", Required = true };
+        var newer = new Option<FileInfo>("--new") { Description = "The later checkpoint.", Required = true };
+        var proof = new Option<FileInfo>("--proof") { Description = "The proof as served by GET /log/inclusion or GET /log/consistency (JSON).", Required = true };
+
+        var verifyCheckpoint = new Command("checkpoint", "Verify a checkpoint's signatures.") { checkpoint, keys };
+        verifyCheckpoint.SetAction(p => Report(stdout, stderr, CheckpointVerdict(Read(p.GetValue(checkpoint)!), p.GetValue(keys)!).Result));
+
+        var verifyInclusion = new Command("inclusion", "Verify an event's inclusion proof against a signed checkpoint.") { checkpoint, proof, keys };
+        verifyInclusion.SetAction(p => Report(stdout, stderr, Inclusion(Read(p.GetValue(checkpoint)!), Read(p.GetValue(proof)!), p.GetValue(keys)!)));
+
+        var verifyConsistency = new Command("consistency", "Verify that a later checkpoint extends an earlier one.") { older, newer, proof, keys };
+        verifyConsistency.SetAction(p => Report(stdout, stderr, Consistency(Read(p.GetValue(older)!), Read(p.GetValue(newer)!), Read(p.GetValue(proof)!), p.GetValue(keys)!)));
+
+        return new RootCommand("Verify CatalogHub's transparency log offline: checkpoints and proofs.")
+        {
+            new Command("verify", "Verify a checkpoint or a proof.") { verifyCheckpoint, verifyInclusion, verifyConsistency },
+        };
+    }
+
+    private static string Read(FileInfo file) =>
+        file.Exists ? File.ReadAllText(file.FullName) : throw new UsageException($"{file.FullName}: no such file.");
+
+    /// <summary>What a verification found: verified or not, why not, and what it verified.</summary>
+    public sealed record Verdict(bool Verified, string? Reason, JsonObject Details);
+
+    private static int Report(TextWriter stdout, TextWriter stderr, Verdict verdict)
+    {
+        var result = new JsonObject { ["verified"] = verdict.Verified, ["reason"] = verdict.Reason };
+        foreach (var (name, value) in verdict.Details) result[name] = value?.DeepClone();
+        // Relaxed escaping: key names (with '+') and base64 hashes print as they are, for a reader to compare by eye.
+        stdout.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) });
+        console.MarkupLine(verdict.Verified ? "[green]verified[/]" : $"[red]failed:[/] {Markup.Escape(verdict.Reason ?? "")}");
+        return verdict.Verified ? Verified : Failed;
+    }
+
+    private static IReadOnlyList<NoteKey> Keys(string[] vkeys) =>
+        [.. vkeys.Select(v => NoteKey.FromVerifierKey(v) ?? throw new UsageException($"not a verifier key of a known type: {v}"))];
+
+    private static (Verdict Result, long Size, byte[] Root) CheckpointVerdict(string note, string[] vkeys)
+    {
+        var keys = Keys(vkeys);
+        var text = SignedNote.Open(note, keys);
+        if (text is null) return (new Verdict(false, "no signature by a given key verifies, or one of them fails", []), 0, []);
+        var origin = text[..text.IndexOf('\n')];
+        if (Checkpoints.ReadBody(text, origin) is not var (size, root))
+            return (new Verdict(false, "the signed text is not a checkpoint (origin, size, base64 root)", []), 0, []);
+        return (new Verdict(true, null, new JsonObject
+        {
+            ["origin"] = origin, ["size"] = size, ["rootHash"] = Convert.ToBase64String(root),
+            ["signedBy"] = new JsonArray([.. keys.Select(k => JsonValue.Create($"{k.Name}+{k.KeyId:x8}"))]),
+        }), size, root);
+    }
+
+    private static T? Parse<T>(string json)
+    {
+        try { return JsonSerializer.Deserialize<T>(json, ApiJson.Options); }
+        catch (JsonException) { return default; }
+    }
+
+    private static List<byte[]>? Hashes(IEnumerable<string> base64)
+    {
+        try { return [.. base64.Select(Convert.FromBase64String)]; }
+        catch (FormatException) { return null; }
+    }
+
+    private static Verdict Inclusion(string note, string proofJson, string[] vkeys)
+    {
+        var (checkpoint, size, root) = CheckpointVerdict(note, vkeys);
+        if (!checkpoint.Verified) return checkpoint;
+        if (Parse<InclusionProof>(proofJson) is not { } proof || Hashes([.. proof.Proof, proof.LeafHash]) is not { } hashes)
+            return new Verdict(false, "the proof is not an inclusion proof of the log", []);
+        var details = new JsonObject { ["leafIndex"] = proof.LeafIndex, ["sequence"] = proof.Sequence, ["treeSize"] = size };
+        if (proof.TreeSize != size) return new Verdict(false, $"the proof is for a tree of {proof.TreeSize} leaves, the checkpoint has {size}", details);
+        return Merkle.VerifyInclusion(proof.LeafIndex, size, hashes[^1], hashes[..^1], root)
+            ? new Verdict(true, null, details)
+            : new Verdict(false, $"leaf {proof.LeafIndex} is not in the checkpoint's tree with this proof", details);
+    }
+
+    private static Verdict Consistency(string oldNote, string newNote, string proofJson, string[] vkeys)
+    {
+        var (first, size1, root1) = CheckpointVerdict(oldNote, vkeys);
+        if (!first.Verified) return first with { Reason = $"old checkpoint: {first.Reason}" };
+        var (second, size2, root2) = CheckpointVerdict(newNote, vkeys);
+        if (!second.Verified) return second with { Reason = $"new checkpoint: {second.Reason}" };
+        if (Parse<ConsistencyProof>(proofJson) is not { } proof || Hashes(proof.Proof) is not { } hashes)
+            return new Verdict(false, "the proof is not a consistency proof of the log", []);
+        var details = new JsonObject { ["from"] = size1, ["to"] = size2 };
+        if ((proof.From, proof.To) != (size1, size2)) return new Verdict(false, $"the proof is from {proof.From} to {proof.To} leaves, not {size1} to {size2}", details);
+        return Merkle.VerifyConsistency(size1, size2, hashes, root1, root2)
+            ? new Verdict(true, null, details)
+            : new Verdict(false, $"the tree of {size2} leaves does not extend the tree of {size1} leaves: history was rewritten", details);
+    }
+}
