@@ -27,7 +27,7 @@ public sealed class CorrelationMiddleware(RequestDelegate next, ILogger<Correlat
             return Task.CompletedTask;
         });
         Activity.Current?.SetTag(TagName, id);
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        using (logger.BeginScope(new Scope(id)))
             await next(http);
     }
 
@@ -39,4 +39,16 @@ public sealed class CorrelationMiddleware(RequestDelegate next, ILogger<Correlat
 
     private static string Fresh() =>
         Activity.Current is { TraceId: var trace } && trace != default ? trace.ToHexString() : Guid.NewGuid().ToString("N");
+
+    /// <summary>The logging scope: a structured <c>CorrelationId</c> for structured sinks, <c>CorrelationId:…</c> in text.</summary>
+    private sealed class Scope(string id) : IReadOnlyList<KeyValuePair<string, object>>
+    {
+        private readonly KeyValuePair<string, object> _pair = new("CorrelationId", id);
+
+        public int Count => 1;
+        public KeyValuePair<string, object> this[int index] => index == 0 ? _pair : throw new ArgumentOutOfRangeException(nameof(index));
+        public IEnumerator<KeyValuePair<string, object>> GetEnumerator() { yield return _pair; }
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        public override string ToString() => $"CorrelationId:{id}";
+    }
 }
