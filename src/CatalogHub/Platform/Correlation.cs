@@ -9,7 +9,8 @@ namespace CatalogHub.Platform;
 /// on every event it appends (<see cref="AuditTrail"/>). A caller's id is kept when it is sane (1–100 characters of
 /// letters, digits, <c>-</c>, <c>_</c>, <c>.</c>); anything else — too long, or carrying characters that could forge a log
 /// line or a header — is not refused, but replaced by a fresh id, so a request never fails for its correlation id.
-/// A fresh id is the request's W3C trace id, so logs, traces and events of one request share one id.
+/// A fresh id is the request's W3C trace id when it has one (ASP.NET Core starts an activity whenever something listens),
+/// so logs, traces and events of one request share one id; otherwise a random one.
 /// </summary>
 public sealed class CorrelationMiddleware(RequestDelegate next, ILogger<CorrelationMiddleware> logger)
 {

@@ -31,6 +31,19 @@ public sealed class Correlation_ids(AppFixture fixture) : CatalogueContext(fixtu
     }
 
     [Fact]
+    public async Task an_unexpected_failure_answers_with_the_id_and_logs_it_under_the_id()
+    {
+        const string ticket = "12345-ticket-2026-1125-052";
+        Commits.BeforeNextCommit(() => throw new InvalidOperationException("a defect met while committing the draft"));
+        var failed = await Send(HttpMethod.Post, "/catalogue/entries", DraftOf(FoodLicence()), Market.Key, 500,
+            more: s => s.WithRequestHeader(CorrelationMiddleware.Header, ticket));
+
+        Assert.Equal(ticket, failed.Context.Response.Headers[CorrelationMiddleware.Header].ToString());
+        var logged = Assert.Single(Logs.Entries, e => e.Line.Contains("a defect met while committing the draft", StringComparison.Ordinal));
+        Assert.Equal(ticket, logged.Scope.GetValueOrDefault("CorrelationId"));
+    }
+
+    [Fact]
     public async Task a_missing_hostile_or_oversized_id_is_replaced_by_a_fresh_one_and_the_request_still_answers()
     {
         var fresh = new[]
@@ -58,17 +71,18 @@ public sealed class Correlation_ids(AppFixture fixture) : CatalogueContext(fixtu
     public async Task the_id_is_a_tag_of_the_request_trace()
     {
         const string ticket = "12345-ticket-2026-1125-044";
-        var tagged = new ConcurrentBag<string?>();
+        var started = new ConcurrentBag<Activity>();
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a => tagged.Add(a.GetTagItem(CorrelationMiddleware.TagName) as string),
+            // Kept from its start: the request's activity may stop only after the test has its answer.
+            ActivityStarted = started.Add,
         };
         ActivitySource.AddActivityListener(listener);
 
         await EchoOf("/regions/411000/catalogue", ticket, 200);
 
-        Assert.Contains(ticket, tagged);
+        Assert.Contains(started, a => a.GetTagItem(CorrelationMiddleware.TagName) as string == ticket);
     }
 }
