@@ -2,13 +2,14 @@ using System.IO.Compression;
 using System.Text.Json;
 using Alba;
 using CatalogHub.Catalogue;
-using CatalogHub.Tests.Catalogue;
+using CatalogHub.Lists.ProofItems;
+using CatalogHub.Tests.Lists;
 using CatalogHub.Tests.Support;
 
 namespace CatalogHub.Tests.Platform;
 
 /// <summary>Compression, CORS, HEAD and cache headers: the same for every operation, by convention.</summary>
-public sealed class Http_conventions(AppFixture fixture) : CatalogueContext(fixture)
+public sealed class Http_conventions(AppFixture fixture) : ListContext(fixture)
 {
     private Task<IScenarioResult> Scenario(Action<Scenario> configure, int status) => Host.Scenario(s =>
     {
@@ -178,10 +179,18 @@ public sealed class Http_conventions(AppFixture fixture) : CatalogueContext(fixt
             s.WithRequestHeader("If-None-Match", brEtag);
         }, 304);
 
-        // Another list's versions, mapped by the lists' shared lifecycle, have the same headers.
-        var other = await Published(FoodLicence("药品经营许可"), "000147012000");
-        var version = await Get($"/catalogue/entries/{other.Id}/versions/1");
-        Assert.NotEqual(etag, Header(version, "ETag"));
+        // A registered list's versions, mapped by the lists' shared lifecycle and not by the catalogue, have the same headers.
+        var proof = await PublishedItem(ProofItemsList.Definition, ProofItemExamples.EmploymentTermination with { ServedEntries = [entry.Id] }, "ZM-0001");
+        var proofUrl = $"{ProofItemsList.Definition.Route}/{proof.Id}/versions/1";
+        var proofVersion = await Get(proofUrl);
+        Assert.Equal("public, max-age=31536000, immutable", Header(proofVersion, "Cache-Control"));
+        Assert.NotEqual(etag, Header(proofVersion, "ETag"));
+        await Scenario(s =>
+        {
+            s.Get.Url(proofUrl);
+            s.WithRequestHeader("If-None-Match", Header(proofVersion, "ETag"));
+        }, 304);
+        Assert.Empty(Body(await Scenario(s => s.Head.Url(proofUrl), 200)));
     }
 
     [Fact]

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Alba;
-using CatalogHub.Tests.Catalogue;
+using CatalogHub.Lists.ProofItems;
+using CatalogHub.Tests.Lists;
 using CatalogHub.Tests.Support;
 
 namespace CatalogHub.Tests.Platform;
@@ -12,7 +13,7 @@ namespace CatalogHub.Tests.Platform;
 /// a scraper on the node itself or with a hub-admin or auditor key. The figures are the process's since it started (other
 /// tests add to them too), so each assertion compares a scrape after an action with one before it.
 /// </summary>
-public sealed partial class Metrics_endpoint(AppFixture fixture) : CatalogueContext(fixture)
+public sealed partial class Metrics_endpoint(AppFixture fixture) : ListContext(fixture)
 {
     [GeneratedRegex("""^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>.*)\})? (?<value>\S+)$""")]
     private static partial Regex Sample();
@@ -39,6 +40,8 @@ public sealed partial class Metrics_endpoint(AppFixture fixture) : CatalogueCont
         var entry = await Published();
         // Publishing the published version again is refused: nothing is pending.
         await Post($"/catalogue/entries/{entry.Id}/publish", new { note = "重复公布", reason = "经审核同意公布" }, Admin.Key, 422, $"\"{entry.Version}\"");
+        // A registered list's publish is counted by the same convention, under its own route.
+        await PublishedItem(ProofItemsList.Definition, ProofItemExamples.EmploymentTermination with { ServedEntries = [entry.Id] }, "ZM-0001");
         var consumer = await Register(TestDepartments.HumanResources);
         await Post("/basis-check", new { regionCode = "411000", itemCode = "000147011000", materials = new[] { new { name = "营业执照" } } },
             consumer.Key, 200);
@@ -53,6 +56,7 @@ public sealed partial class Metrics_endpoint(AppFixture fixture) : CatalogueCont
         }, TimeSpan.FromSeconds(5)));
         Assert.Equal(1, Grew("cataloghub_publishes_total", ("list", "catalogue/entries"), ("outcome", "published")));
         Assert.Equal(1, Grew("cataloghub_publishes_total", ("list", "catalogue/entries"), ("outcome", "refused")));
+        Assert.Equal(1, Grew("cataloghub_publishes_total", ("list", "proof-items"), ("outcome", "published")));
         Assert.Equal(1, Grew("cataloghub_basis_checks_total", ("outcome", "invalid")));
         Assert.Equal(1, Grew("cataloghub_basis_checks_total", ("outcome", "allowed")) + Grew("cataloghub_basis_checks_total", ("outcome", "not-allowed")));
         Assert.Equal(2, Grew("cataloghub_basis_check_duration_seconds_count"));
