@@ -55,8 +55,9 @@ public static class CheckBasisEndpoint
     [Tags("Basis check")]
     [ProducesResponseType<BasisAnswer>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public static IResult Post(CheckBasis command, PublishedIndex index, TimeProvider clock, HttpContext http)
+    public static IResult Post(CheckBasis command, PublishedIndex index, TimeProvider clock, HttpContext http, HubMetrics metrics)
     {
+        using var timing = metrics.TimeBasisCheck();
         var input = new Validation();
         // A question about the past may name a region abolished since.
         RegionCode.CheckKnown(input, "regionCode", command.RegionCode);
@@ -83,9 +84,14 @@ public static class CheckBasisEndpoint
             input.Check(promise.EarlierFalsePromise is not null, "promise.earlierFalsePromise", "required", "is required: true or false.");
         }
         Each(input, "missingMaterials", command.MissingMaterials, (at, m) => input.Text(at, m, 200));
-        if (input.Failed) return input.Problem();
+        if (input.Failed)
+        {
+            timing.Outcome = "invalid";
+            return input.Problem();
+        }
         if (!index.IsLoaded)
         {
+            timing.Outcome = "index-not-loaded";
             // Half an index would answer "not listed" for what is listed: say so instead.
             http.Response.Headers.RetryAfter = StoreFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Problems.Of(StatusCodes.Status503ServiceUnavailable, "index-not-loaded", "The published index is not loaded yet; retry later.",
@@ -101,6 +107,7 @@ public static class CheckBasisEndpoint
             || command.MissingMaterials is not null;
         var serving = entry is null || !asksOtherLists ? ServingLists.None : ServingLists.Of(index, entry.Id, command.RegionCode);
         var outcome = BasisRules.Decide(command, instant, entry, list, serving);
+        timing.Outcome = outcome.Allowed ? "allowed" : "not-allowed";
         return TypedResults.Ok(new BasisAnswer(command.RegionCode, command.ItemCode, instant, outcome.Allowed, outcome.ItemReasons,
             outcome.Citations, outcome.Repeals, outcome.Materials, outcome.Conditions, outcome.Fees, status,
             outcome.Proofs, outcome.IntermediaryServices, outcome.Promise, outcome.MissingMaterials));

@@ -7,7 +7,7 @@ namespace CatalogHub.Platform;
 /// </summary>
 public static class AuditTrail
 {
-    public const string CorrelationHeader = "X-Correlation-Id";
+    public const string CorrelationHeader = CorrelationMiddleware.Header;
 
     public static void Record(this IDocumentSession session, Caller caller, string? reason, HttpContext http)
     {
@@ -18,12 +18,6 @@ public static class AuditTrail
         session.CorrelationId = CorrelationId(http);
     }
 
-    /// <summary>The caller's correlation id when it sent a sane one, otherwise the request's trace identifier.</summary>
-    public static string CorrelationId(HttpContext http)
-    {
-        var sent = http.Request.Headers[CorrelationHeader].ToString();
-        return sent.Length is > 0 and <= 100 && sent.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
-            ? sent
-            : http.TraceIdentifier;
-    }
+    /// <summary>The request's correlation id, as <see cref="CorrelationMiddleware"/> settled it.</summary>
+    public static string CorrelationId(HttpContext http) => CorrelationMiddleware.Of(http) ?? http.TraceIdentifier;
 }

@@ -175,6 +175,9 @@ public static class Hosting
         services.AddHostedService<Bootstrapper>();
         services.AddIdempotency(builder.Configuration);
         services.AddAuditServices();
+        // Observability and the HTTP conventions every operation shares (Telemetry.cs, HttpConventions.cs).
+        builder.AddTelemetry();
+        services.AddHttpConventions(builder.Configuration);
         return builder;
     }
 
@@ -183,12 +186,20 @@ public static class Hosting
         // Resolved now so that the development master key or missing log keys outside Development stops start-up, not a later request.
         app.Services.GetRequiredService<Sharing.Holders.HolderVault>();
         app.Services.GetRequiredService<Audit.Log.LogKeys>();
+        // Outermost: HEAD is a GET to everything after it, every response (errors too) carries the correlation id and is compressed.
+        app.UseMiddleware<HeadAsGet>();
+        app.UseMiddleware<CorrelationMiddleware>();
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The API description is public; it is served before authorization, which would otherwise apply the fallback policy to it.
         app.UseSwagger();
         app.UseSwaggerUI(o => o.DocumentTitle = "CatalogHub API");
         app.UseRouting();
+        // Before authorization, so that a publish refused for its key is counted and a refused key's answer is not cached.
+        app.UseMiddleware<PublishMetrics>();
+        app.UseMiddleware<ReadCaching>();
+        app.UseCors(HttpConventions.CorsPolicy);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<RequestHygiene>();
@@ -197,6 +208,7 @@ public static class Hosting
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportJson.Write })
             .AllowAnonymous();
+        app.MapMetrics();
         app.MapWolverineEndpoints();
         app.MapLists();
         return app;

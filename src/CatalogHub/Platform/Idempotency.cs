@@ -116,6 +116,8 @@ public static class Idempotency
 public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<IdempotencyMiddleware> logger)
 {
     public const string Header = "Idempotency-Key";
+    /// <summary>Marks an answer replayed from the store rather than produced anew.</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
     private const int ClaimAttempts = 3;
 
     public async Task InvokeAsync(HttpContext http, IDocumentStore store, TimeProvider clock, IdempotencyOptions options)
@@ -218,7 +220,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempote
             return;
         }
         http.Response.StatusCode = record.Status;
-        http.Response.Headers["Idempotent-Replayed"] = "true";
+        http.Response.Headers[ReplayedHeader] = "true";
         if (record.Location is not null) http.Response.Headers.Location = record.Location;
         if (record.ETag is not null) http.Response.Headers.ETag = record.ETag;
         http.Response.ContentType = "application/json; charset=utf-8";

@@ -20,6 +20,12 @@ public enum LoopCondition
 public sealed record LoopState(string Name, LoopCondition Condition, string? Reason, DateTimeOffset? LastSuccessAt,
     DateTimeOffset? LastFailureAt, int ConsecutiveFailures);
 
+/// <summary>
+/// What the metrics read of one loop: its passes and failed passes since the node started, and when its last successful
+/// pass began (it had then seen everything committed before that instant; null before its first success).
+/// </summary>
+public sealed record LoopTally(long Runs, long Failures, DateTimeOffset? CaughtUpAt);
+
 /// <summary>Which loop type runs under which health name; one per <see cref="SupervisionRegistration.AddSupervisedLoop{TLoop}"/>.</summary>
 public sealed record SupervisedLoopRegistration(Type LoopType, string Name);
 
@@ -28,6 +34,10 @@ public sealed class Supervision(IEnumerable<SupervisedLoopRegistration> registra
 {
     private readonly Dictionary<Type, string> _names = registrations.ToDictionary(r => r.LoopType, r => r.Name);
     private readonly ConcurrentDictionary<string, LoopState> _states = new();
+    private readonly ConcurrentDictionary<string, LoopTally> _tallies = new();
+
+    /// <summary>When this node's supervision began: a loop that never succeeded is behind since then.</summary>
+    public DateTimeOffset StartedAt { get; } = clock.GetUtcNow();
 
     public string NameOf(Type loopType) => _names.TryGetValue(loopType, out var name) ? name
         : throw new InvalidOperationException($"{loopType.Name} runs unsupervised: register it with AddSupervisedLoop.");
@@ -36,14 +46,22 @@ public sealed class Supervision(IEnumerable<SupervisedLoopRegistration> registra
 
     public IReadOnlyList<LoopState> States => [.. _names.Values.Select(State)];
 
-    internal void Succeeded(string name) =>
+    public LoopTally Tally(string name) => _tallies.GetValueOrDefault(name) ?? new(0, 0, null);
+
+    internal void Succeeded(string name, DateTimeOffset startedAt)
+    {
+        _tallies.AddOrUpdate(name, _ => new(1, 0, startedAt), (_, t) => t with { Runs = t.Runs + 1, CaughtUpAt = startedAt });
         _states.AddOrUpdate(name, _ => new(name, LoopCondition.Running, null, clock.GetUtcNow(), null, 0),
             (_, s) => s with { Condition = LoopCondition.Running, Reason = null, LastSuccessAt = clock.GetUtcNow(), ConsecutiveFailures = 0 });
+    }
 
-    internal int Failed(string name, string reason) =>
-        _states.AddOrUpdate(name, _ => new(name, LoopCondition.Degraded, reason, null, clock.GetUtcNow(), 1),
+    internal int Failed(string name, string reason)
+    {
+        _tallies.AddOrUpdate(name, _ => new(1, 1, null), (_, t) => t with { Runs = t.Runs + 1, Failures = t.Failures + 1 });
+        return _states.AddOrUpdate(name, _ => new(name, LoopCondition.Degraded, reason, null, clock.GetUtcNow(), 1),
             (_, s) => s with { Condition = LoopCondition.Degraded, Reason = reason, LastFailureAt = clock.GetUtcNow(),
                 ConsecutiveFailures = s.ConsecutiveFailures + 1 }).ConsecutiveFailures;
+    }
 
     internal void Disabled(string name, string reason) => _states[name] = new(name, LoopCondition.Disabled, reason, null, null, 0);
 
@@ -103,10 +121,11 @@ public abstract class SupervisedLoop : BackgroundService
     /// <summary>Runs one pass under supervision; true when it succeeded. Also for a loop's own start-up attempt.</summary>
     protected async Task<bool> Attempt(CancellationToken ct)
     {
+        var startedAt = _clock.GetUtcNow();
         try
         {
             await RunOnce(ct);
-            _supervision.Succeeded(Name);
+            _supervision.Succeeded(Name, startedAt);
             return true;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -19,6 +19,9 @@ public sealed class TestClock : TimeProvider
 /// <summary>One in-process host for all integration tests, against the real PostgreSQL that `make test` starts.</summary>
 public sealed class AppFixture : IAsyncLifetime
 {
+    /// <summary>The one browser origin allowed to call the API from a web page: the city's service portal.</summary>
+    public const string PortalOrigin = "https://zwfw.xuchang.gov.cn";
+
     public IAlbaHost Host { get; private set; } = null!;
     public TestClock Clock { get; } = new();
     public CapturedLogs Logs { get; } = new();
@@ -39,6 +42,7 @@ public sealed class AppFixture : IAsyncLifetime
         // In process every request comes from the same (unknown) client address: a limit above what the other tests'
         // refused keys add up to, and still far below the 300 guesses of the throttling test.
         Environment.SetEnvironmentVariable("CATALOGHUB_AUTH_FAILURE_LIMIT", "40");
+        Environment.SetEnvironmentVariable("CATALOGHUB_CORS_ORIGINS", PortalOrigin);
         Host = await AlbaHost.For<Program>(x => x.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning)
             .AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Information)).ConfigureServices(services =>
         {
