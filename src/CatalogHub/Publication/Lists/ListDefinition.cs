@@ -146,7 +146,7 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     /// <summary>
     /// For a list that moved onto the registry: turns an event stored in the list's older JSON shape into the shared
     /// events' shape, in place. Marten applies it on every read of the list's events (the rows are never rewritten, so
-    /// their audit seals hold); it must leave an event already in the shared shape as it is.
+    /// their leaves in the transparency log hold); it must leave an event already in the shared shape as it is.
     /// </summary>
     public Action<JsonObject>? UpgradeOldShape { get; init; }
 

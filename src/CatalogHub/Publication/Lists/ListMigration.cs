@@ -8,7 +8,7 @@ public sealed record ListMigration(string Id, DateTimeOffset MigratedAt, long Ev
 /// the list's older module wrote are rebuilt from its events in the shared shapes, under the same tables, ids and
 /// sequence numbers (docs/migrating-lists.md). Until then an older item snapshot reads as nothing and a write to its stream
 /// fails, so this runs at start-up, under the start-up lock, before the host serves requests. The events themselves are
-/// never rewritten (their seals hold); the change log and the validity intervals, tables derived from them, get the
+/// never rewritten (their leaves in the transparency log hold); the change log and the validity intervals, tables derived from them, get the
 /// shared shapes where the older module wrote its own.
 /// </summary>
 public static class ListMigrations
