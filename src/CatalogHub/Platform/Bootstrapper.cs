@@ -42,9 +42,10 @@ public sealed class Bootstrapper(IDocumentStore store, IConfiguration config, Ti
         await session.SaveChangesAsync(ct);
     }
 
-    /// <summary>A store whose lists were published before validity intervals existed gets them once.</summary>
+    /// <summary>A store whose lists were published before validity intervals existed gets them once; a restored change log is rebased.</summary>
     private static Task BackfillIntervals(IDocumentSession session, CancellationToken ct)
     {
+        ChangeLog.RebaseRestoredRows(session);
         ValidityIntervalProjection.Backfill(session, EntryVersion.List, EntryQueries.VersionsTable, EntryQueries.RepealsTable, "entryId");
         ValidityIntervalProjection.Backfill(session, ImplementationListVersion.List, ImplementationListsConfiguration.VersionsTable,
             ImplementationListsConfiguration.RepealsTable, "listId");

@@ -161,7 +161,7 @@ public sealed class Legacy_store : IAsyncLifetime
 
     /// <summary>
     /// The answer without what differs from run to run by design (the trace id of a problem, how current the basis check's
-    /// index is) and without what a move changed on purpose: the feed's document of a licence type's publication is its
+    /// index is, the feed's positions) and without what a move changed on purpose: the feed's document of a licence type's publication is its
     /// version in the shared shape now (<c>itemId</c>, <c>ownerDepartmentCode</c>, ... where it said <c>typeId</c>,
     /// <c>issuerCode</c>), so only its citation is compared there.
     /// </summary>
@@ -181,9 +181,16 @@ public sealed class Legacy_store : IAsyncLifetime
         var copy = answer?.DeepClone();
         Strip(copy);
         if (url.StartsWith("/feed", StringComparison.Ordinal))
-            foreach (var item in copy!["items"]!.AsArray().Select(i => i!.AsObject()))
+        {
+            // Positions hold the writing cluster's transaction ids; loaded into another cluster they are rebased (ChangeLog).
+            copy!.AsObject().Remove("next");
+            foreach (var item in copy["items"]!.AsArray().Select(i => i!.AsObject()))
+            {
+                item.Remove("position");
                 if ((string?)item["list"] == "licence-catalogue" && (string?)item["kind"] == "published")
                     item["document"] = item["document"]!["citation"]!.DeepClone();
+            }
+        }
         return copy?.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = ApiJson.Options.Encoder }) ?? "";
     }
 
