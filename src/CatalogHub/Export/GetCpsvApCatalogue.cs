@@ -21,10 +21,7 @@ public static class GetCpsvApCatalogueEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(string regionCode, string? asOf, IQuerySession session, TimeProvider clock, HttpContext http)
     {
-        // As the region's catalogue read answers: a well-formed code that never existed is no resource; a malformed one is a bad request.
-        if (RegionCode.IsWellFormed(regionCode) && !RegionCode.IsKnown(regionCode))
-            return Problems.Of(StatusCodes.Status404NotFound, "unknown-region", "There is no such region.",
-                $"{regionCode} is not a GB/T 2260 administrative division, current or abolished.", "regionCode");
+        if (RegionCode.NoSuchRegion(regionCode) is { } unknown) return unknown;
         var input = new Validation();
         RegionCode.CheckKnown(input, "regionCode", regionCode);
         if (!Instants.TryParse(asOf, clock.GetUtcNow(), out var instant, out var badInstant)) return badInstant!;

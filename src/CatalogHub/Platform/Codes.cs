@@ -83,6 +83,15 @@ public static partial class RegionCode
             : $"{code} is not in the current GB/T 2260 table of administrative divisions ({Edition}).");
     }
 
+    /// <summary>
+    /// A region read's answer to a well-formed code that never existed: no such resource (404 <c>unknown-region</c>); null
+    /// otherwise. Abolished regions keep their history, and a malformed code is left to <see cref="CheckKnown"/> (400).
+    /// </summary>
+    public static IResult? NoSuchRegion(string regionCode) => IsWellFormed(regionCode) && !IsKnown(regionCode)
+        ? Problems.Of(StatusCodes.Status404NotFound, "unknown-region", "There is no such region.",
+            $"{regionCode} is not a GB/T 2260 administrative division, current or abolished.", "regionCode")
+        : null;
+
     /// <summary>For reads and queries about the past: current or abolished codes.</summary>
     public static void CheckKnown(Validation v, string field, string? code)
     {

@@ -19,10 +19,7 @@ public static class ListCatalogueEndpoint
         int? page, int? pageSize, IQuerySession session, TimeProvider clock, HttpContext http)
     {
         var input = new Validation();
-        // Abolished regions keep their catalogue history; a well-formed code that never existed is no resource at all.
-        if (RegionCode.IsWellFormed(regionCode) && !RegionCode.IsKnown(regionCode))
-            return Task.FromResult(Problems.Of(StatusCodes.Status404NotFound, "unknown-region", "There is no such region.",
-                $"{regionCode} is not a GB/T 2260 administrative division, current or abolished.", "regionCode"));
+        if (RegionCode.NoSuchRegion(regionCode) is { } unknown) return Task.FromResult(unknown);
         RegionCode.CheckKnown(input, "regionCode", regionCode);
         input.Text("q", q, 100, required: false);
         input.Text("department", department, 200, required: false);

@@ -196,9 +196,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         HttpContext http)
     {
         var input = new Validation();
-        if (RegionCode.IsWellFormed(regionCode) && !RegionCode.IsKnown(regionCode))
-            return Problems.Of(StatusCodes.Status404NotFound, "unknown-region", "There is no such region.",
-                $"{regionCode} is not a GB/T 2260 administrative division, current or abolished.", "regionCode");
+        if (RegionCode.NoSuchRegion(regionCode) is { } unknown) return unknown;
         RegionCode.CheckKnown(input, "regionCode", regionCode);
         var paging = Paging.Read(input, page, pageSize, MaxPageSize);
         if (!Instants.TryParse(asOf, clock.GetUtcNow(), out var instant, out var badInstant)) return badInstant!;
