@@ -4,6 +4,7 @@ using CatalogHub.Departments.Registering;
 using CatalogHub.ImplementationLists;
 using CatalogHub.Platform;
 using CatalogHub.Publication;
+using CatalogHub.Publication.Lists;
 using Marten;
 
 namespace CatalogHub.Bench;
@@ -64,7 +65,7 @@ public sealed class Generator(IDocumentStore store, int seed, TextWriter log)
         await Parallel.ForEachAsync(lists.GroupBy(l => l.Owner.Code), new ParallelOptions { MaxDegreeOfParallelism = 3, CancellationToken = ct }, async (batch, token) =>
         {
             await using var session = Session(batch.First().Owner);
-            foreach (var list in batch) session.Events.StartStream<ImplementationList>(list.Id, list.Events);
+            foreach (var list in batch) session.Events.StartStream<ListItem<ImplementationListContent>>(list.Id, list.Events);
             await session.SaveChangesAsync(token);
         });
         var events = all.Concat(lists).Sum(e => (long)e.Events.Count) + departments.Sum(d => d.Length);
@@ -73,7 +74,7 @@ public sealed class Generator(IDocumentStore store, int seed, TextWriter log)
             all.Count(e => e.Events[^1] is EntryRepealed), all.Count(e => e.Events[^1] is EntryDraftRevised),
             all.Count(e => e.Events[^1] is EntryPublished p && p.EffectiveAt == NextYear), clock.Elapsed,
             longEntry.Id, [.. longEntry.Events.OfType<EntryPublished>().Select(p => (p.Version, p.EffectiveAt))], departments[0][0],
-            lists.Count, lists.Sum(l => (long)l.Events.OfType<ImplementationListPublished>().Count()));
+            lists.Count, lists.Sum(l => (long)l.Events.OfType<ItemPublished<ImplementationListContent>>().Count()));
     }
 
     /// <summary>An implementation list for every entry that is never repealed (see <see cref="ImplementationListPlan"/>).</summary>

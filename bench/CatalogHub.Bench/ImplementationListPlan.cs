@@ -2,6 +2,7 @@ using CatalogHub.Catalogue;
 using CatalogHub.ImplementationLists;
 using CatalogHub.Platform;
 using CatalogHub.Publication;
+using CatalogHub.Publication.Lists;
 
 namespace CatalogHub.Bench;
 
@@ -35,10 +36,10 @@ public static class ImplementationListPlan
     {
         var firstEffective = entry.Events.OfType<EntryPublished>().First().EffectiveAt;
         var at = firstEffective.AddDays(rng.Next(1, 60)).AddHours(rng.Next(0, 8));
-        var content = Content(template, region, entry.Owner, rng);
-        var drafted = new ImplementationListDrafted(listId, entry.Id, entry.ItemCode, entry.RegionCode, entry.Owner.Id, entry.Owner.Code,
+        var content = Content(template, region, entry.Owner, rng) with { EntryId = entry.Id };
+        var drafted = new ItemDrafted<ImplementationListContent>(listId, entry.RegionCode, entry.ItemCode, entry.Owner.Id, entry.Owner.Code, null,
             content, entry.Owner.Code, at);
-        var list = ImplementationList.Create(drafted);
+        var list = ListItem<ImplementationListContent>.Started(drafted);
         var events = new List<object> { drafted };
         void Record(object e) { events.Add(e); list = list.After(e); }
 
@@ -50,17 +51,17 @@ public static class ImplementationListPlan
             {
                 at = at.AddHours(rng.Next(1, 72));
                 Generator.Require(LifecycleRules.CanRevise(list.Lifecycle));
-                Record(new ImplementationListDraftRevised(listId, Revised(content, rng), entry.Owner.Code, at));
+                Record(new ItemDraftRevised<ImplementationListContent>(listId, Revised(content, rng) with { EntryId = null }, entry.Owner.Code, at));
             }
             at = at.AddHours(rng.Next(1, 48));
             Generator.Require(LifecycleRules.CanSubmit(list.Lifecycle));
-            Record(new ImplementationListSubmittedForReview(listId, entry.Owner.Code, at));
+            Record(new ItemSubmittedForReview<ImplementationListContent>(listId, entry.Owner.Code, at));
             at = at.AddHours(rng.Next(24, 120));
             var effectiveAt = rng.NextDouble() < 0.6 ? at : at.AddDays(rng.Next(1, 31));
             Generator.Require(LifecycleRules.CanPublish(list.Lifecycle, effectiveAt, at));
-            Generator.Require(ImplementationListRules.PublishProblem(list.Draft));
-            Record(new ImplementationListPublished(listId, list.Lifecycle.LatestVersion + 1, entry.Id, entry.ItemCode, entry.RegionCode,
-                list.Draft, effectiveAt, round == 0 ? "首次公布" : "根据事项调整更新办事指南", manager.Code, at));
+            Generator.Require(PublishRefusals.Of(ImplementationListRules.RefusalsToPublish(list.Draft)));
+            Record(new ItemPublished<ImplementationListContent>(listId, list.Lifecycle.LatestVersion + 1, entry.RegionCode, entry.ItemCode, null,
+                list.Draft, effectiveAt, round == 0 ? "首次公布" : "根据事项调整更新办事指南", manager.Code, at, entry.Owner.Code));
             at = (effectiveAt > at ? effectiveAt : at) + cycle * (0.5 + 0.5 * rng.NextDouble());
         }
         return events;

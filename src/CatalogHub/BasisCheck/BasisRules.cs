@@ -59,7 +59,7 @@ public static class BasisRules
         var listAt = list?.At(instant) ?? new Standing(StandingKind.Unknown, null, null);
         var itemReasons = new List<Reason>();
         if (ItemReason(entryAt, EntryVersion.List, instant) is { } e) itemReasons.Add(e);
-        if (ItemReason(listAt, ImplementationListVersion.List, instant) is { } l) itemReasons.Add(l);
+        if (ItemReason(listAt, ImplementationListsList.Name, instant) is { } l) itemReasons.Add(l);
         IReadOnlyList<RepealCitation> repeals = [.. new[] { entryAt.Repeal, listAt.Repeal }.OfType<RepealCitation>()];
 
         var content = itemReasons.Count == 0 ? listAt.Version!.ContentAs<ImplementationListContent>()! : null;
@@ -102,7 +102,7 @@ public static class BasisRules
             : "The item has no implementation list in this region."),
     };
 
-    private static readonly Reason NotListed = new("material-not-listed", ImplementationListVersion.List,
+    private static readonly Reason NotListed = new("material-not-listed", ImplementationListsList.Name,
         "The implementation list does not name this material; nothing outside the list may be demanded (003:38).");
 
     private static IEnumerable<Reason> Material(DemandedMaterial demanded, ImplementationListContent content)
@@ -117,34 +117,34 @@ public static class BasisRules
         }
         var paper = demanded.Form is MaterialForm.Paper or MaterialForm.Both;
         if (paper && listed.Source == MaterialSource.ELicence)
-            yield return new("paper-where-e-licence-listed", ImplementationListVersion.List,
+            yield return new("paper-where-e-licence-listed", ImplementationListsList.Name,
                 $"'{listed.Name}' is supplied by e-licence {listed.LicenceTypeCode}; it may not be demanded on paper (003:38, 002:44).");
         else if (paper && listed.Source == MaterialSource.SharedData)
-            yield return new("paper-where-shared-data-listed", ImplementationListVersion.List,
+            yield return new("paper-where-shared-data-listed", ImplementationListsList.Name,
                 $"'{listed.Name}' is supplied by shared data; it may not be demanded on paper (003:38, 001:19).");
         else if (demanded.Form is { } form && listed.Form != MaterialForm.Both && form != listed.Form)
-            yield return new("form-not-listed", ImplementationListVersion.List, $"'{listed.Name}' is listed in {listed.Form} form only.");
+            yield return new("form-not-listed", ImplementationListsList.Name, $"'{listed.Name}' is listed in {listed.Form} form only.");
         if (demanded.Copies is { } copies && copies > listed.Copies)
-            yield return new("copies-exceed-listed", ImplementationListVersion.List, $"'{listed.Name}' is listed with {listed.Copies} copies.");
+            yield return new("copies-exceed-listed", ImplementationListsList.Name, $"'{listed.Name}' is listed with {listed.Copies} copies.");
     }
 
     private static IEnumerable<Reason> Condition(DemandedCondition demanded, ImplementationListContent content)
     {
         var listed = content.Conditions.FirstOrDefault(c => c.Text == demanded.Text.Trim());
         if (listed is null)
-            yield return new("condition-not-listed", ImplementationListVersion.List,
+            yield return new("condition-not-listed", ImplementationListsList.Name,
                 "The implementation list does not state this condition; none may be added without a legal basis (003:9, 003:55).");
         else if (listed.Basis is null)
-            yield return new("condition-without-basis", ImplementationListVersion.List, "The listed condition cites no legal basis (003:55).");
+            yield return new("condition-without-basis", ImplementationListsList.Name, "The listed condition cites no legal basis (003:55).");
     }
 
     private static IEnumerable<Reason> Fee(DemandedFee demanded, ImplementationListContent content)
     {
         var listed = content.Free ? null : content.Fees.FirstOrDefault(f => f.Name == demanded.Name.Trim());
         if (listed is null)
-            yield return new("fee-not-listed", ImplementationListVersion.List,
+            yield return new("fee-not-listed", ImplementationListsList.Name,
                 content.Free ? "The item is free of charge." : "The implementation list names no such fee (003:46).");
         else if (listed.Basis is null || string.IsNullOrWhiteSpace(listed.Standard))
-            yield return new("fee-without-basis", ImplementationListVersion.List, "The listed fee lacks a published basis or standard (003:46, 001:29).");
+            yield return new("fee-without-basis", ImplementationListsList.Name, "The listed fee lacks a published basis or standard (003:46, 001:29).");
     }
 }

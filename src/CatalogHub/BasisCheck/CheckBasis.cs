@@ -100,7 +100,7 @@ public static class CheckBasisEndpoint
 
         var status = index.Status;
         var instant = command.AsOf ?? clock.GetUtcNow();
-        var list = index.Find(ImplementationListVersion.List, command.RegionCode, command.ItemCode);
+        var list = index.Find(ImplementationListsList.Name, command.RegionCode, command.ItemCode);
         var entry = EntryOf(index, list, command.RegionCode, command.ItemCode, instant);
         // Only a question about the other lists gathers them: the plain materials check stays as cheap as it was.
         var asksOtherLists = command.Proofs is not null || command.IntermediaryServices is not null || command.Promise is not null
@@ -119,12 +119,14 @@ public static class CheckBasisEndpoint
     /// </summary>
     private static Timeline? EntryOf(PublishedIndex index, Timeline? list, string regionCode, string itemCode, DateTimeOffset instant)
     {
-        var implemented = list?.At(instant).Version?.EntryId ?? (list?.Versions.Length > 0 ? list.Versions[^1].EntryId : null);
+        var implemented = EntryNamedBy(list?.At(instant).Version) ?? (list?.Versions.Length > 0 ? EntryNamedBy(list.Versions[^1]) : null);
         if (implemented is { } entryId) return index.Find(entryId);
         for (string? region = regionCode; region is not null; region = RegionCode.Parent(region))
             if (index.Find(EntryVersion.List, region, itemCode) is { } entry) return entry;
         return null;
     }
+
+    private static Guid? EntryNamedBy(IndexedVersion? version) => version?.ContentAs<ImplementationListContent>()?.EntryId;
 
     private static void Each<T>(Validation input, string field, IReadOnlyList<T>? items, Action<string, T> check)
     {

@@ -19,7 +19,7 @@ public static class ProofDemands
         var supplied = item.List.Materials.FirstOrDefault(m =>
             m.Source is MaterialSource.ELicence or MaterialSource.SharedData && ServingLists.Same(m.Name, demanded.Name));
         if (supplied is not null)
-            reasons.Add(new("proof-supplied-by-e-licence", ImplementationListVersion.List, supplied.Source == MaterialSource.ELicence
+            reasons.Add(new("proof-supplied-by-e-licence", ImplementationListsList.Name, supplied.Source == MaterialSource.ELicence
                 ? $"'{supplied.Name}' is supplied by e-licence {supplied.LicenceTypeCode}: the department reads it and demands no proof (003:38, 002:44)."
                 : $"'{supplied.Name}' is supplied by shared data: the department checks it and demands no proof (003:38, 002:44)."));
         return finding.Verdict(element, demanded.Name, reasons);

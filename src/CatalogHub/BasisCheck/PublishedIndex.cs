@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CatalogHub.Catalogue;
-using CatalogHub.ImplementationLists;
 using CatalogHub.Publication.Lists;
 using Marten.Services;
 
@@ -12,7 +11,7 @@ namespace CatalogHub.BasisCheck;
 /// One published version as the index keeps it: <c>Content</c> for implementation lists and the registered lists (a base
 /// catalogue entry's is not needed by any rule); <c>References</c> the items of other lists it names.
 /// </summary>
-public sealed record IndexedVersion(Citation Citation, Guid? EntryId, object? Content, IReadOnlyList<ListReference>? References = null)
+public sealed record IndexedVersion(Citation Citation, object? Content, IReadOnlyList<ListReference>? References = null)
 {
     public T? ContentAs<T>() where T : class => Content as T;
 }
@@ -42,14 +41,10 @@ public sealed record Timeline(Guid Id, string List, string? RegionCode, string? 
         var t => t.WithVersion(VersionOf(c)),
     };
 
-    /// <summary>Every published version document carries its citation; implementation lists keep their content for the check.</summary>
+    /// <summary>Every published version document carries its citation; the registered lists keep their content for the check.</summary>
     private static IndexedVersion VersionOf(PublicationChange c) =>
-        c.List == ImplementationListVersion.List ? ListVersion(c.Read<ImplementationListVersion>())
-        : ListRegistry.Find(c.List)?.ReadVersion(c) is { } read ? new IndexedVersion(read.Citation, null, read.Content, read.References)
-        : new IndexedVersion(c.Document!.Value.GetProperty("citation").Deserialize<Citation>(PublicationChange.Json)!, null, null);
-
-    private static IndexedVersion ListVersion(ImplementationListVersion v) =>
-        new(v.Citation, v.EntryId, v.Content, [new("entryId", EntryVersion.List, v.EntryId), .. ImplementationListRules.References(v.Content)]);
+        ListRegistry.Find(c.List)?.ReadVersion(c) is { } read ? new IndexedVersion(read.Citation, read.Content, read.References)
+        : new IndexedVersion(c.Document!.Value.GetProperty("citation").Deserialize<Citation>(PublicationChange.Json)!, null);
 
     private Timeline WithVersion(IndexedVersion v)
     {
@@ -154,7 +149,7 @@ public sealed class PublishedIndex(TimeProvider clock)
     public IEnumerable<Timeline> All(string list) => _byId.Values.Where(t => t.List == list);
 
     /// <summary>The lists whose versions name items of other lists: one lookup each, instead of a scan of every reference.</summary>
-    private static readonly string[] ReferringLists = [ImplementationListVersion.List, .. ListRegistry.All.Select(l => l.Name)];
+    private static readonly string[] ReferringLists = [.. ListRegistry.All.Select(l => l.Name)];
 
     /// <summary>The items of every list whose latest published version names <paramref name="referenced"/>.</summary>
     public IEnumerable<Timeline> Dependents(Guid referenced) =>

@@ -155,12 +155,8 @@ public static class DemoData
         if (await session.Events.FetchStreamStateAsync(guideId, ct) is null)
         {
             var market = owners["11411000005327811H"];
-            var guide = FoodBusinessGuide();
-            session.Events.StartStream<ImplementationList>(guideId,
-                new ImplementationListDrafted(guideId, IdOf("entry:411000:000147011000"), "000147011000", "411000", market.Id, market.Code, guide, market.Code, now),
-                new ImplementationListSubmittedForReview(guideId, market.Code, now),
-                new ImplementationListPublished(guideId, 1, IdOf("entry:411000:000147011000"), "000147011000", "411000", guide, now, "首次公布",
-                    admin.Code, now));
+            ImplementationListsList.Definition.StartPublishedExample(session, guideId, "411000", "000147011000", market.Id, market.Code, admin.Code, now,
+                FoodBusinessGuide() with { EntryId = IdOf("entry:411000:000147011000") });
         }
 
         foreach (var item in ListItems)

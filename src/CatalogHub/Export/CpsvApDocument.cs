@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using CatalogHub.Catalogue;
 using CatalogHub.ImplementationLists;
+using CatalogHub.Publication.Lists;
 
 namespace CatalogHub.Export;
 
@@ -45,7 +46,7 @@ public sealed class CpsvApDocument
     private readonly List<JsonObject> _graph = [];
 
     public static CpsvApCatalogue Of(string regionCode, DateTimeOffset asOf, IEnumerable<EntryVersion> entries,
-        IReadOnlyDictionary<string, ImplementationListVersion> listsByItemCode)
+        IReadOnlyDictionary<string, ItemVersion<ImplementationListContent>> listsByItemCode)
     {
         var document = new CpsvApDocument();
         document._graph.Add(new JsonObject
@@ -61,7 +62,7 @@ public sealed class CpsvApDocument
         return new CpsvApCatalogue(Context, [.. document._graph.Select(n => JsonSerializer.SerializeToElement(n, ApiJson.Options))]);
     }
 
-    private JsonObject Service(EntryVersion entry, ImplementationListVersion? list)
+    private JsonObject Service(EntryVersion entry, ItemVersion<ImplementationListContent>? list)
     {
         var id = $"{Ids}service/{entry.RegionCode}/{entry.ItemCode}";
         var c = entry.Content;
@@ -98,7 +99,7 @@ public sealed class CpsvApDocument
     }
 
     /// <summary>What the implementation list (办事指南) in force adds: materials, fees, channels, result, time limits.</summary>
-    private void Enrich(JsonObject service, string id, ImplementationListVersion list)
+    private void Enrich(JsonObject service, string id, ItemVersion<ImplementationListContent> list)
     {
         var c = list.Content;
         JsonArray requirements = [], evidence = [];
@@ -109,7 +110,7 @@ public sealed class CpsvApDocument
             {
                 ["@id"] = evidenceId,
                 ["@type"] = "cv:Evidence",
-                ["dct:identifier"] = $"{list.ItemCode}-material-{i}",
+                ["dct:identifier"] = $"{list.Code}-material-{i}",
                 ["dct:title"] = Zh(material.Name),
                 ["dct:language"] = new JsonObject { ["@id"] = Chinese },
                 ["chub:required"] = material.Required,
@@ -124,7 +125,7 @@ public sealed class CpsvApDocument
             {
                 ["@id"] = $"{id}/requirement/{i}",
                 ["@type"] = "cv:Requirement",
-                ["dct:identifier"] = $"{list.ItemCode}-requirement-{i}",
+                ["dct:identifier"] = $"{list.Code}-requirement-{i}",
                 ["dct:title"] = Zh($"提交{material.Name}"),
                 ["cv:hasSupportingEvidence"] = new JsonObject { ["@id"] = evidenceId },
             });
@@ -136,24 +137,24 @@ public sealed class CpsvApDocument
             {
                 ["@id"] = $"{id}/cost/free",
                 ["@type"] = "cv:Cost",
-                ["dct:identifier"] = $"{list.ItemCode}-cost-free",
+                ["dct:identifier"] = $"{list.Code}-cost-free",
                 ["dct:description"] = Zh("不收费"),
                 ["cv:hasValue"] = new JsonObject { ["@value"] = "0.0E0", ["@type"] = "xsd:double" },
                 ["cv:currency"] = Shared(Yuan, () => new JsonObject { ["@type"] = "skos:Concept", ["skos:prefLabel"] = Zh("人民币") }),
             })
-            : new JsonArray([.. c.Fees.Select((fee, i) => Cost(id, list.ItemCode, fee, i + 1))]);
+            : new JsonArray([.. c.Fees.Select((fee, i) => Cost(id, list.Code, fee, i + 1))]);
         service["cv:hasChannel"] = new JsonArray([.. c.Channels.Select((channel, i) => (JsonNode)new JsonObject
         {
             ["@id"] = $"{id}/channel/{i + 1}",
             ["@type"] = "cv:Channel",
-            ["dct:identifier"] = $"{list.ItemCode}-channel-{i + 1}",
+            ["dct:identifier"] = $"{list.Code}-channel-{i + 1}",
             ["dct:description"] = Zh(channel),
         })]);
         service["cpsv:produces"] = new JsonObject
         {
             ["@id"] = $"{id}/output",
             ["@type"] = "cv:Output",
-            ["dct:identifier"] = $"{list.ItemCode}-output",
+            ["dct:identifier"] = $"{list.Code}-output",
             ["dct:title"] = Zh(c.Result),
         };
         // cv:processingTime is the promised limit, counted in working days (工作日) as both limits are.

@@ -1,5 +1,6 @@
 using CatalogHub.Catalogue;
 using CatalogHub.ImplementationLists;
+using CatalogHub.Publication.Lists;
 
 namespace CatalogHub.Export;
 
@@ -35,12 +36,12 @@ public static class GetCpsvApCatalogueEndpoint
             entries.AddRange(rows);
             if (rows.Count < PageSize || entries.Count >= total) break;
         }
-        Dictionary<string, ImplementationListVersion> lists = [];
+        Dictionary<string, ItemVersion<ImplementationListContent>> lists = [];
         for (var page = 1; page <= Paging.MaxPage; page++)
         {
-            var (total, rows) = await RegionReads.InForce<ImplementationListVersion>(session, ImplementationListVersion.List,
-                ImplementationListsConfiguration.VersionsTable, regionCode, instant, new Paging(page, PageSize), ct);
-            foreach (var list in rows) lists[list.ItemCode] = list;
+            var (total, rows) = await RegionReads.InForce<ItemVersion<ImplementationListContent>>(session, ImplementationListsList.Name,
+                ImplementationListsList.Definition.VersionsTable, regionCode, instant, new Paging(page, PageSize), ct);
+            foreach (var list in rows) lists[list.Code] = list;
             if (rows.Count < PageSize || page * PageSize >= total) break;
         }
 

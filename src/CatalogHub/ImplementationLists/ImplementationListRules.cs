@@ -25,6 +25,7 @@ public static partial class ImplementationListRules
             v.Add("content", "required", "is required.");
             return;
         }
+        v.Check(content.EntryId is null, "content.entryId", "not-allowed", "is named once, as entryId, when the list is drafted.");
         Texts(v, "content.serviceObjects", content.ServiceObjects, 20, 100);
         Texts(v, "content.channels", content.Channels, 20, 200);
         v.Text("content.reviewStandard", content.ReviewStandard, 2000);
@@ -144,6 +145,4 @@ public static partial class ImplementationListRules
         return refusals;
     }
 
-    /// <summary>The 422 answer for <see cref="RefusalsToPublish"/>.</summary>
-    public static IResult? PublishProblem(ImplementationListContent content) => PublishRefusals.Of(RefusalsToPublish(content));
 }

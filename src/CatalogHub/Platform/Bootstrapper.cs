@@ -1,7 +1,6 @@
 using CatalogHub.Demo;
 using CatalogHub.Catalogue;
 using CatalogHub.Departments;
-using CatalogHub.ImplementationLists;
 
 namespace CatalogHub.Platform;
 
@@ -47,8 +46,6 @@ public sealed class Bootstrapper(IDocumentStore store, IConfiguration config, Ti
     {
         ChangeLog.RebaseRestoredRows(session);
         ValidityIntervalProjection.Backfill(session, EntryVersion.List, EntryQueries.VersionsTable, EntryQueries.RepealsTable, "entryId");
-        ValidityIntervalProjection.Backfill(session, ImplementationListVersion.List, ImplementationListsConfiguration.VersionsTable,
-            ImplementationListsConfiguration.RepealsTable, "listId");
         foreach (var list in Publication.Lists.ListRegistry.All)
             ValidityIntervalProjection.Backfill(session, list.Name, list.VersionsTable, Publication.Lists.ListDefinition.RepealsTable, "itemId");
         return Task.CompletedTask;

@@ -3,7 +3,6 @@ using CatalogHub.BasisCheck;
 using CatalogHub.Catalogue;
 using CatalogHub.Departments;
 using CatalogHub.Filing;
-using CatalogHub.ImplementationLists;
 using CatalogHub.Publication.Lists;
 using CatalogHub.Sharing;
 using JasperFx.Events.Projections;
@@ -27,12 +26,12 @@ public static class Hosting
     public const string SchemaName = "cataloghub";
 
     /// <summary>Every event type of every module: the store's vocabulary, each documented in schemas/events.</summary>
-    public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. CatalogueConfiguration.Events, .. ImplementationListsConfiguration.Events, .. SharingConfiguration.Events, .. ListRegistry.EventTypes,
+    public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. CatalogueConfiguration.Events, .. SharingConfiguration.Events, .. ListRegistry.EventTypes,
         .. FilingConfiguration.Events];
 
     /// <summary>Every module's mapping of its events to the change log of published lists.</summary>
     private static readonly Func<IEvent, PublicationChange?>[] ChangeSources =
-        [CatalogueConfiguration.ChangeOf, ImplementationListsConfiguration.ChangeOf, .. ListRegistry.All.Select(l => (Func<IEvent, PublicationChange?>)l.ChangeOf)];
+        [CatalogueConfiguration.ChangeOf, .. ListRegistry.All.Select(l => (Func<IEvent, PublicationChange?>)l.ChangeOf)];
 
     public static string ConnectionString(IConfiguration config) =>
         config["CATALOGHUB_DB"] ?? config.GetConnectionString("CatalogHub")
@@ -59,14 +58,13 @@ public static class Hosting
         opts.AddDepartments();
         opts.AddCatalogue();
         opts.AddAudit();
-        opts.AddImplementationLists();
         opts.AddSharing();
         opts.AddLists();
         opts.AddFiling();
         opts.Projections.Add(new ChangeLogProjection(ChangeSources), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(ChangeLogProjection.Definition());
         opts.Projections.Add(new ValidityIntervalProjection(
-            [CatalogueConfiguration.TimelineOf, ImplementationListsConfiguration.TimelineOf,
+            [CatalogueConfiguration.TimelineOf,
              .. ListRegistry.All.Select(l => (Func<IEvent, TimelineChange?>)l.TimelineOf)]), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(ValidityIntervalProjection.Definition());
     }
@@ -95,6 +93,9 @@ public static class Hosting
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
+        // Hosted services start in the order they are registered: the start-up steps (the lists' migration, the change log's
+        // rebase) come before any loop reads what they rewrite, the published index above all.
+        services.AddHostedService<Bootstrapper>();
 
         services.AddSingleton<ApiKeyCache>();
         services.ConfigureMarten((sp, opts) => opts.Listeners.Add(new ApiKeyRevocationListener(sp.GetRequiredService<ApiKeyCache>())));
@@ -172,7 +173,6 @@ public static class Hosting
                 AllowAutoRedirect = false,
                 ConnectCallback = sp.GetRequiredService<Sharing.Notifications.WebhookTargets>().Connect,
             });
-        services.AddHostedService<Bootstrapper>();
         services.AddIdempotency(builder.Configuration);
         services.AddAuditServices();
         // Observability and the HTTP conventions every operation shares (Telemetry.cs, HttpConventions.cs).

@@ -122,7 +122,7 @@ public sealed class Basis_check_for_lists(AppFixture fixture) : ListContext(fixt
         Assert.False(answer.Allowed);
         Assert.Equal(["proof-not-listed"], answer.Proofs[0].Reasons.Select(r => r.Code));
         Assert.Equal(["proof-not-listed", "proof-supplied-by-e-licence"], answer.Proofs[1].Reasons.Select(r => r.Code));
-        Assert.Equal(ImplementationListVersion.List, answer.Proofs[1].Reasons[1].List);
+        Assert.Equal(ImplementationListsList.Name, answer.Proofs[1].Reasons[1].List);
         Assert.True(answer.Proofs[2].Allowed);
         Assert.Equal(["proof-not-listed"], answer.Proofs[3].Reasons.Select(r => r.Code));
         Assert.Equal([.. await GuideCitations(entry, list), await CitationOf("/proof-items", health.Id)], answer.Citations);

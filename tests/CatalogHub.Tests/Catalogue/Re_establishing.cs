@@ -164,8 +164,8 @@ public sealed class Re_establishing(AppFixture fixture) : ImplementationListCont
         var after = await Check(e2);
         Assert.True(after.Allowed, string.Join("; ", after.Reasons.Select(r => r.Message)));
         Assert.Empty(after.Repeals);
-        Assert.Equal([(EntryVersion.List, 2), (ImplementationListVersion.List, 1)], after.Citations.Select(c => (c.List, c.Version)));
-        Assert.Equal([(EntryVersion.List, 1), (ImplementationListVersion.List, 1)],
+        Assert.Equal([(EntryVersion.List, 2), (ImplementationListsList.Name, 1)], after.Citations.Select(c => (c.List, c.Version)));
+        Assert.Equal([(EntryVersion.List, 1), (ImplementationListsList.Name, 1)],
             (await Check(r1.AddTicks(-10))).Citations.Select(c => (c.List, c.Version)));
         Assert.Equal(list.Id, after.Citations[1].Id);
     }

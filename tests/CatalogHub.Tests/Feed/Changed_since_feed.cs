@@ -37,8 +37,8 @@ public sealed class Changed_since_feed(AppFixture fixture) : ImplementationListC
         await RepealList(list, Now.AddDays(5));
 
         var (items, next) = await ReadUntil(null, 3, 2);
-        Assert.Equal([(EntryVersion.List, ChangeKind.Published, entry.Id), (ImplementationListVersion.List, ChangeKind.Published, list.Id),
-            (ImplementationListVersion.List, ChangeKind.Repealed, list.Id)], items.Select(i => (i.List, i.Kind, i.Id)));
+        Assert.Equal([(EntryVersion.List, ChangeKind.Published, entry.Id), (ImplementationListsList.Name, ChangeKind.Published, list.Id),
+            (ImplementationListsList.Name, ChangeKind.Repealed, list.Id)], items.Select(i => (i.List, i.Kind, i.Id)));
         var version = Read<PublishedImplementationListView>(await Get($"/implementation-lists/{list.Id}/versions/1"));
         Assert.Equal(version.Citation.Sequence, items[1].Sequence);
         Assert.Equal("食品经营许可证", items[1].Document.GetProperty("content").GetProperty("result").GetString());

@@ -64,19 +64,19 @@ public sealed class Basis_check(AppFixture fixture) : ImplementationListContext(
 
         var between = await Check(t2.AddSeconds(-1), plan);
         Assert.True(between.Allowed);
-        Assert.Equal(1, between.Citations.Single(c => c.List == ImplementationListVersion.List).Version);
+        Assert.Equal(1, between.Citations.Single(c => c.List == ImplementationListsList.Name).Version);
 
         var atSecond = await Check(t2, plan);
         Assert.False(atSecond.Allowed);
         Assert.Equal("material-not-listed", Assert.Single(Assert.Single(atSecond.Materials).Reasons).Code);
-        var cited = atSecond.Citations.Single(c => c.List == ImplementationListVersion.List);
+        var cited = atSecond.Citations.Single(c => c.List == ImplementationListsList.Name);
         Assert.Equal((v1.Id, 2, t2), (cited.Id, cited.Version, cited.EffectiveAt));
         Assert.Equal(entry.Id, atSecond.Citations.Single(c => c.List == CatalogHub.Catalogue.EntryVersion.List).Id);
 
         var repealed = await Check(repealAt, [Electronic("营业执照")]);
         Assert.False(repealed.Allowed);
         var reason = Assert.Single(repealed.Reasons);
-        Assert.Equal(("repealed", ImplementationListVersion.List), (reason.Code, reason.List));
+        Assert.Equal(("repealed", ImplementationListsList.Name), (reason.Code, reason.List));
         Assert.Equal(repealAt, Assert.Single(repealed.Repeals).EffectiveAt);
     }
 
@@ -88,7 +88,7 @@ public sealed class Basis_check(AppFixture fixture) : ImplementationListContext(
         var answer = await Check(Now, [Electronic("营业执照")]);
         Assert.False(answer.Allowed);
         Assert.Equal(["draft-only", "draft-only"], answer.Reasons.Select(r => r.Code));
-        Assert.Equal([CatalogHub.Catalogue.EntryVersion.List, ImplementationListVersion.List], answer.Reasons.Select(r => r.List));
+        Assert.Equal([CatalogHub.Catalogue.EntryVersion.List, ImplementationListsList.Name], answer.Reasons.Select(r => r.List));
         Assert.False(Assert.Single(answer.Materials).Allowed);
 
         var unknown = await Check(Now, itemCode: "000147023000");
@@ -102,7 +102,7 @@ public sealed class Basis_check(AppFixture fixture) : ImplementationListContext(
         await DraftList(entry.Id);
         var answer = await Check(Now);
         var reason = Assert.Single(answer.Reasons);
-        Assert.Equal(("draft-only", ImplementationListVersion.List), (reason.Code, reason.List));
+        Assert.Equal(("draft-only", ImplementationListsList.Name), (reason.Code, reason.List));
         Assert.Equal(entry.Id, Assert.Single(answer.Citations).Id);
     }
 
@@ -161,20 +161,20 @@ public sealed class Basis_rules
     public void a_timeline_answers_before_at_and_after_its_versions_and_its_repeal()
     {
         var id = Guid.CreateVersion7();
-        var v1 = new Citation(ImplementationListVersion.List, id, 1, T1.AddDays(-1), T1, 10);
+        var v1 = new Citation(ImplementationListsList.Name, id, 1, T1.AddDays(-1), T1, 10);
         var v2 = v1 with { Version = 2, EffectiveAt = T1.AddDays(10), Sequence = 20 };
-        var timeline = Timeline.Empty(id, ImplementationListVersion.List) with
+        var timeline = Timeline.Empty(id, ImplementationListsList.Name) with
         {
-            Versions = [new IndexedVersion(v1, null, null), new IndexedVersion(v2, null, null)],
-            Repeals = [new RepealCitation(ImplementationListVersion.List, id, T1, T1.AddDays(20), 30, "事项取消", "国务院决定")],
+            Versions = [new IndexedVersion(v1, null), new IndexedVersion(v2, null)],
+            Repeals = [new RepealCitation(ImplementationListsList.Name, id, T1, T1.AddDays(20), 30, "事项取消", "国务院决定")],
         };
         Assert.Equal(StandingKind.NotYetInForce, timeline.At(T1.AddTicks(-1)).Kind);
         Assert.Equal(v1, timeline.At(T1).Version!.Citation);
         Assert.Equal(v1, timeline.At(T1.AddDays(10).AddTicks(-1)).Version!.Citation);
         Assert.Equal(v2, timeline.At(T1.AddDays(10)).Version!.Citation);
         Assert.Equal(StandingKind.Repealed, timeline.At(T1.AddDays(20)).Kind);
-        Assert.Equal(StandingKind.DraftOnly, (Timeline.Empty(id, ImplementationListVersion.List) with { Drafted = true }).At(T1).Kind);
-        Assert.Equal(StandingKind.Unknown, (Timeline.Empty(id, ImplementationListVersion.List) with { Drafted = true, Withdrawn = true }).At(T1).Kind);
+        Assert.Equal(StandingKind.DraftOnly, (Timeline.Empty(id, ImplementationListsList.Name) with { Drafted = true }).At(T1).Kind);
+        Assert.Equal(StandingKind.Unknown, (Timeline.Empty(id, ImplementationListsList.Name) with { Drafted = true, Withdrawn = true }).At(T1).Kind);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
+using CatalogHub.Publication.Lists;
 using CatalogHub.ImplementationLists;
-using CatalogHub.ImplementationLists.Reading;
 using CatalogHub.Publication;
 using CatalogHub.Tests.Support;
 using Marten;
@@ -21,7 +21,7 @@ public sealed class Lifecycle_and_reads(AppFixture fixture) : ImplementationList
         AssertProblem(await Get($"/implementation-lists/{v1.Id}?asOf={Iso(t1.AddSeconds(-1))}", status: 404), "not-in-force");
         var first = Read<PublishedImplementationListView>(await Get($"/implementation-lists/{v1.Id}?asOf={Iso(t2.AddSeconds(-1))}"));
         Assert.Equal(5, first.Content.PromisedLimitDays);
-        Assert.Equal((ImplementationListVersion.List, v1.Id, 1, t1), (first.Citation.List, first.Citation.Id, first.Citation.Version, first.Citation.EffectiveAt));
+        Assert.Equal((ImplementationListsList.Name, v1.Id, 1, t1), (first.Citation.List, first.Citation.Id, first.Citation.Version, first.Citation.EffectiveAt));
         Assert.Equal(entry.Id, first.EntryId);
         var second = Read<PublishedImplementationListView>(await Get($"/implementation-lists/{v1.Id}?asOf={Iso(t2)}"));
         Assert.Equal(3, second.Content.PromisedLimitDays);
@@ -88,11 +88,11 @@ public sealed class Lifecycle_and_reads(AppFixture fixture) : ImplementationList
         var retry = await Send(HttpMethod.Post, "/implementation-lists", body, Market.Key, 201, more: s => s.WithRequestHeader("Idempotency-Key", key));
         Assert.Equal(first.ReadAsText(), retry.ReadAsText());
         await using (var session = Store.QuerySession())
-            Assert.Equal(1, await session.Query<ImplementationList>().CountAsync());
+            Assert.Equal(1, await session.Query<ListItem<ImplementationListContent>>().CountAsync());
 
         var list = Read<ImplementationListDraftView>(first);
         await PublishList(await SubmitList(list));
-        var history = Read<ImplementationListHistory>(await Get($"/implementation-lists/{list.Id}/history", Market.Key));
+        var history = Read<ItemHistory>(await Get($"/implementation-lists/{list.Id}/history", Market.Key));
         Assert.Equal(["implementation_list_drafted", "implementation_list_submitted_for_review", "implementation_list_published"],
             history.Events.Select(e => e.Type));
         Assert.Equal([Market.Code, Market.Code, Admin.Code], history.Events.Select(e => e.Department));

@@ -1,4 +1,5 @@
 using CatalogHub.Catalogue;
+using CatalogHub.Publication.Lists;
 
 namespace CatalogHub.ImplementationLists.Drafting;
 
@@ -13,7 +14,7 @@ public static class DraftImplementationListEndpoint
 {
     [WolverinePost("/implementation-lists", Name = "DraftImplementationList"), Idempotent]
     [Authorize(Policy = Policies.CatalogueWriter)]
-    [Tags("Implementation lists: drafting")]
+    [Tags("Implementation lists")]
     [ProducesResponseType<ImplementationListDraftView>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
@@ -38,17 +39,19 @@ public static class DraftImplementationListEndpoint
         if (!IsSameOrAbove(entry.RegionCode, command.RegionCode))
             return Problems.Rule("entry-of-other-region",
                 $"The entry belongs to {entry.RegionCode}; {command.RegionCode} implements entries of its own region or the regions above it.", "entryId");
-        if (await session.Query<ImplementationList>().AnyAsync(l => l.RegionCode == command.RegionCode && l.ItemCode == entry.ItemCode && l.Lifecycle.Stage != Stage.Withdrawn, http.RequestAborted))
+        if (await session.Query<ListItem<ImplementationListContent>>()
+                .AnyAsync(l => l.RegionCode == command.RegionCode && l.Code == entry.ItemCode && l.Lifecycle.Stage != Stage.Withdrawn, http.RequestAborted))
             return Problems.Conflict("duplicate-list", $"{command.RegionCode} already has an implementation list for item {entry.ItemCode}.", "entryId");
 
         var id = Guid.CreateVersion7();
-        var drafted = new ImplementationListDrafted(id, entry.Id, entry.ItemCode, command.RegionCode, caller.DepartmentId,
-            caller.DepartmentCode, command.Content, caller.DepartmentCode, clock.GetUtcNow());
-        session.Events.StartStream<ImplementationList>(id, drafted);
+        var drafted = new ItemDrafted<ImplementationListContent>(id, command.RegionCode, entry.ItemCode, caller.DepartmentId, caller.DepartmentCode,
+            null, command.Content with { EntryId = entry.Id }, caller.DepartmentCode, clock.GetUtcNow());
+        session.Events.StartStream<ListItem<ImplementationListContent>>(id, drafted);
         session.Record(caller, command.Reason, http);
 
         http.SetETag(1);
-        return Idempotency.Created(session, http, $"/implementation-lists/{id}/draft", ImplementationListDraftView.Of(ImplementationList.Create(drafted), 1));
+        return Idempotency.Created(session, http, $"/implementation-lists/{id}/draft",
+            ImplementationListDraftView.Of(ItemDraftView<ImplementationListContent>.Of(ImplementationListsList.Name, ListItem<ImplementationListContent>.Started(drafted), 1)));
     }
 
     private static bool IsSameOrAbove(string entryRegion, string listRegion)

@@ -28,7 +28,7 @@ public static class ProofsToCancel
                     if (promise.ContentAs<PromiseContent>() is { } p && p.EntryId == entry
                         && p.Replaces.Any(r => r.Kind == ReplacedKind.Material && VagueMaterials.Normalised(r.Name) == name))
                         yield return new(proof.Id, proof.ItemCode, content.Name, version.Citation, "replaced-by-promise", promise.Citation);
-                foreach (var list in InForce(index.Referencing(ImplementationListVersion.List, entry), instant))
+                foreach (var list in InForce(index.Referencing(ImplementationListsList.Name, entry), instant))
                     if (list.ContentAs<ImplementationListContent>()?.Materials.FirstOrDefault(m => VagueMaterials.Normalised(m.Name) == name) is
                         { Source: MaterialSource.ELicence or MaterialSource.SharedData } supplied)
                         yield return new(proof.Id, proof.ItemCode, content.Name, version.Citation,

@@ -58,6 +58,12 @@ public abstract partial class ListDefinition
     /// <summary>The rule an item's code must follow (400 <c>invalid-code</c> by default).</summary>
     public Action<Validation, string?> CheckCode { get; init; } = CheckDefaultCode;
 
+    /// <summary>
+    /// True when the list starts drafts through an operation of its own at <c>POST {Route}</c>: an implementation list is
+    /// drafted by naming its catalogue entry, and takes its code from it.
+    /// </summary>
+    public bool DraftedElsewhere { get; init; }
+
     public string VersionsTable { get; }
 
     /// <summary>Repeals of every registered list share one table: they carry no content, only the citation.</summary>
@@ -93,11 +99,18 @@ public abstract partial class ListDefinition
 
     public abstract void Configure(StoreOptions opts);
 
-    /// <summary>Queues an item of <see cref="ExampleContent"/>, drafted, submitted and published at once (the demo dataset).</summary>
+    /// <summary>Queues an item of <paramref name="content"/> (<see cref="ExampleContent"/> when null), drafted, submitted and published at once (the demo dataset).</summary>
     public abstract void StartPublishedExample(IDocumentSession session, Guid id, string regionCode, string code, Guid ownerId, string ownerCode,
-        string publishedBy, DateTimeOffset now);
+        string publishedBy, DateTimeOffset now, object? content = null);
 
     public abstract void Map(IEndpointRouteBuilder app);
+
+    /// <summary>For <see cref="ListDefinition{TContent}.UpgradeOldShape"/>: renames the members an older event shape named otherwise.</summary>
+    public static void RenameMembers(JsonObject e, params (string Old, string Now)[] names)
+    {
+        foreach (var (old, now) in names)
+            if (e.Remove(old, out var value)) e[now] = value;
+    }
 
     [GeneratedRegex("^[0-9A-Za-z-]{2,64}$")]
     private static partial Regex CodeShape();
@@ -133,6 +146,18 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
 
     /// <summary>The items of other lists the content names; each must be in force when a version takes effect.</summary>
     public Func<TContent, IEnumerable<ListReference>> References { get; init; } = _ => [];
+
+    /// <summary>
+    /// A refusal at publication that needs a read and its own problem (an implementation list's entry must be in force at
+    /// the effective time: 422 <c>entry-repealed</c> / <c>entry-not-in-force</c>); checked before <see cref="References"/>.
+    /// </summary>
+    public Func<IQuerySession, TContent, DateTimeOffset, CancellationToken, Task<IResult?>>? RefusalAtPublish { get; init; }
+
+    /// <summary>
+    /// What a revision keeps of the draft it replaces, for content a list fixes when the item is drafted (an implementation
+    /// list's entry). Applied wherever a revision is, so the revision events record only what the editor sent.
+    /// </summary>
+    public Func<TContent, TContent, TContent> Revised { get; init; } = (_, revised) => revised;
 
     /// <summary>A realistic content, for the API document's examples and the demo data.</summary>
     public required TContent Example { get; init; }
@@ -233,11 +258,14 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     }
 
     public override void StartPublishedExample(IDocumentSession session, Guid id, string regionCode, string code, Guid ownerId, string ownerCode,
-        string publishedBy, DateTimeOffset now) =>
+        string publishedBy, DateTimeOffset now, object? content = null)
+    {
+        var published = (TContent?)content ?? Example;
         session.Events.StartStream<ListItem<TContent>>(id,
-            new ItemDrafted<TContent>(id, regionCode, code, ownerId, ownerCode, null, Example, ownerCode, now),
+            new ItemDrafted<TContent>(id, regionCode, code, ownerId, ownerCode, null, published, ownerCode, now),
             new ItemSubmittedForReview<TContent>(id, ownerCode, now),
-            new ItemPublished<TContent>(id, 1, regionCode, code, null, Example, now, "首次公布", publishedBy, now, ownerCode));
+            new ItemPublished<TContent>(id, 1, regionCode, code, null, published, now, "首次公布", publishedBy, now, ownerCode));
+    }
 
     public override void Map(IEndpointRouteBuilder app) => new ListEndpoints<TContent>(this).Map(app);
 

@@ -31,8 +31,9 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         var publishedView = list.PublishedView.Type;
         int[] change = [StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity];
 
-        Described(app.MapPost(route, Draft).RequireAuthorization(list.DraftPolicy), "POST", route, draftView, StatusCodes.Status201Created,
-            [StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity]).WithMetadata(new IdempotentAttribute());
+        if (!list.DraftedElsewhere)
+            Described(app.MapPost(route, Draft).RequireAuthorization(list.DraftPolicy), "POST", route, draftView, StatusCodes.Status201Created,
+                [StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity]).WithMetadata(new IdempotentAttribute());
         Write(app.MapPut($"{route}/{{id}}/draft", Revise), "PUT", $"{route}/{{id}}/draft", draftView, StatusCodes.Status200OK,
             [StatusCodes.Status400BadRequest, .. change]);
         foreach (var (verb, handler) in new (string, Delegate)[] { ("submit", Submit), ("withdraw", Withdraw), ("publish", Publish), ("repeal", Repeal) })
@@ -127,6 +128,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         outbox.Enroll(session);
         return Committed(session, http, PublicationWrites.Publish<ListItem<TContent>>(id, command, http, user, session, now,
             async (item, effectiveAt) => PublishRefusals.Of(list.RefusalsToPublish(item.Draft))
+                ?? (list.RefusalAtPublish is { } refusal ? await refusal(session, item.Draft, effectiveAt, http.RequestAborted) : null)
                 ?? await PublishRefusals.ReferencesNotInForce(session, list.References(item.Draft), effectiveAt, http.RequestAborted),
             (item, caller, effectiveAt) => new ItemPublished<TContent>(id, item.Lifecycle.LatestVersion + 1, item.RegionCode, item.Code,
                 item.DerivedFrom, item.Draft, effectiveAt, command.Note, caller.DepartmentCode, now, item.OwnerDepartmentCode), View, outbox));

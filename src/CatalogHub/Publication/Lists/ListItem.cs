@@ -56,7 +56,7 @@ public sealed record ItemDraftWithdrawn<TContent>(Guid Id, string WithdrawnBy, D
 /// </summary>
 public sealed record ListItem<TContent>(
     Guid Id, string RegionCode, string Code, Guid OwnerDepartmentId, string OwnerDepartmentCode, Guid? DerivedFrom,
-    TContent Draft, Lifecycle Lifecycle) : IPublishable<ListItem<TContent>>, IListItem
+    TContent Draft, Lifecycle Lifecycle) : IPublishable<ListItem<TContent>>, IListItem where TContent : class
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public string List => ListRegistry.NameOf(typeof(TContent));
@@ -69,7 +69,7 @@ public sealed record ListItem<TContent>(
 
     public ListItem<TContent> After(object @event) => @event switch
     {
-        ItemDraftRevised<TContent> e => this with { Draft = e.Content, Lifecycle = Lifecycle.Revised() },
+        ItemDraftRevised<TContent> e => this with { Draft = ListRegistry.Of<TContent>().Revised(Draft, e.Content), Lifecycle = Lifecycle.Revised() },
         ItemSubmittedForReview<TContent> => this with { Lifecycle = Lifecycle.Submitted() },
         ItemPublished<TContent> e => this with { Lifecycle = Lifecycle.Published(e.Version, e.EffectiveAt) },
         ItemRepealed<TContent> e => this with { Lifecycle = Lifecycle.Repealed(e.EffectiveAt) },
@@ -106,7 +106,7 @@ public sealed record ItemRepeal(Guid Id, string List, DateTimeOffset EffectiveAt
 /// <summary>The working view of an item for its editors: the pending draft and where the lifecycle stands.</summary>
 public sealed record ItemDraftView<TContent>(
     Guid Id, string List, string RegionCode, string Code, string OwnerDepartmentCode, Guid? DerivedFrom, Stage Stage,
-    int LatestVersion, DateTimeOffset? LatestEffectiveAt, DateTimeOffset? RepealEffectiveAt, TContent Draft, long Version)
+    int LatestVersion, DateTimeOffset? LatestEffectiveAt, DateTimeOffset? RepealEffectiveAt, TContent Draft, long Version) where TContent : class
 {
     public static ItemDraftView<TContent> Of(string list, ListItem<TContent> i, long version) => new(
         i.Id, list, i.RegionCode, i.Code, i.OwnerDepartmentCode, i.DerivedFrom, i.Lifecycle.Stage, i.Lifecycle.LatestVersion,

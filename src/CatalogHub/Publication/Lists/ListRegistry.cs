@@ -9,6 +9,7 @@ public static class ListRegistry
     public static readonly IReadOnlyList<ListDefinition> All =
     [
         CatalogHub.Sharing.LicenceTypes.LicenceTypesList.Definition,
+        CatalogHub.ImplementationLists.ImplementationListsList.Definition,
         CatalogHub.Lists.ProofItems.ProofItemsList.Definition,
         CatalogHub.Lists.IntermediaryServices.IntermediaryServicesList.Definition,
         CatalogHub.Lists.Promises.PromisesList.Definition,
@@ -22,6 +23,8 @@ public static class ListRegistry
     private static readonly IReadOnlyDictionary<Type, string> ByContent = All.ToDictionary(l => l.ContentType, l => l.Name);
 
     public static string NameOf(Type content) => ByContent[content];
+
+    public static ListDefinition<TContent> Of<TContent>() where TContent : class => (ListDefinition<TContent>)ByName[NameOf(typeof(TContent))];
 
     public static IEnumerable<Type> EventTypes => All.SelectMany(l => l.EventTypes);
 

@@ -31,11 +31,8 @@ public static class LicenceTypesList
     /// Events written before the move name the item <c>typeId</c> and its owner the issuer; the rest of their members are
     /// the shared events' already. Their publications carry no region: the documents take it from the item.
     /// </summary>
-    private static void RenameIssuerMembers(JsonObject e)
-    {
-        foreach (var (old, now) in new[] { ("typeId", "id"), ("issuerDepartmentId", "ownerDepartmentId"), ("issuerCode", "ownerDepartmentCode") })
-            if (e.Remove(old, out var value)) e[now] = value;
-    }
+    private static void RenameIssuerMembers(JsonObject e) =>
+        ListDefinition.RenameMembers(e, ("typeId", "id"), ("issuerDepartmentId", "ownerDepartmentId"), ("issuerCode", "ownerDepartmentCode"));
 
     /// <summary>The item and the version of the licence type with this code in force at <paramref name="at"/>; nulls when there is none.</summary>
     public static async Task<(ListItem<LicenceTypeContent>? Type, ItemVersion<LicenceTypeContent>? InForce)> InForce(
