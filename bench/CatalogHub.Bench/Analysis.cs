@@ -57,8 +57,8 @@ public static class Analysis
             same machine), a commit took about 4 ms, the raw INSERT made 190/s and 799/s, and the domain path 85/s (0.45×) and 310/s (0.39×)
             at concurrency 1 and 8. What the domain publish does beyond a commit is fixed
             work: the three round trips above (the aggregate fetch, Marten's Rich-mode look-up of the stream and its next sequence
-            numbers before the batch, then the batch), and five rows written instead of one (the event, `mt_streams`, the `Entry`
-            snapshot, the `EntryVersion` document, the new validity interval) plus the change-log row and the update that closes the
+            numbers before the batch, then the batch), and five rows written instead of one (the event, `mt_streams`, the entry's
+            snapshot, its version document, the new validity interval) plus the change-log row and the update that closes the
             previous interval. The version document now keeps two secondary indexes (`entry_id`, `version`, for the version list) instead
             of five: `region_code`, `item_code` and `effective_at` were dropped with the reads that used them. Calibrated by hand for that
             report, Marten's `FetchForWriting` + `Append` alone, without any projection, reached only 0.27-0.34×: the target sits at or

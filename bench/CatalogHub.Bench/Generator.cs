@@ -52,7 +52,7 @@ public sealed class Generator(IDocumentStore store, int seed, TextWriter log)
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 3, CancellationToken = ct }, async (batch, token) =>
         {
             await using var session = Session(batch[0].Owner);
-            foreach (var entry in batch) session.Events.StartStream<Entry>(entry.Id, entry.Events);
+            foreach (var entry in batch) session.Events.StartStream<ListItem<EntryContent>>(entry.Id, entry.Events);
             await session.SaveChangesAsync(token);
             var total = Interlocked.Add(ref written, batch.Sum(e => e.Events.Count));
             if (Interlocked.Increment(ref _batchesDone) % 20 == 0) log.WriteLine($"  {total:N0} events written ({clock.Elapsed.TotalSeconds:F0} s)");
@@ -70,17 +70,17 @@ public sealed class Generator(IDocumentStore store, int seed, TextWriter log)
         });
         var events = all.Concat(lists).Sum(e => (long)e.Events.Count) + departments.Sum(d => d.Length);
         return new Dataset(
-            departments.Sum(d => d.Length), all.Count, events, all.Sum(e => (long)e.Events.OfType<EntryPublished>().Count()),
-            all.Count(e => e.Events[^1] is EntryRepealed), all.Count(e => e.Events[^1] is EntryDraftRevised),
-            all.Count(e => e.Events[^1] is EntryPublished p && p.EffectiveAt == NextYear), clock.Elapsed,
-            longEntry.Id, [.. longEntry.Events.OfType<EntryPublished>().Select(p => (p.Version, p.EffectiveAt))], departments[0][0],
+            departments.Sum(d => d.Length), all.Count, events, all.Sum(e => (long)e.Events.OfType<ItemPublished<EntryContent>>().Count()),
+            all.Count(e => e.Events[^1] is ItemRepealed<EntryContent>), all.Count(e => e.Events[^1] is ItemDraftRevised<EntryContent>),
+            all.Count(e => e.Events[^1] is ItemPublished<EntryContent> p && p.EffectiveAt == NextYear), clock.Elapsed,
+            longEntry.Id, [.. longEntry.Events.OfType<ItemPublished<EntryContent>>().Select(p => (p.Version, p.EffectiveAt))], departments[0][0],
             lists.Count, lists.Sum(l => (long)l.Events.OfType<ItemPublished<ImplementationListContent>>().Count()));
     }
 
     /// <summary>An implementation list for every entry that is never repealed (see <see cref="ImplementationListPlan"/>).</summary>
     private List<PlannedEntry> PlanLists(IEnumerable<PlannedEntry> entries, BenchDepartment[][] departments) =>
     [
-        .. entries.Where(e => e.Events[^1] is not EntryRepealed).Select(e =>
+        .. entries.Where(e => e.Events[^1] is not ItemRepealed<EntryContent>).Select(e =>
         {
             var r = Array.FindIndex(Xuchang.Regions, region => region.Code == e.RegionCode);
             var template = Xuchang.Items.First(t => e.ItemCode.StartsWith(t.Code, StringComparison.Ordinal));
@@ -122,7 +122,7 @@ public sealed class Generator(IDocumentStore store, int seed, TextWriter log)
         {
             await using var session = Session(entry.Owner);
             var events = entry.Events.Skip(from).Take(slice).ToArray();
-            if (from == 0) session.Events.StartStream<Entry>(entry.Id, events);
+            if (from == 0) session.Events.StartStream<ListItem<EntryContent>>(entry.Id, events);
             else session.Events.Append(entry.Id, events);
             await session.SaveChangesAsync(ct);
         }
@@ -174,8 +174,8 @@ public sealed class Generator(IDocumentStore store, int seed, TextWriter log)
         var at = HistoryStart.AddDays(rng.Next(0, 3 * 365)).AddHours(rng.Next(0, 8));
         var rounds = rng.Next(10, 31);
         var cycle = (HistoryEnd - at - TimeSpan.FromDays(90)) / rounds;
-        var drafted = new EntryDrafted(id, itemCode, regionCode, owner.Id, owner.Code, derived, content, owner.Code, at);
-        var entry = Entry.Create(drafted);
+        var drafted = new ItemDrafted<EntryContent>(id, regionCode, itemCode, owner.Id, owner.Code, derived, content, owner.Code, at);
+        var entry = ListItem<EntryContent>.Started(drafted);
         var events = new List<object> { drafted };
         void Record(object e) { events.Add(e); entry = entry.After(e); }
 
@@ -187,18 +187,18 @@ public sealed class Generator(IDocumentStore store, int seed, TextWriter log)
             {
                 at = at.AddHours(rng.Next(1, 72));
                 Require(LifecycleRules.CanRevise(entry.Lifecycle));
-                Record(new EntryDraftRevised(id, Revised(content, rng), owner.Code, at));
+                Record(new ItemDraftRevised<EntryContent>(id, Revised(content, rng), owner.Code, at));
             }
             at = at.AddHours(rng.Next(1, 48));
             Require(LifecycleRules.CanSubmit(entry.Lifecycle));
-            Record(new EntrySubmittedForReview(id, owner.Code, at));
+            Record(new ItemSubmittedForReview<EntryContent>(id, owner.Code, at));
 
             at = at.AddHours(rng.Next(24, 120));
             var last = round == rounds - 1;
             var effectiveAt = last && ending < 0.02 ? NextYear : rng.NextDouble() < 0.6 ? at : at.AddDays(rng.Next(1, 31));
             Require(LifecycleRules.CanPublish(entry.Lifecycle, effectiveAt, at));
-            Record(new EntryPublished(id, entry.Lifecycle.LatestVersion + 1, itemCode, regionCode, derived, entry.Draft, effectiveAt,
-                round == 0 ? "首次公布" : "依据法律法规调整更新", manager.Code, at));
+            Record(new ItemPublished<EntryContent>(id, entry.Lifecycle.LatestVersion + 1, regionCode, itemCode, derived, entry.Draft, effectiveAt,
+                round == 0 ? "首次公布" : "依据法律法规调整更新", manager.Code, at, owner.Code));
             at = Later(roundStart + cycle * (0.85 + 0.3 * rng.NextDouble()), effectiveAt);
         }
 
@@ -206,12 +206,12 @@ public sealed class Generator(IDocumentStore store, int seed, TextWriter log)
         {
             var effectiveAt = at.AddDays(30);
             Require(LifecycleRules.CanRepeal(entry.Lifecycle, effectiveAt, at));
-            Record(new EntryRepealed(id, effectiveAt, "事项取消", "国务院关于取消和下放一批行政许可事项的决定（国发〔2020〕13号）", manager.Code, at));
+            Record(new ItemRepealed<EntryContent>(id, effectiveAt, "事项取消", "国务院关于取消和下放一批行政许可事项的决定（国发〔2020〕13号）", manager.Code, at));
         }
         else if (ending is >= 0.05 and < 0.10)
         {
             Require(LifecycleRules.CanRevise(entry.Lifecycle));
-            Record(new EntryDraftRevised(id, Revised(content, rng), owner.Code, at));
+            Record(new ItemDraftRevised<EntryContent>(id, Revised(content, rng), owner.Code, at));
         }
         return events;
     }
@@ -226,20 +226,20 @@ public sealed class Generator(IDocumentStore store, int seed, TextWriter log)
         var content = Content(Xuchang.Regions[0], template, Xuchang.Variants[template.Category][0], owner);
         var rng = new Random(seed - 1);
         var at = new DateTimeOffset(2012, 6, 1, 9, 0, 0, Beijing).ToUniversalTime();
-        var drafted = new EntryDrafted(id, itemCode, Xuchang.City, owner.Id, owner.Code, null, content, owner.Code, at);
-        var entry = Entry.Create(drafted);
+        var drafted = new ItemDrafted<EntryContent>(id, Xuchang.City, itemCode, owner.Id, owner.Code, null, content, owner.Code, at);
+        var entry = ListItem<EntryContent>.Started(drafted);
         var events = new List<object> { drafted };
         void Record(object e) { events.Add(e); entry = entry.After(e); }
         for (var version = 1; version <= LongEntryVersionCount; version++)
         {
             Require(LifecycleRules.CanRevise(entry.Lifecycle));
-            Record(new EntryDraftRevised(id, Revised(content, rng), owner.Code, at));
+            Record(new ItemDraftRevised<EntryContent>(id, Revised(content, rng), owner.Code, at));
             Require(LifecycleRules.CanSubmit(entry.Lifecycle));
-            Record(new EntrySubmittedForReview(id, owner.Code, at.AddHours(1)));
+            Record(new ItemSubmittedForReview<EntryContent>(id, owner.Code, at.AddHours(1)));
             var publishedAt = at.AddHours(2);
             Require(LifecycleRules.CanPublish(entry.Lifecycle, publishedAt.AddHours(1), publishedAt));
-            Record(new EntryPublished(id, version, itemCode, Xuchang.City, null, entry.Draft, publishedAt.AddHours(1),
-                $"第{version}次调整", manager.Code, publishedAt));
+            Record(new ItemPublished<EntryContent>(id, version, Xuchang.City, itemCode, null, entry.Draft, publishedAt.AddHours(1),
+                $"第{version}次调整", manager.Code, publishedAt, owner.Code));
             at = at.AddHours(25);
         }
         return new PlannedEntry(id, itemCode, Xuchang.City, owner, events);

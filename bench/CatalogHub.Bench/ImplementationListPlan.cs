@@ -34,7 +34,7 @@ public static class ImplementationListPlan
     public static List<object> History(Random rng, Guid listId, PlannedEntry entry, ItemTemplate template, Region region,
         BenchDepartment manager, DateTimeOffset historyEnd)
     {
-        var firstEffective = entry.Events.OfType<EntryPublished>().First().EffectiveAt;
+        var firstEffective = entry.Events.OfType<ItemPublished<EntryContent>>().First().EffectiveAt;
         var at = firstEffective.AddDays(rng.Next(1, 60)).AddHours(rng.Next(0, 8));
         var content = Content(template, region, entry.Owner, rng) with { EntryId = entry.Id };
         var drafted = new ItemDrafted<ImplementationListContent>(listId, entry.RegionCode, entry.ItemCode, entry.Owner.Id, entry.Owner.Code, null,

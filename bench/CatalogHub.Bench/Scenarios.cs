@@ -4,8 +4,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using CatalogHub.Catalogue;
-using CatalogHub.Catalogue.Publishing;
 using CatalogHub.Publication;
+using CatalogHub.Publication.Lists;
 using CatalogHub.Departments.Keys;
 using CatalogHub.Platform;
 using Marten;
@@ -75,7 +75,7 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
         var baseline = await Measure.Sequential(async i =>
         {
             await using var command = raw.CreateCommand("select data from cataloghub.mt_doc_entry_version where id = $1");
-            command.Parameters.AddWithValue(EntryVersion.IdOf(id, probes[i % probes.Length].Version));
+            command.Parameters.AddWithValue(ItemVersion<EntryContent>.IdOf(id, probes[i % probes.Length].Version));
             await using var reader = await command.ExecuteReaderAsync();
             if (!await reader.ReadAsync()) throw new InvalidOperationException("The version document is missing.");
             reader.GetString(0);
@@ -157,6 +157,7 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
         }, concurrency, apiPool.Length, PublishLimit);
 
         var domainPool = await PrepareReviewedDrafts(2 * round + 1, PublishPool + 1);
+        var domainPath = new ListEndpoints<EntryContent>(CatalogueList.Definition);
         async Task Publish(Guid id, IMartenSessionLogger? logger)
         {
             await using var session = store.LightweightSession();
@@ -164,7 +165,7 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
             var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { TraceIdentifier = $"bench-domain-{id}" };
             context.Request.Headers.IfMatch = "\"2\"";
             // No message bus outside the Wolverine host: the domain path is measured without the change notice it would enqueue.
-            var result = await PublishEntryEndpoint.Post(id, command, context, principal, session, TimeProvider.System, null!);
+            var result = await domainPath.Published(id, command, context, principal, session, DateTimeOffset.UtcNow, null);
             if (result is not Microsoft.AspNetCore.Http.IStatusCodeHttpResult { StatusCode: 200 })
                 throw new InvalidOperationException($"Domain publish refused: {result}");
             await session.SaveChangesAsync();
@@ -198,7 +199,7 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
         {
             var id = Xuchang.IdOf($"bench-raw:{n}");
             var content = new EntryContent($"{template.Name}（基准测试{n}）", template.Category, "许昌市市场监督管理局", "许昌市市场监督管理局", template.Bases, $"410000-{template.Code}");
-            return (id, serializer.ToJson(new EntryPublished(id, 1, $"990{n:D9}", manager.RegionCode, null, content, DateTimeOffset.UtcNow, "年度调整", manager.Code, DateTimeOffset.UtcNow)));
+            return (id, serializer.ToJson(new ItemPublished<EntryContent>(id, 1, manager.RegionCode, $"990{n:D9}", null, content, DateTimeOffset.UtcNow, "年度调整", manager.Code, DateTimeOffset.UtcNow, manager.Code)));
         })];
     }
 
@@ -218,9 +219,9 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
             {
                 var content = new EntryContent($"{template.Name}（基准测试{pool}-{n}）", template.Category, owner.Name, owner.Name,
                     template.Bases, $"410000-{template.Code}");
-                session.Events.StartStream<Entry>(ids[n],
-                    new EntryDrafted(ids[n], $"99{pool:D2}{n:D8}", Xuchang.City, owner.Id, owner.Code, null, content, owner.Code, now),
-                    new EntrySubmittedForReview(ids[n], owner.Code, now));
+                session.Events.StartStream<ListItem<EntryContent>>(ids[n],
+                    new ItemDrafted<EntryContent>(ids[n], Xuchang.City, $"99{pool:D2}{n:D8}", owner.Id, owner.Code, null, content, owner.Code, now),
+                    new ItemSubmittedForReview<EntryContent>(ids[n], owner.Code, now));
             }
             await session.SaveChangesAsync();
         }

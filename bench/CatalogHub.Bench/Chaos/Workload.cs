@@ -1,6 +1,7 @@
 using CatalogHub.Catalogue;
 using CatalogHub.Catalogue.Drafting;
 using CatalogHub.Publication;
+using CatalogHub.Publication.Lists;
 
 namespace CatalogHub.Bench.Chaos;
 
@@ -88,7 +89,7 @@ public sealed class Workload(HubClient client, Node[] nodes, Ledger ledger, Time
         version = timeline.Phase == RacePhase
             ? await Race(id, version.Value, writer, revised, ct)
             : await Change("revise", id, version.Value, first + 1, writer.Key, revised.Name, (node, v) => client.Send(node, HttpMethod.Put,
-                $"/catalogue/entries/{id}/draft", writer.Key, new ReviseDraft(revised, "补充设定依据"), v), ct);
+                $"/catalogue/entries/{id}/draft", writer.Key, new ReviseItem<EntryContent>(revised, "补充设定依据"), v), ct);
         if (version is null) return;
         version = await Change("submit", id, version.Value, first, writer.Key, null, (node, v) => client.Send(node, HttpMethod.Post,
             $"/catalogue/entries/{id}/submit", writer.Key, new SubmitForReview("材料齐全，提交审核"), v), ct);
@@ -134,7 +135,7 @@ public sealed class Workload(HubClient client, Node[] nodes, Ledger ledger, Time
         var byManager = revised with { Name = revised.Name.Replace("（修订）", "（管理部门修订）") };
         var edits = new[] { (Node: nodes[0], Key: owner.Key, Content: revised), (Node: nodes[1], Key: managerKey, Content: byManager) };
         var answers = await Task.WhenAll(edits.Select(e => client.Send(e.Node, HttpMethod.Put, $"/catalogue/entries/{id}/draft", e.Key,
-            new ReviseDraft(e.Content, "同时修订"), version)));
+            new ReviseItem<EntryContent>(e.Content, "同时修订"), version)));
         for (var i = 0; i < edits.Length; i++)
         {
             var logical = $"{id}@{version}:{edits[i].Node.Name}";

@@ -58,7 +58,7 @@ public static class BasisRules
         var entryAt = entry?.At(instant) ?? new Standing(StandingKind.Unknown, null, null);
         var listAt = list?.At(instant) ?? new Standing(StandingKind.Unknown, null, null);
         var itemReasons = new List<Reason>();
-        if (ItemReason(entryAt, EntryVersion.List, instant) is { } e) itemReasons.Add(e);
+        if (ItemReason(entryAt, CatalogueList.Name, instant) is { } e) itemReasons.Add(e);
         if (ItemReason(listAt, ImplementationListsList.Name, instant) is { } l) itemReasons.Add(l);
         IReadOnlyList<RepealCitation> repeals = [.. new[] { entryAt.Repeal, listAt.Repeal }.OfType<RepealCitation>()];
 
@@ -97,7 +97,7 @@ public static class BasisRules
         StandingKind.Repealed => new("repealed", list, $"Repealed with effect from {standing.Repeal!.EffectiveAt:O}: {standing.Repeal.Reason}"),
         StandingKind.NotYetInForce => new("not-published-on-that-date", list, $"No published version was in force at {instant:O}."),
         StandingKind.DraftOnly => new("draft-only", list, "Only a draft exists; a draft is never a basis for handling an item (003:10)."),
-        _ => new("not-listed", list, list == EntryVersion.List
+        _ => new("not-listed", list, list == CatalogueList.Name
             ? "The region's base catalogue has no such item."
             : "The item has no implementation list in this region."),
     };

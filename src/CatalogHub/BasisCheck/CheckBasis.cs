@@ -122,7 +122,7 @@ public static class CheckBasisEndpoint
         var implemented = EntryNamedBy(list?.At(instant).Version) ?? (list?.Versions.Length > 0 ? EntryNamedBy(list.Versions[^1]) : null);
         if (implemented is { } entryId) return index.Find(entryId);
         for (string? region = regionCode; region is not null; region = RegionCode.Parent(region))
-            if (index.Find(EntryVersion.List, region, itemCode) is { } entry) return entry;
+            if (index.Find(CatalogueList.Name, region, itemCode) is { } entry) return entry;
         return null;
     }
 

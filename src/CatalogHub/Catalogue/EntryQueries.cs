@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CatalogHub.Publication.Lists;
 
 namespace CatalogHub.Catalogue;
 
@@ -13,13 +14,12 @@ public sealed record CatalogueFilter(string? RegionCode, string? Category = null
 /// </summary>
 public static class EntryQueries
 {
-    public const string VersionsTable = "cataloghub.mt_doc_entry_version";
-    public const string RepealsTable = "cataloghub.mt_doc_entry_repeal";
+    public const string VersionsTable = $"{Hosting.SchemaName}.mt_doc_entry_version";
 
-    public static Task<AsOf<EntryVersion, EntryRepeal>> AsOf(IQuerySession session, Guid entryId, DateTimeOffset instant, CancellationToken ct) =>
-        AsOfReads.Read<EntryVersion, EntryRepeal>(session, EntryVersion.List, VersionsTable, RepealsTable, entryId, instant, ct);
+    public static Task<AsOf<ItemVersion<EntryContent>, ItemRepeal>> AsOf(IQuerySession session, Guid entryId, DateTimeOffset instant, CancellationToken ct) =>
+        AsOfReads.Read<ItemVersion<EntryContent>, ItemRepeal>(session, CatalogueList.Name, VersionsTable, ListDefinition.RepealsTable, entryId, instant, ct);
 
-    public static async Task<(long Total, IReadOnlyList<EntryVersion> Page)> InForce(
+    public static async Task<(long Total, IReadOnlyList<ItemVersion<EntryContent>> Page)> InForce(
         IQuerySession session, CatalogueFilter filter, DateTimeOffset instant, int page, int pageSize, CancellationToken ct)
     {
         var (where, parameters, readsContent) = InForceRelation(filter, instant);
@@ -30,7 +30,7 @@ public static class EntryQueries
             ? $"select l.data from {Intervals} {WithDocuments} {where} order by i.item_code, i.id limit ? offset ?"
             : $"select l.data from (select i.item_code, i.id, i.version_id from {Intervals} {where} order by i.item_code, i.id limit ? offset ?) i " +
               $"{WithDocuments} order by i.item_code, i.id";
-        var rows = await session.QueryAsync<EntryVersion>(paged, ct, [.. parameters, pageSize, (page - 1) * pageSize]);
+        var rows = await session.QueryAsync<ItemVersion<EntryContent>>(paged, ct, [.. parameters, pageSize, (page - 1) * pageSize]);
         return (total, rows);
     }
 
@@ -43,7 +43,7 @@ public static class EntryQueries
     /// </summary>
     private static (string Where, List<object> Parameters, bool ReadsContent) InForceRelation(CatalogueFilter filter, DateTimeOffset instant)
     {
-        List<object> parameters = [EntryVersion.List, instant, instant];
+        List<object> parameters = [CatalogueList.Name, instant, instant];
         var sql = "where i.list = ? and i.effective_at <= ? and (i.superseded_at is null or i.superseded_at > ?)";
         if (filter.RegionCode is not null) { sql += " and i.region_code = ?"; parameters.Add(filter.RegionCode); }
         if (filter.Category is not null) { sql += " and l.data->'content'->>'category' = ?"; parameters.Add(filter.Category); }

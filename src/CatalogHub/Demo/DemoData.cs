@@ -144,10 +144,7 @@ public static class DemoData
             var manager = item.Region == "411000" ? admin.Code : owner.Code;
             // A county entry derives from the city's entry with the same item code (承接).
             Guid? derived = item.Region == "411000" ? null : IdOf($"entry:411000:{item.Code}");
-            session.Events.StartStream<Entry>(id,
-                new EntryDrafted(id, item.Code, item.Region, owner.Id, owner.Code, derived, item.Content, owner.Code, now),
-                new EntrySubmittedForReview(id, owner.Code, now),
-                new EntryPublished(id, 1, item.Code, item.Region, derived, item.Content, now, "首次公布", manager, now));
+            CatalogueList.Definition.StartPublishedExample(session, id, item.Region, item.Code, owner.Id, owner.Code, manager, now, item.Content, derived);
         }
 
         // The service guide of 食品经营许可 in 许昌市, so that the basis check has something to answer from.

@@ -45,7 +45,7 @@ public sealed class CpsvApDocument
     private readonly Dictionary<string, JsonObject> _shared = [];
     private readonly List<JsonObject> _graph = [];
 
-    public static CpsvApCatalogue Of(string regionCode, DateTimeOffset asOf, IEnumerable<EntryVersion> entries,
+    public static CpsvApCatalogue Of(string regionCode, DateTimeOffset asOf, IEnumerable<ItemVersion<EntryContent>> entries,
         IReadOnlyDictionary<string, ItemVersion<ImplementationListContent>> listsByItemCode)
     {
         var document = new CpsvApDocument();
@@ -57,20 +57,20 @@ public sealed class CpsvApDocument
             ["chub:asOf"] = DateTime(asOf),
         });
         foreach (var entry in entries)
-            document._graph.Add(document.Service(entry, listsByItemCode.GetValueOrDefault(entry.ItemCode)));
+            document._graph.Add(document.Service(entry, listsByItemCode.GetValueOrDefault(entry.Code)));
         foreach (var node in document._shared.Values) document._graph.Add(node);
         return new CpsvApCatalogue(Context, [.. document._graph.Select(n => JsonSerializer.SerializeToElement(n, ApiJson.Options))]);
     }
 
-    private JsonObject Service(EntryVersion entry, ItemVersion<ImplementationListContent>? list)
+    private JsonObject Service(ItemVersion<EntryContent> entry, ItemVersion<ImplementationListContent>? list)
     {
-        var id = $"{Ids}service/{entry.RegionCode}/{entry.ItemCode}";
+        var id = $"{Ids}service/{entry.RegionCode}/{entry.Code}";
         var c = entry.Content;
         var service = new JsonObject
         {
             ["@id"] = id,
             ["@type"] = "cpsv:PublicService",
-            ["dct:identifier"] = entry.ItemCode,
+            ["dct:identifier"] = entry.Code,
             ["dct:title"] = Zh(c.Name),
             // The catalogue holds no prose description; this one is composed from the entry's own fields.
             ["dct:description"] = Zh($"{c.Name}（{c.Category}），主管部门：{c.CompetentDepartment}，实施机构：{c.ImplementingAuthority}。"),
@@ -82,7 +82,7 @@ public sealed class CpsvApDocument
             {
                 ["@id"] = $"{id}/participation/implementing-authority",
                 ["@type"] = "cv:Participation",
-                ["dct:identifier"] = $"{entry.ItemCode}-implementing-authority",
+                ["dct:identifier"] = $"{entry.Code}-implementing-authority",
                 ["dct:description"] = Zh($"{c.ImplementingAuthority}是本事项的实施机构"),
                 ["cv:role"] = Concept("role", "实施机构"),
                 ["cv:hasParticipant"] = Organisation(c.ImplementingAuthority, entry.RegionCode),

@@ -29,7 +29,7 @@ public static class GetCpsvApCatalogueEndpoint
         if (input.Failed) return input.Problem();
 
         var ct = http.RequestAborted;
-        List<EntryVersion> entries = [];
+        List<ItemVersion<EntryContent>> entries = [];
         for (var page = 1; page <= Paging.MaxPage; page++)
         {
             var (total, rows) = await EntryQueries.InForce(session, new CatalogueFilter(regionCode), instant, page, PageSize, ct);

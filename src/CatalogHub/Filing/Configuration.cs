@@ -7,8 +7,8 @@ public static class FilingConfiguration
     /// <summary>Every event of the module; schemas/ documents each one.</summary>
     public static readonly Type[] Events = [typeof(FilingAcknowledged), typeof(DerivedVersionConfirmed)];
 
-    /// <summary>The lists a county can derive items of: the base catalogue and every registered list.</summary>
-    public static bool IsFiledList(string list) => list == Catalogue.EntryVersion.List || ListRegistry.Find(list) is not null;
+    /// <summary>The lists a county can derive items of: every registered list (an implementation list names its entry instead, so it has none).</summary>
+    public static bool IsFiledList(string list) => ListRegistry.Find(list) is not null;
 
     public static void AddFiling(this StoreOptions opts)
     {

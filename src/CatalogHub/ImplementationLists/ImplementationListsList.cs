@@ -34,7 +34,7 @@ public static class ImplementationListsList
 
     /// <summary>The entry it implements, then the proof items its materials are and the intermediary services it needs.</summary>
     private static IEnumerable<ListReference> References(ImplementationListContent content) =>
-        content.EntryId is { } entry ? [new("entryId", EntryVersion.List, entry), .. ImplementationListRules.References(content)]
+        content.EntryId is { } entry ? [new("entryId", CatalogueList.Name, entry), .. ImplementationListRules.References(content)]
         : ImplementationListRules.References(content);
 
     /// <summary>

@@ -79,7 +79,7 @@ public static class ListContentRules
 
     /// <summary>Each served entry as a reference to the base catalogue, so publishing checks it is in force.</summary>
     public static IEnumerable<ListReference> ServedEntryReferences(IReadOnlyList<Guid> entries) =>
-        entries.Select((id, i) => new ListReference($"{ServedEntriesField}[{i}]", EntryVersion.List, id));
+        entries.Select((id, i) => new ListReference($"{ServedEntriesField}[{i}]", CatalogueList.Name, id));
 
     /// <summary>A list of texts: at least one (unless not <paramref name="required"/>), each non-blank and bounded.</summary>
     public static void CheckTexts(Validation v, string field, IReadOnlyList<string>? texts, int max, int length, bool required = true)

@@ -45,7 +45,6 @@ public sealed class Bootstrapper(IDocumentStore store, IConfiguration config, Ti
     private static Task BackfillIntervals(IDocumentSession session, CancellationToken ct)
     {
         ChangeLog.RebaseRestoredRows(session);
-        ValidityIntervalProjection.Backfill(session, EntryVersion.List, EntryQueries.VersionsTable, EntryQueries.RepealsTable, "entryId");
         foreach (var list in Publication.Lists.ListRegistry.All)
             ValidityIntervalProjection.Backfill(session, list.Name, list.VersionsTable, Publication.Lists.ListDefinition.RepealsTable, "itemId");
         return Task.CompletedTask;

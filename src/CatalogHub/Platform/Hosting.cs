@@ -26,12 +26,12 @@ public static class Hosting
     public const string SchemaName = "cataloghub";
 
     /// <summary>Every event type of every module: the store's vocabulary, each documented in schemas/events.</summary>
-    public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. CatalogueConfiguration.Events, .. SharingConfiguration.Events, .. ListRegistry.EventTypes,
+    public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. SharingConfiguration.Events, .. ListRegistry.EventTypes,
         .. FilingConfiguration.Events];
 
     /// <summary>Every module's mapping of its events to the change log of published lists.</summary>
     private static readonly Func<IEvent, PublicationChange?>[] ChangeSources =
-        [CatalogueConfiguration.ChangeOf, .. ListRegistry.All.Select(l => (Func<IEvent, PublicationChange?>)l.ChangeOf)];
+        [.. ListRegistry.All.Select(l => (Func<IEvent, PublicationChange?>)l.ChangeOf)];
 
     public static string ConnectionString(IConfiguration config) =>
         config["CATALOGHUB_DB"] ?? config.GetConnectionString("CatalogHub")
@@ -56,7 +56,6 @@ public static class Hosting
         opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         Idempotency.Configure(opts);
         opts.AddDepartments();
-        opts.AddCatalogue();
         opts.AddAudit();
         opts.AddSharing();
         opts.AddLists();
@@ -64,8 +63,7 @@ public static class Hosting
         opts.Projections.Add(new ChangeLogProjection(ChangeSources), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(ChangeLogProjection.Definition());
         opts.Projections.Add(new ValidityIntervalProjection(
-            [CatalogueConfiguration.TimelineOf,
-             .. ListRegistry.All.Select(l => (Func<IEvent, TimelineChange?>)l.TimelineOf)]), ProjectionLifecycle.Inline);
+            [.. ListRegistry.All.Select(l => (Func<IEvent, TimelineChange?>)l.TimelineOf)]), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(ValidityIntervalProjection.Definition());
     }
 

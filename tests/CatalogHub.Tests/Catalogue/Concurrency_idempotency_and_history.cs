@@ -1,5 +1,5 @@
+using CatalogHub.Publication.Lists;
 using CatalogHub.Catalogue;
-using CatalogHub.Catalogue.History;
 using CatalogHub.Platform;
 using CatalogHub.Tests.Support;
 using Marten;
@@ -61,7 +61,7 @@ public sealed class Concurrency_idempotency_and_history(AppFixture fixture) : Ca
         Assert.Equal("true", retry.Context.Response.Headers["Idempotent-Replayed"].ToString());
         Assert.Equal(first.Context.Response.Headers.Location.ToString(), retry.Context.Response.Headers.Location.ToString());
         await using var session = Store.QuerySession();
-        Assert.Equal(1, await session.Query<Entry>().CountAsync());
+        Assert.Equal(1, await session.Query<ListItem<EntryContent>>().CountAsync());
 
         var different = await Send(HttpMethod.Post, "/catalogue/entries", DraftOf(FoodLicence(), "000147023000"), Market.Key, 422,
             more: s => s.WithRequestHeader("Idempotency-Key", key));
@@ -76,7 +76,7 @@ public sealed class Concurrency_idempotency_and_history(AppFixture fixture) : Ca
             Market.Key, 200, "\"1\"", s => s.WithRequestHeader("X-Correlation-Id", "gov-ticket-2026-1124-001")));
         await Publish(submitted, Now.AddMinutes(5));
 
-        var history = Read<EntryHistory>(await Get($"/catalogue/entries/{draft.Id}/history", Market.Key));
+        var history = Read<ItemHistory>(await Get($"/catalogue/entries/{draft.Id}/history", Market.Key));
         Assert.Equal(["entry_drafted", "entry_submitted_for_review", "entry_published"], history.Events.Select(e => e.Type));
         Assert.All(history.Events, e =>
         {

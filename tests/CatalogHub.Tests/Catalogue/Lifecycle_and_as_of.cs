@@ -165,7 +165,7 @@ public sealed class Lifecycle_and_as_of(AppFixture fixture) : CatalogueContext(f
         var rows = await session.AdvancedSql.QueryAsync<string>(
             $"select json_build_object('version', version, 'effectiveAt', effective_at, 'supersededAt', superseded_at)::text " +
             $"from {ValidityIntervalProjection.Table} where list = ? and id = ? order by effective_at", CancellationToken.None,
-            EntryVersion.List, entryId);
+            CatalogueList.Name, entryId);
         return [.. rows.Select(r => JsonSerializer.Deserialize<Interval>(r, ApiJson.Options)!)];
     }
 

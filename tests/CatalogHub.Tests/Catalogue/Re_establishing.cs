@@ -1,7 +1,7 @@
+using CatalogHub.Publication.Lists;
 using System.Text.Json;
 using CatalogHub.BasisCheck;
 using CatalogHub.Catalogue;
-using CatalogHub.Catalogue.History;
 using CatalogHub.Catalogue.Reading;
 using CatalogHub.ImplementationLists;
 using CatalogHub.Platform;
@@ -118,7 +118,7 @@ public sealed class Re_establishing(AppFixture fixture) : ImplementationListCont
         Assert.Equal(RepealedBy(second), await AsOf(v1.Id, r2.AddYears(1)));
         AssertVersions([1, 2], [first, second], await VersionsOf(v1.Id));
 
-        var history = Read<EntryHistory>(await Get($"/catalogue/entries/{v1.Id}/history", Market.Key));
+        var history = Read<ItemHistory>(await Get($"/catalogue/entries/{v1.Id}/history", Market.Key));
         Assert.Equal(["entry_drafted", "entry_submitted_for_review", "entry_published", "entry_repealed", "entry_draft_revised",
             "entry_submitted_for_review", "entry_published", "entry_repealed"], history.Events.Select(e => e.Type));
     }
@@ -164,8 +164,8 @@ public sealed class Re_establishing(AppFixture fixture) : ImplementationListCont
         var after = await Check(e2);
         Assert.True(after.Allowed, string.Join("; ", after.Reasons.Select(r => r.Message)));
         Assert.Empty(after.Repeals);
-        Assert.Equal([(EntryVersion.List, 2), (ImplementationListsList.Name, 1)], after.Citations.Select(c => (c.List, c.Version)));
-        Assert.Equal([(EntryVersion.List, 1), (ImplementationListsList.Name, 1)],
+        Assert.Equal([(CatalogueList.Name, 2), (ImplementationListsList.Name, 1)], after.Citations.Select(c => (c.List, c.Version)));
+        Assert.Equal([(CatalogueList.Name, 1), (ImplementationListsList.Name, 1)],
             (await Check(r1.AddTicks(-10))).Citations.Select(c => (c.List, c.Version)));
         Assert.Equal(list.Id, after.Citations[1].Id);
     }
@@ -182,7 +182,7 @@ public sealed class Re_establishing(AppFixture fixture) : ImplementationListCont
         AssertProblem(await Post("/catalogue/entries", DraftOf(BuildingPermit(), PermitCode), Market.Key, 409), "duplicate-item-code", "itemCode");
         Assert.Equal(Stage.Withdrawn, Read<EntryDraftView>(await Get($"/catalogue/entries/{withdrawn.Id}/draft", Market.Key)).Stage);
         Assert.Equal(["entry_drafted", "entry_draft_withdrawn"],
-            Read<EntryHistory>(await Get($"/catalogue/entries/{withdrawn.Id}/history", Market.Key)).Events.Select(e => e.Type));
+            Read<ItemHistory>(await Get($"/catalogue/entries/{withdrawn.Id}/history", Market.Key)).Events.Select(e => e.Type));
 
         var published = await Publish(await Submit(again), Now.AddMinutes(1));
         var listDraft = await DraftList(published.Id);
@@ -204,12 +204,13 @@ public sealed class Re_establishing(AppFixture fixture) : ImplementationListCont
         var repealed = await RepealEntry(v1, r1);
         var first = await RepealSequence(v1.Id, r1);
 
-        // As such a store was: an index over every entry, and intervals that do not keep the repeal that closed them.
+        // As such a store was: an index over every entry (under the name it had before the catalogue moved onto the list
+        // registry), and intervals that do not keep the repeal that closed them.
         await using (var session = Store.LightweightSession())
         {
-            session.QueueSqlCommand("drop index cataloghub.mt_doc_entry_uidx_region_codeitem_code");
+            session.QueueSqlCommand("drop index cataloghub.mt_doc_entry_uidx_region_code");
             session.QueueSqlCommand("create unique index mt_doc_entry_uidx_region_codeitem_code on cataloghub.mt_doc_entry " +
-                "((data ->> 'regionCode'), (data ->> 'itemCode'))");
+                "((data ->> 'regionCode'), (data ->> 'code'))");
             session.QueueSqlCommand($"update {ValidityIntervalProjection.Table} set repeal = null");
             await session.SaveChangesAsync();
         }

@@ -139,7 +139,7 @@ public sealed class Published_documents(AppFixture fixture) : IntegrationContext
 
         AssertConforms("responses/PublishedEntryView.schema.json", ReadJson(await Get($"/catalogue/entries/{id}")));
         AssertConforms("responses/CataloguePage.schema.json", ReadJson(await Get("/regions/411000/catalogue")));
-        AssertConforms("responses/EntryHistory.schema.json", ReadJson(await Get($"/catalogue/entries/{id}/history", market.Key)));
+        AssertConforms("responses/ItemHistory.schema.json", ReadJson(await Get($"/catalogue/entries/{id}/history", market.Key)));
 
         // The events as Marten stored them (its own serializer), not as the API re-serialises them.
         await using var session = Store.QuerySession();

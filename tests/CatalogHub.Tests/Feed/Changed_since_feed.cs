@@ -1,3 +1,4 @@
+using CatalogHub.Publication.Lists;
 using CatalogHub.Catalogue;
 using CatalogHub.Feed;
 using CatalogHub.ImplementationLists;
@@ -37,7 +38,7 @@ public sealed class Changed_since_feed(AppFixture fixture) : ImplementationListC
         await RepealList(list, Now.AddDays(5));
 
         var (items, next) = await ReadUntil(null, 3, 2);
-        Assert.Equal([(EntryVersion.List, ChangeKind.Published, entry.Id), (ImplementationListsList.Name, ChangeKind.Published, list.Id),
+        Assert.Equal([(CatalogueList.Name, ChangeKind.Published, entry.Id), (ImplementationListsList.Name, ChangeKind.Published, list.Id),
             (ImplementationListsList.Name, ChangeKind.Repealed, list.Id)], items.Select(i => (i.List, i.Kind, i.Id)));
         var version = Read<PublishedImplementationListView>(await Get($"/implementation-lists/{list.Id}/versions/1"));
         Assert.Equal(version.Citation.Sequence, items[1].Sequence);
@@ -78,14 +79,14 @@ public sealed class Changed_since_feed(AppFixture fixture) : ImplementationListC
     {
         var id = Guid.CreateVersion7();
         var now = DateTimeOffset.UtcNow;
-        var version = new EntryVersion(EntryVersion.IdOf(id, 1), id, 1, $"00014701{sequence % 10000:0000}", "411000", null, FoodLicence(),
-            now, now, TestDepartments.HubAdmin.Code, null, sequence);
+        var version = new ItemVersion<EntryContent>(ItemVersion<EntryContent>.IdOf(id, 1), CatalogueList.Name, id, 1, "411000",
+            $"00014701{sequence % 10000:0000}", null, FoodLicence(), now, now, TestDepartments.HubAdmin.Code, null, sequence);
         await using var insert = new NpgsqlCommand($"insert into {ChangeLogProjection.Table} (sequence, list, kind, id, region_code, item_code, recorded_at, document) " +
             "values ($1, $2, 'published', $3, '411000', $4, $5, $6::jsonb)", connection);
         insert.Parameters.AddWithValue(sequence);
-        insert.Parameters.AddWithValue(EntryVersion.List);
+        insert.Parameters.AddWithValue(CatalogueList.Name);
         insert.Parameters.AddWithValue(id);
-        insert.Parameters.AddWithValue(version.ItemCode);
+        insert.Parameters.AddWithValue(version.Code);
         insert.Parameters.AddWithValue(now);
         insert.Parameters.AddWithValue(PublicationChange.DocumentOf(version).GetRawText());
         await insert.ExecuteNonQueryAsync();

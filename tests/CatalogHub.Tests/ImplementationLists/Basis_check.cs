@@ -1,3 +1,4 @@
+using CatalogHub.Publication.Lists;
 using CatalogHub.BasisCheck;
 using CatalogHub.Catalogue;
 using CatalogHub.ImplementationLists;
@@ -71,7 +72,7 @@ public sealed class Basis_check(AppFixture fixture) : ImplementationListContext(
         Assert.Equal("material-not-listed", Assert.Single(Assert.Single(atSecond.Materials).Reasons).Code);
         var cited = atSecond.Citations.Single(c => c.List == ImplementationListsList.Name);
         Assert.Equal((v1.Id, 2, t2), (cited.Id, cited.Version, cited.EffectiveAt));
-        Assert.Equal(entry.Id, atSecond.Citations.Single(c => c.List == CatalogHub.Catalogue.EntryVersion.List).Id);
+        Assert.Equal(entry.Id, atSecond.Citations.Single(c => c.List == CatalogHub.Catalogue.CatalogueList.Name).Id);
 
         var repealed = await Check(repealAt, [Electronic("营业执照")]);
         Assert.False(repealed.Allowed);
@@ -88,7 +89,7 @@ public sealed class Basis_check(AppFixture fixture) : ImplementationListContext(
         var answer = await Check(Now, [Electronic("营业执照")]);
         Assert.False(answer.Allowed);
         Assert.Equal(["draft-only", "draft-only"], answer.Reasons.Select(r => r.Code));
-        Assert.Equal([CatalogHub.Catalogue.EntryVersion.List, ImplementationListsList.Name], answer.Reasons.Select(r => r.List));
+        Assert.Equal([CatalogHub.Catalogue.CatalogueList.Name, ImplementationListsList.Name], answer.Reasons.Select(r => r.List));
         Assert.False(Assert.Single(answer.Materials).Allowed);
 
         var unknown = await Check(Now, itemCode: "000147023000");
@@ -181,19 +182,19 @@ public sealed class Basis_rules
     public void a_re_established_list_is_in_force_again_after_its_repeal_and_each_gap_cites_its_own_repeal()
     {
         var id = Guid.CreateVersion7();
-        var v1 = new Citation(EntryVersion.List, id, 1, T1.AddDays(-1), T1, 10);
-        var first = new RepealCitation(EntryVersion.List, id, T1.AddDays(1), T1.AddDays(20), 20, "事项取消", "《国务院关于取消和下放一批行政许可事项的决定》");
+        var v1 = new Citation(CatalogueList.Name, id, 1, T1.AddDays(-1), T1, 10);
+        var first = new RepealCitation(CatalogueList.Name, id, T1.AddDays(1), T1.AddDays(20), 20, "事项取消", "《国务院关于取消和下放一批行政许可事项的决定》");
         var v2 = v1 with { Version = 2, PublishedAt = T1.AddDays(25), EffectiveAt = T1.AddDays(30), Sequence = 30 };
         var second = first with { RecordedAt = T1.AddDays(35), EffectiveAt = T1.AddDays(40), Sequence = 40, Reason = "再次取消" };
         PublicationChange Published(Citation c) => new(c.Sequence, c.List, ChangeKind.Published, id, "411000", "000131004000", c.PublishedAt,
-            PublicationChange.DocumentOf(new EntryVersion($"{id}:{c.Version}", id, c.Version, "000131004000", "411000", null,
+            PublicationChange.DocumentOf(new ItemVersion<EntryContent>($"{id}:{c.Version}", CatalogueList.Name, id, c.Version, "411000", "000131004000", null,
                 new EntryContent("建筑工程施工许可证核发", "行政许可", "许昌市住房和城乡建设局", "许昌市住房和城乡建设局",
                     [new LegalBasis("中华人民共和国建筑法", "法律", "第八条")], null), c.EffectiveAt, c.PublishedAt, "11411000005326026D", null, c.Sequence)));
         PublicationChange Repealed(RepealCitation r) => new(r.Sequence, r.List, ChangeKind.Repealed, id, null, null, r.RecordedAt, PublicationChange.DocumentOf(r));
 
         // Changes arrive in any order, some twice: the timeline converges all the same.
         PublicationChange[] changes = [Repealed(second), Published(v2), Repealed(first), Published(v1), Repealed(first), Published(v2)];
-        var timeline = changes.Aggregate(Timeline.Empty(id, EntryVersion.List), (t, c) => t.With(c));
+        var timeline = changes.Aggregate(Timeline.Empty(id, CatalogueList.Name), (t, c) => t.With(c));
 
         Assert.Equal(v1, timeline.At(first.EffectiveAt.AddTicks(-1)).Version!.Citation);
         Assert.Equal(first, timeline.At(first.EffectiveAt).Repeal);
@@ -211,7 +212,7 @@ public sealed class Basis_rules
         var withdrawn = Guid.CreateVersion7();
         var again = Guid.CreateVersion7();
         PublicationChange Change(long sequence, ChangeKind kind, Guid id, bool keyed) =>
-            new(sequence, EntryVersion.List, kind, id, keyed ? "411000" : null, keyed ? "000131004000" : null, T1, null);
+            new(sequence, CatalogueList.Name, kind, id, keyed ? "411000" : null, keyed ? "000131004000" : null, T1, null);
 
         // This node drafted the entry again at once; the withdrawn draft's changes come in from the log afterwards, one twice.
         index.Apply(Change(3, ChangeKind.Drafted, again, keyed: true));
@@ -219,7 +220,7 @@ public sealed class Basis_rules
         index.Apply(Change(2, ChangeKind.Withdrawn, withdrawn, keyed: false));
         index.Apply(Change(1, ChangeKind.Drafted, withdrawn, keyed: true));
 
-        Assert.Equal(again, index.Find(EntryVersion.List, "411000", "000131004000")!.Id);
+        Assert.Equal(again, index.Find(CatalogueList.Name, "411000", "000131004000")!.Id);
         Assert.True(index.Find(withdrawn)!.Withdrawn);
     }
 }

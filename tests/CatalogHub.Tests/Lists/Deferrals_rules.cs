@@ -120,5 +120,5 @@ public sealed class Deferrals_rules
 
     [Fact]
     public void an_entry_refers_to_its_base_catalogue_entry() =>
-        Assert.Equal([new ListReference("content.entryId", EntryVersion.List, Permit.EntryId)], DeferralRules.References(Permit));
+        Assert.Equal([new ListReference("content.entryId", CatalogueList.Name, Permit.EntryId)], DeferralRules.References(Permit));
 }

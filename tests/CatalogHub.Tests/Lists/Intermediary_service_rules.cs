@@ -89,8 +89,8 @@ public sealed class Intermediary_service_rules
         var served = new[] { DemoData.IdOf("entry:411000:000131015000"), DemoData.IdOf("entry:411000:000132004000") };
         Assert.Equal(
         [
-            new ListReference("content.servedEntries[0]", EntryVersion.List, served[0]),
-            new ListReference("content.servedEntries[1]", EntryVersion.List, served[1]),
+            new ListReference("content.servedEntries[0]", CatalogueList.Name, served[0]),
+            new ListReference("content.servedEntries[1]", CatalogueList.Name, served[1]),
         ], IntermediaryServiceRules.References(Design with { ServedEntries = served }));
     }
 

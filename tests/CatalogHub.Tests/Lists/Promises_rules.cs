@@ -133,5 +133,5 @@ public sealed class Promises_rules
 
     [Fact]
     public void a_promise_refers_to_its_base_catalogue_entry() =>
-        Assert.Equal([new ListReference("content.entryId", EntryVersion.List, Food.EntryId)], PromiseRules.References(Food));
+        Assert.Equal([new ListReference("content.entryId", CatalogueList.Name, Food.EntryId)], PromiseRules.References(Food));
 }

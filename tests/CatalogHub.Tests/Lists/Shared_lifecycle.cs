@@ -80,7 +80,7 @@ public sealed class Shared_lifecycle(AppFixture fixture) : ListContext(fixture)
             feed = Read<FeedPage>(await Get("/feed", Admin.Key));
         }
         var items = feed.Items.Select(i => (i.List, i.Kind, i.Id)).ToList();
-        Assert.Equal([(EntryVersion.List, ChangeKind.Published, entry.Id), ("promises", ChangeKind.Published, promise.Id),
+        Assert.Equal([(CatalogueList.Name, ChangeKind.Published, entry.Id), ("promises", ChangeKind.Published, promise.Id),
             ("deferrals", ChangeKind.Published, deferral.Id)], items);
         var document = feed.Items[2].Document;
         Assert.Equal("deferrals", document.GetProperty("citation").GetProperty("list").GetString());

@@ -134,11 +134,11 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
         {
             var at = At(list.Route);
             var (draft, write) = (Only(RolesOf(list.DraftPolicy)), Only(RolesOf(list.WritePolicy)));
-            table[$"GET_{At(list.RegionRoute)}"] = Anyone;
+            if (list.RegionRoute is { } region) table[$"GET_{At(region)}"] = Anyone;
             table[$"GET_{at}_id"] = Anyone.OwnedByFirst();
             table[$"GET_{at}_id_versions"] = Anyone.OwnedByFirst();
             table[$"GET_{at}_id_versions_version"] = Anyone.OwnedByFirst();
-            table[$"GET_{at}_drafts"] = write;
+            table[$"GET_{At(list.DraftsRoute)}"] = write;
             table[$"POST_{at}"] = draft;
             table[$"GET_{at}_id_draft"] = AnyDepartment.OwnedByFirst();
             table[$"GET_{at}_id_history"] = AnyDepartment.OwnedByFirst();

@@ -1,3 +1,4 @@
+using CatalogHub.Publication.Lists;
 using CatalogHub.Demo;
 using CatalogHub.Departments;
 using CatalogHub.Platform;
@@ -57,7 +58,7 @@ public sealed class Concurrent_start_up(AppFixture fixture) : IntegrationContext
             var admin = departments.Single(d => d.Code == DemoData.HubAdmin.Code);
             var key = (await File.ReadAllTextAsync(keyFile)).Trim();
             Assert.Equal(ApiKeys.KeyIdOf(key), admin.Keys.Single().KeyId);
-            Assert.Equal(DemoData.Items.Length, await query.Query<CatalogHub.Catalogue.Entry>().CountAsync());
+            Assert.Equal(DemoData.Items.Length, await query.Query<ListItem<CatalogHub.Catalogue.EntryContent>>().CountAsync());
             var versions = await Scalar("select count(*) from cataloghub.mt_events where type like '%_published'");
             Assert.Equal(versions, await Scalar($"select count(*) from {ValidityIntervalProjection.Table}"));
         }

@@ -1,3 +1,4 @@
+using CatalogHub.Publication.Lists;
 using System.Text.Json;
 using Alba;
 using CatalogHub.BasisCheck;
@@ -110,9 +111,9 @@ public sealed class Database_outage(AppFixture fixture) : CatalogueContext(fixtu
 
         // Every acknowledged write is there once; the refused one is not there at all.
         await using var session = Store.QuerySession();
-        var entries = await session.Query<Entry>().Where(e => e.ItemCode != published.ItemCode).ToListAsync();
+        var entries = await session.Query<ListItem<EntryContent>>().Where(e => e.Code != published.ItemCode).ToListAsync();
         Assert.Equal(acknowledged.Order(), entries.Select(e => e.Id).Order());
-        Assert.DoesNotContain(entries, e => e.ItemCode == itemCodes[1]);
+        Assert.DoesNotContain(entries, e => e.Code == itemCodes[1]);
     }
 
     [Fact]
@@ -139,7 +140,7 @@ public sealed class Database_outage(AppFixture fixture) : CatalogueContext(fixtu
         proxy.Restore();
         Assert.True(await ExtraNode.Eventually(() => Task.FromResult(index.IsLoaded), TimeSpan.FromSeconds(20)));
         await refresher.StopAsync(CancellationToken.None);
-        Assert.NotNull(index.Find(EntryVersion.List, "411000", "000147011000"));
+        Assert.NotNull(index.Find(CatalogueList.Name, "411000", "000147011000"));
         Assert.Equal(LoopCondition.Running, supervision.State(PublishedIndexRefresher.HealthName).Condition);
     }
 

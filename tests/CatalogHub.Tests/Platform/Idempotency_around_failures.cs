@@ -1,3 +1,4 @@
+using CatalogHub.Publication.Lists;
 using System.Text;
 using System.Text.Json;
 using Alba;
@@ -38,7 +39,7 @@ public sealed class Idempotency_around_failures(AppFixture fixture) : CatalogueC
         var retry = await SendWithKey("/catalogue/entries", body, key, 409);
         AssertProblem(retry, "duplicate-item-code", "itemCode");
         Assert.False(retry.Context.Response.Headers.ContainsKey("Idempotent-Replayed"));
-        Assert.Equal(1, await Count<Entry>());
+        Assert.Equal(1, await Count<ListItem<EntryContent>>());
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed class Idempotency_around_failures(AppFixture fixture) : CatalogueC
         }
         Assert.Equal(201, retry.Context.Response.StatusCode);
         Assert.False(retry.Context.Response.Headers.ContainsKey("Idempotent-Replayed"));
-        Assert.Equal(Read<EntryDraftView>(retry).Id, Assert.Single(await All<Entry>()).Id);
+        Assert.Equal(Read<EntryDraftView>(retry).Id, Assert.Single(await All<ListItem<EntryContent>>()).Id);
     }
 
     [Fact]
@@ -148,7 +149,7 @@ public sealed class Idempotency_around_failures(AppFixture fixture) : CatalogueC
         var body = DraftOf(FoodLicence());
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => SendWithKey("/catalogue/entries", body, key, null)));
 
-        var entry = Assert.Single(await All<Entry>());
+        var entry = Assert.Single(await All<ListItem<EntryContent>>());
         Assert.All(results, r =>
         {
             if (r.Context.Response.StatusCode == 409) AssertProblem(r, "idempotency-in-progress", IdempotencyMiddleware.Header);
@@ -198,7 +199,7 @@ public sealed class Idempotency_around_failures(AppFixture fixture) : CatalogueC
         Clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
         var reused = await SendWithKey("/catalogue/entries", DraftOf(FoodLicence("食品生产许可"), "000147023000"), key, 201);
         Assert.False(reused.Context.Response.Headers.ContainsKey("Idempotent-Replayed"));
-        Assert.Equal(2, await Count<Entry>());
+        Assert.Equal(2, await Count<ListItem<EntryContent>>());
     }
 
     [Fact]
@@ -226,7 +227,7 @@ public sealed class Idempotency_around_failures(AppFixture fixture) : CatalogueC
     {
         var retry = await SendWithKey("/catalogue/entries", body, key, 201);
         Assert.Equal("true", retry.Context.Response.Headers["Idempotent-Replayed"].ToString());
-        var entry = Assert.Single(await All<Entry>());
+        var entry = Assert.Single(await All<ListItem<EntryContent>>());
         Assert.Equal(entry.Id, Read<EntryDraftView>(retry).Id);
         Assert.Equal($"/catalogue/entries/{entry.Id}/draft", retry.Context.Response.Headers.Location.ToString());
         Assert.Equal("\"1\"", retry.Context.Response.Headers.ETag.ToString());
@@ -255,7 +256,7 @@ public sealed class Idempotency_around_failures(AppFixture fixture) : CatalogueC
             {
                 session.LastModifiedBy = by.Code;
                 var id = Guid.CreateVersion7();
-                session.Events.StartStream<Entry>(id, new EntryDrafted(id, ItemCode, "411000", by.Id, by.Code, null,
+                session.Events.StartStream<ListItem<EntryContent>>(id, new ItemDrafted<EntryContent>(id, "411000", ItemCode, by.Id, by.Code, null,
                     FoodLicence("食品经营许可（市政务服务和大数据管理局起草）"), by.Code, now));
                 await session.SaveChangesAsync();
             }

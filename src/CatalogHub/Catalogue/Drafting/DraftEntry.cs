@@ -1,3 +1,4 @@
+using CatalogHub.Publication.Lists;
 
 namespace CatalogHub.Catalogue.Drafting;
 
@@ -9,7 +10,7 @@ public static class DraftEntryEndpoint
 {
     [WolverinePost("/catalogue/entries", Name = "DraftEntry"), Idempotent]
     [Authorize(Policy = Policies.CatalogueWriter)]
-    [Tags("Catalogue: drafting")]
+    [Tags("Catalogue")]
     [ProducesResponseType<EntryDraftView>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
@@ -27,19 +28,21 @@ public static class DraftEntryEndpoint
         var caller = Caller.Required(user);
         if (command.RegionCode != caller.RegionCode)
             return Problems.Forbidden("other-region", $"A department of {caller.RegionCode} drafts entries of its own region only.");
-        if (await session.Query<Entry>().AnyAsync(e => e.RegionCode == command.RegionCode && e.ItemCode == command.ItemCode && e.Lifecycle.Stage != Stage.Withdrawn, http.RequestAborted))
+        if (await session.Query<ListItem<EntryContent>>()
+                .AnyAsync(e => e.RegionCode == command.RegionCode && e.Code == command.ItemCode && e.Lifecycle.Stage != Stage.Withdrawn, http.RequestAborted))
             return Problems.Conflict("duplicate-item-code", $"{command.RegionCode} already has an entry {command.ItemCode}.", "itemCode");
         if (command.DerivedFrom is { } source
-            && await Derivation.Refusal(session, EntryVersion.List, source, command.RegionCode, "derived-entry-not-published", http.RequestAborted) is { } refused)
+            && await Derivation.Refusal(session, CatalogueList.Name, source, command.RegionCode, "derived-entry-not-published", http.RequestAborted) is { } refused)
             return refused;
 
         var id = Guid.CreateVersion7();
-        var drafted = new EntryDrafted(id, command.ItemCode, command.RegionCode, caller.DepartmentId, caller.DepartmentCode,
+        var drafted = new ItemDrafted<EntryContent>(id, command.RegionCode, command.ItemCode, caller.DepartmentId, caller.DepartmentCode,
             command.DerivedFrom, command.Content, caller.DepartmentCode, clock.GetUtcNow());
-        session.Events.StartStream<Entry>(id, drafted);
+        session.Events.StartStream<ListItem<EntryContent>>(id, drafted);
         session.Record(caller, command.Reason, http);
 
         http.SetETag(1);
-        return Idempotency.Created(session, http, $"/catalogue/entries/{id}/draft", EntryDraftView.From(Entry.Create(drafted) with { Version = 1 }));
+        return Idempotency.Created(session, http, $"/catalogue/entries/{id}/draft",
+            EntryDraftView.Of(ItemDraftView<EntryContent>.Of(CatalogueList.Name, ListItem<EntryContent>.Started(drafted), 1)));
     }
 }

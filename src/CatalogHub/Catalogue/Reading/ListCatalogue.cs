@@ -11,7 +11,7 @@ public static class ListCatalogueEndpoint
 
     [WolverineGet("/regions/{regionCode}/catalogue", Name = "GetRegionCatalogue")]
     [AllowAnonymous]
-    [Tags("Catalogue: reading")]
+    [Tags("Catalogue")]
     [ProducesResponseType<CataloguePage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -31,7 +31,7 @@ public static class ListCatalogueEndpoint
     /// <summary>Entries in force that carry this external source id (the provincial catalogue's code).</summary>
     [WolverineGet("/catalogue/by-source/{sourceId}", Name = "GetEntriesBySource")]
     [AllowAnonymous]
-    [Tags("Catalogue: reading")]
+    [Tags("Catalogue")]
     [ProducesResponseType<CataloguePage>(StatusCodes.Status200OK)]
     public static Task<IResult> BySource(string sourceId, string? asOf, int? page, int? pageSize, IQuerySession session, TimeProvider clock, HttpContext http)
     {
@@ -43,7 +43,7 @@ public static class ListCatalogueEndpoint
     /// <summary>"Which published items rely on law X, article Y": entries in force citing that basis.</summary>
     [WolverineGet("/catalogue/relying-on", Name = "GetEntriesRelyingOn")]
     [AllowAnonymous]
-    [Tags("Catalogue: reading")]
+    [Tags("Catalogue")]
     [ProducesResponseType<CataloguePage>(StatusCodes.Status200OK)]
     public static Task<IResult> RelyingOn(string? title, string? article, string? regionCode, string? asOf, int? page, int? pageSize,
         IQuerySession session, TimeProvider clock, HttpContext http)

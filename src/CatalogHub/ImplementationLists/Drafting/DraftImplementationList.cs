@@ -32,7 +32,7 @@ public static class DraftImplementationListEndpoint
         var caller = Caller.Required(user);
         if (command.RegionCode != caller.RegionCode)
             return Problems.Forbidden("other-region", $"A department of {caller.RegionCode} drafts lists of its own region only.");
-        var entry = await session.LoadAsync<Entry>(command.EntryId, http.RequestAborted);
+        var entry = await session.LoadAsync<ListItem<EntryContent>>(command.EntryId, http.RequestAborted);
         // A draft entry of another department stays invisible: the caller learns nothing of it.
         if (entry is null || (entry.Lifecycle.LatestVersion == 0 && !PublicationAccess.MaySeeDrafts(caller, entry)))
             return Problems.Rule("entry-not-found", "There is no base catalogue entry with this id.", "entryId");
@@ -40,11 +40,11 @@ public static class DraftImplementationListEndpoint
             return Problems.Rule("entry-of-other-region",
                 $"The entry belongs to {entry.RegionCode}; {command.RegionCode} implements entries of its own region or the regions above it.", "entryId");
         if (await session.Query<ListItem<ImplementationListContent>>()
-                .AnyAsync(l => l.RegionCode == command.RegionCode && l.Code == entry.ItemCode && l.Lifecycle.Stage != Stage.Withdrawn, http.RequestAborted))
-            return Problems.Conflict("duplicate-list", $"{command.RegionCode} already has an implementation list for item {entry.ItemCode}.", "entryId");
+                .AnyAsync(l => l.RegionCode == command.RegionCode && l.Code == entry.Code && l.Lifecycle.Stage != Stage.Withdrawn, http.RequestAborted))
+            return Problems.Conflict("duplicate-list", $"{command.RegionCode} already has an implementation list for item {entry.Code}.", "entryId");
 
         var id = Guid.CreateVersion7();
-        var drafted = new ItemDrafted<ImplementationListContent>(id, command.RegionCode, entry.ItemCode, caller.DepartmentId, caller.DepartmentCode,
+        var drafted = new ItemDrafted<ImplementationListContent>(id, command.RegionCode, entry.Code, caller.DepartmentId, caller.DepartmentCode,
             null, command.Content with { EntryId = entry.Id }, caller.DepartmentCode, clock.GetUtcNow());
         session.Events.StartStream<ListItem<ImplementationListContent>>(id, drafted);
         session.Record(caller, command.Reason, http);

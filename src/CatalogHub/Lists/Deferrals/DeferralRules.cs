@@ -106,6 +106,6 @@ public static class DeferralRules
     /// <summary>The list entry applies to a base catalogue entry, which must be in force when the entry is.</summary>
     public static IEnumerable<ListReference> References(DeferralContent content)
     {
-        yield return new ListReference("content.entryId", EntryVersion.List, content.EntryId);
+        yield return new ListReference("content.entryId", CatalogueList.Name, content.EntryId);
     }
 }

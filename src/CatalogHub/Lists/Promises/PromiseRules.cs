@@ -101,6 +101,6 @@ public static class PromiseRules
     /// <summary>The promise applies to a base catalogue entry, which must be in force when the promise is.</summary>
     public static IEnumerable<ListReference> References(PromiseContent content)
     {
-        yield return new ListReference("content.entryId", EntryVersion.List, content.EntryId);
+        yield return new ListReference("content.entryId", CatalogueList.Name, content.EntryId);
     }
 }

@@ -37,8 +37,16 @@ public abstract partial class ListDefinition
     /// <summary>The base route of the list's items: <c>/{name}</c> unless a list kept an older route.</summary>
     public string Route { get; init; }
 
-    /// <summary>A region's items in force: <c>/regions/{regionCode}/{name}</c> unless a list kept an older route.</summary>
-    public string RegionRoute { get; init; }
+    /// <summary>
+    /// A region's items in force: <c>/regions/{regionCode}/{name}</c> unless a list kept an older route; null for a list that
+    /// serves its own listing there (the base catalogue's filters by category, department and name).
+    /// </summary>
+    public string? RegionRoute { get; init; }
+
+    /// <summary>The caller's items with pending work: <c>{Route}/drafts</c> unless a list kept an older route.</summary>
+    public string DraftsRoute { get => _draftsRoute ?? $"{Route}/drafts"; init => _draftsRoute = value; }
+
+    private readonly string? _draftsRoute;
 
     /// <summary>Who may start a draft; by default a department that writes the catalogue.</summary>
     public string DraftPolicy { get; init; } = Policies.CatalogueWriter;
@@ -99,9 +107,12 @@ public abstract partial class ListDefinition
 
     public abstract void Configure(StoreOptions opts);
 
-    /// <summary>Queues an item of <paramref name="content"/> (<see cref="ExampleContent"/> when null), drafted, submitted and published at once (the demo dataset).</summary>
+    /// <summary>
+    /// Queues an item of <paramref name="content"/> (<see cref="ExampleContent"/> when null), drafted, submitted and published at
+    /// once (the demo dataset); <paramref name="derivedFrom"/> for a county item taken over from the city's.
+    /// </summary>
     public abstract void StartPublishedExample(IDocumentSession session, Guid id, string regionCode, string code, Guid ownerId, string ownerCode,
-        string publishedBy, DateTimeOffset now, object? content = null);
+        string publishedBy, DateTimeOffset now, object? content = null, Guid? derivedFrom = null);
 
     public abstract void Map(IEndpointRouteBuilder app);
 
@@ -258,13 +269,13 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     }
 
     public override void StartPublishedExample(IDocumentSession session, Guid id, string regionCode, string code, Guid ownerId, string ownerCode,
-        string publishedBy, DateTimeOffset now, object? content = null)
+        string publishedBy, DateTimeOffset now, object? content = null, Guid? derivedFrom = null)
     {
         var published = (TContent?)content ?? Example;
         session.Events.StartStream<ListItem<TContent>>(id,
-            new ItemDrafted<TContent>(id, regionCode, code, ownerId, ownerCode, null, published, ownerCode, now),
+            new ItemDrafted<TContent>(id, regionCode, code, ownerId, ownerCode, derivedFrom, published, ownerCode, now),
             new ItemSubmittedForReview<TContent>(id, ownerCode, now),
-            new ItemPublished<TContent>(id, 1, regionCode, code, null, published, now, "首次公布", publishedBy, now, ownerCode));
+            new ItemPublished<TContent>(id, 1, regionCode, code, derivedFrom, published, now, "首次公布", publishedBy, now, ownerCode));
     }
 
     public override void Map(IEndpointRouteBuilder app) => new ListEndpoints<TContent>(this).Map(app);

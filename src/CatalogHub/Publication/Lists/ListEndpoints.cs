@@ -1,3 +1,4 @@
+using Wolverine;
 using Wolverine.Marten;
 
 namespace CatalogHub.Publication.Lists;
@@ -40,7 +41,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
             Write(app.MapPost($"{route}/{{id}}/{verb}", handler), "POST", $"{route}/{{id}}/{verb}", draftView, StatusCodes.Status200OK,
                 [StatusCodes.Status403Forbidden, .. change]);
 
-        Read(app.MapGet($"{route}/drafts", Drafts), $"{route}/drafts", typeof(IReadOnlyList<>).MakeGenericType(draftView))
+        Read(app.MapGet(list.DraftsRoute, Drafts), list.DraftsRoute, typeof(IReadOnlyList<>).MakeGenericType(draftView))
             .RequireAuthorization(list.WritePolicy);
         Read(app.MapGet($"{route}/{{id}}/draft", GetDraft), $"{route}/{{id}}/draft", draftView, StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.Authenticated);
@@ -52,7 +53,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
             .AllowAnonymous();
         Read(app.MapGet($"{route}/{{id}}/versions/{{version}}", OneVersion), $"{route}/{{id}}/versions/{{version}}", publishedView,
             StatusCodes.Status404NotFound).AllowAnonymous();
-        var region = list.RegionRoute;
+        if (list.RegionRoute is not { } region) return;
         Read(app.MapGet(region, InForce), region, typeof(ItemPage<TContent>), StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .AllowAnonymous();
     }
@@ -124,15 +125,22 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
     private Task<IResult> Publish(Guid id, Publish command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
         IMartenOutbox outbox)
     {
-        var now = clock.GetUtcNow();
         outbox.Enroll(session);
-        return Committed(session, http, PublicationWrites.Publish<ListItem<TContent>>(id, command, http, user, session, now,
+        return Committed(session, http, Published(id, command, http, user, session, clock.GetUtcNow(), outbox));
+    }
+
+    /// <summary>
+    /// The publish decision and its events, queued on <paramref name="session"/> for the caller to commit; the benchmark's domain
+    /// path calls it without a message bus (<paramref name="outbox"/> null: no change notice).
+    /// </summary>
+    public Task<IResult> Published(Guid id, Publish command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, DateTimeOffset now,
+        IMessageBus? outbox) =>
+        PublicationWrites.Publish<ListItem<TContent>>(id, command, http, user, session, now,
             async (item, effectiveAt) => PublishRefusals.Of(list.RefusalsToPublish(item.Draft))
                 ?? (list.RefusalAtPublish is { } refusal ? await refusal(session, item.Draft, effectiveAt, http.RequestAborted) : null)
                 ?? await PublishRefusals.ReferencesNotInForce(session, list.References(item.Draft), effectiveAt, http.RequestAborted),
             (item, caller, effectiveAt) => new ItemPublished<TContent>(id, item.Lifecycle.LatestVersion + 1, item.RegionCode, item.Code,
-                item.DerivedFrom, item.Draft, effectiveAt, command.Note, caller.DepartmentCode, now, item.OwnerDepartmentCode), View, outbox));
-    }
+                item.DerivedFrom, item.Draft, effectiveAt, command.Note, caller.DepartmentCode, now, item.OwnerDepartmentCode), View, outbox);
 
     private Task<IResult> Repeal(Guid id, Repeal command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
         IMartenOutbox outbox)

@@ -8,6 +8,7 @@ public static class ListRegistry
 {
     public static readonly IReadOnlyList<ListDefinition> All =
     [
+        CatalogHub.Catalogue.CatalogueList.Definition,
         CatalogHub.Sharing.LicenceTypes.LicenceTypesList.Definition,
         CatalogHub.ImplementationLists.ImplementationListsList.Definition,
         CatalogHub.Lists.ProofItems.ProofItemsList.Definition,

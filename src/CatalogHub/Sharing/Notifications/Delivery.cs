@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CatalogHub.BasisCheck;
-using CatalogHub.Catalogue;
 using CatalogHub.Sharing.Licences;
 using CatalogHub.Sharing.Seals;
 using Wolverine;
@@ -36,10 +35,6 @@ public static class ChangeNotices
         LicenceRevoked e => new(Guid.CreateVersion7(), ChangeKind.LicenceRevoked, e.LicenceId, (aggregate as Licence)?.Identifier, null,
             e.EffectiveAt, e.RecordedAt, e.RevokedBy),
         SealRevoked e => new(Guid.CreateVersion7(), ChangeKind.SealRevoked, e.SealId, null, null, e.EffectiveAt, e.RecordedAt, e.RevokedBy),
-        EntryPublished e => new(Guid.CreateVersion7(), ChangeKind.ItemPublished, e.EntryId, null, e.Version, e.EffectiveAt, e.PublishedAt, e.PublishedBy,
-            EntryVersion.List),
-        EntryRepealed e => new(Guid.CreateVersion7(), ChangeKind.ItemRepealed, e.EntryId, null, null, e.EffectiveAt, e.RecordedAt, e.RepealedBy,
-            EntryVersion.List),
         IItemPublished e when aggregate is IListItem item => new(Guid.CreateVersion7(), ChangeKind.ItemPublished, e.Id, null, e.Version,
             e.EffectiveAt, e.PublishedAt, e.PublishedBy, item.List),
         IItemRepealed e when aggregate is IListItem item => new(Guid.CreateVersion7(), ChangeKind.ItemRepealed, e.Id, null, null,

@@ -1,3 +1,4 @@
+using CatalogHub.Publication.Lists;
 using System.Text.Json;
 using CatalogHub.Audit.Log;
 using CatalogHub.AuditCli;
@@ -44,7 +45,7 @@ public sealed class Auditor_cli(AppFixture fixture) : CatalogueContext(fixture),
         var entry = await Published(effectiveAt: Now.AddMinutes(1));
         var checkpoint = Save("checkpoint.txt", await SignedCheckpoint());
         var keys = await KeyOptions();
-        var published = Read<CatalogHub.Catalogue.History.EntryHistory>(await Get($"/catalogue/entries/{entry.Id}/history", Market.Key))
+        var published = Read<ItemHistory>(await Get($"/catalogue/entries/{entry.Id}/history", Market.Key))
             .Events.Single(e => e.Type == "entry_published");
         var proofJson = (await Get($"/log/inclusion?seq={published.Sequence}")).ReadAsText();
         var proof = Save("proof.json", proofJson);

@@ -1,3 +1,4 @@
+using CatalogHub.Publication.Lists;
 using CatalogHub.Audit.Log;
 using CatalogHub.Tests.Catalogue;
 using CatalogHub.Tests.Support;
@@ -14,7 +15,7 @@ public sealed class Offline_checkpoint(AppFixture fixture) : CatalogueContext(fi
         var entry = await Published(effectiveAt: Now.AddMinutes(1));
         await Host.Services.GetRequiredService<LogAppender>().CatchUp(CancellationToken.None);
         await Host.Services.GetRequiredService<CheckpointSigner>().Sign(CancellationToken.None);
-        var sequence = Read<CatalogHub.Catalogue.History.EntryHistory>(await Get($"/catalogue/entries/{entry.Id}/history", Market.Key)).Events[^1].Sequence;
+        var sequence = Read<ItemHistory>(await Get($"/catalogue/entries/{entry.Id}/history", Market.Key)).Events[^1].Sequence;
 
         var directory = Directory.CreateTempSubdirectory("cataloghub-log-").FullName;
         await File.WriteAllTextAsync(Path.Combine(directory, "keys.txt"), (await Get("/log/keys")).ReadAsText());

@@ -1,5 +1,5 @@
+using CatalogHub.Publication.Lists;
 using CatalogHub.Audit.Log;
-using CatalogHub.Catalogue.History;
 using CatalogHub.Tests.Catalogue;
 using CatalogHub.Tests.Support;
 using Marten;
@@ -34,7 +34,7 @@ public sealed class Transparency_log(AppFixture fixture) : CatalogueContext(fixt
     }
 
     private async Task<IReadOnlyList<CatalogHub.Platform.RecordedEvent>> History(Guid entryId) =>
-        Read<EntryHistory>(await Get($"/catalogue/entries/{entryId}/history", Market.Key)).Events;
+        Read<ItemHistory>(await Get($"/catalogue/entries/{entryId}/history", Market.Key)).Events;
 
     private async Task<long> RecordedEvents()
     {

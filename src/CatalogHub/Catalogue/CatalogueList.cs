@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using CatalogHub.Demo;
+using CatalogHub.Publication.Lists;
+
+namespace CatalogHub.Catalogue;
+
+/// <summary>
+/// The base catalogue (基本目录, 003:8) on the shared lifecycle. It keeps what it had before it moved onto the registry:
+/// its routes under <c>/catalogue/entries</c> and <c>/catalogue/drafts</c>, its event type names (<c>entry_published</c>,
+/// ...), its tables and its views, which name the code <c>itemCode</c>. An entry is drafted with its item code and, for a
+/// county taking over a city item (承接), the entry it derives from (<see cref="Drafting.DraftEntryEndpoint"/>); a region's
+/// catalogue is listed with filters (<see cref="Reading.ListCatalogueEndpoint"/>).
+/// </summary>
+public static class CatalogueList
+{
+    public const string Name = "base-catalogue";
+
+    public static readonly ListDefinition<EntryContent> Definition = new(Name, "Entry", "entry", "Catalogue")
+    {
+        Route = "/catalogue/entries",
+        DraftsRoute = "/catalogue/drafts",
+        RegionRoute = null,
+        DraftedElsewhere = true,
+        Check = EntryContentRules.Check,
+        Example = DemoData.Items.First(i => i.Code == "000147011000").Content,
+        DraftView = ListView<ItemDraftView<EntryContent>>.As(EntryDraftView.Of),
+        PublishedView = ListView<PublishedItemView<EntryContent>>.As(PublishedEntryView.From),
+        UpgradeOldShape = e => ListDefinition.RenameMembers(e, ("entryId", "id"), ("itemCode", "code")),
+    };
+}
