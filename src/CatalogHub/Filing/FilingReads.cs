@@ -29,7 +29,8 @@ public sealed record CityChangeView(
     string List, Guid ItemId, string RegionCode, string? ItemCode, Citation Citation, Guid SourceId, Citation? BasisCitation,
     Citation? CurrentSourceCitation, bool SourceRepealed, bool Changed, IReadOnlyList<FieldChange> Changes, DerivedConfirmation? Confirmation, long Version);
 
-public sealed record CityChangeList(DateTimeOffset AsOf, IReadOnlyList<CityChangeView> Items);
+/// <summary>A page of the caller's derived items whose city source changed, oldest item first; <c>Total</c> counts them all.</summary>
+public sealed record CityChangeList(DateTimeOffset AsOf, IReadOnlyList<CityChangeView> Items, long Total, int Page, int PageSize);
 
 /// <summary>
 /// Filings and city changes, read from the change log's published documents (every list writes <c>version</c>,

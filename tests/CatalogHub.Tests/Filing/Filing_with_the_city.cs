@@ -120,6 +120,44 @@ public sealed class Filing_with_the_city(AppFixture fixture) : ListContext(fixtu
     }
 
     [Fact]
+    public async Task the_county_hears_when_the_city_moves_on_and_reads_its_city_changes_in_pages()
+    {
+        await using var receiver = await CatalogHub.Tests.Sharing.WebhookReceiver.Start();
+        await Post("/sharing/subscriptions", new { url = receiver.Url, kinds = new[] { "city-version-changed" }, reason = "订阅市级事项变更通知" },
+            Weidu.Key, 201);
+        var food = await Published(FoodLicence(), effectiveAt: Now.AddMinutes(1));
+        var trader = await Published(FoodLicence("个体工商户登记"), "000147023000", Now.AddMinutes(1));
+        var countyFood = await WeiduEntry(food.Id, FoodLicence() with { ImplementingAuthority = WeiduAuthority });
+        await Publish(await Submit(await Draft(FoodLicence("个体工商户登记") with { ImplementingAuthority = WeiduAuthority }, "000147023000",
+            key: Weidu.Key, region: "411002", derivedFrom: trader.Id), Weidu.Key), Now.AddMinutes(2), Weidu.Key);
+        // A county draft taken over from the same city item, then withdrawn, hears nothing.
+        var withdrawn = await Draft(FoodLicence("食品经营许可（仅销售预包装食品）"), "000147011001", key: Weidu.Key, region: "411002", derivedFrom: food.Id);
+        await Post($"/catalogue/entries/{withdrawn.Id}/withdraw", new { reason = "重复承接" }, Weidu.Key, 200, "\"1\"");
+
+        // The city publishes a new version of 食品经营许可: the county item derived from it is named, with the city item as the cause.
+        await Publish(await Submit(await Revise(Read<EntryDraftView>(await Get($"/catalogue/entries/{food.Id}/draft", Market.Key)),
+            FoodLicence("食品经营许可（含仅销售预包装食品备案）"))), Now.AddMinutes(3));
+        var notice = JsonSerializer.Deserialize<CatalogHub.Sharing.Notifications.ChangeNotice>((await receiver.Accepted()).Body, ApiJson.Options)!;
+        Assert.Equal((CatalogHub.Sharing.Notifications.ChangeKind.CityVersionChanged, countyFood.Id, "base-catalogue", food.Id, 2),
+            (notice.Kind, notice.SubjectId, notice.List, notice.Cause, notice.Version));
+
+        // Its repeal of 个体工商户登记 is heard the same way; both changed items are listed once in force, a page at a time.
+        var tradingDraft = Read<EntryDraftView>(await Get($"/catalogue/entries/{trader.Id}/draft", Market.Key));
+        await Post($"/catalogue/entries/{trader.Id}/repeal", new { effectiveAt = Now.AddMinutes(3), basis = "《国务院关于取消和下放一批行政许可事项的决定》",
+            reason = "事项取消" }, Admin.Key, 200, $"\"{tradingDraft.Version}\"");
+        var repealNotice = JsonSerializer.Deserialize<CatalogHub.Sharing.Notifications.ChangeNotice>((await receiver.Accepted()).Body, ApiJson.Options)!;
+        Assert.Equal((CatalogHub.Sharing.Notifications.ChangeKind.CityVersionChanged, trader.Id, (int?)null), (repealNotice.Kind, repealNotice.Cause, repealNotice.Version));
+        Assert.Equal(2, receiver.Received.Count);
+        Clock.Advance(TimeSpan.FromMinutes(4));
+        var first = Read<CityChangeList>(await Get("/filings/city-changes?pageSize=1", Weidu.Key));
+        var second = Read<CityChangeList>(await Get("/filings/city-changes?pageSize=1&page=2", Weidu.Key));
+        Assert.Equal((2L, 1, 2L, 1), (first.Total, first.Items.Count, second.Total, second.Items.Count));
+        Assert.Equal([countyFood.Id, repealNotice.SubjectId], new[] { first.Items[0].ItemId, second.Items[0].ItemId }.Order());
+        Assert.Empty(Read<CityChangeList>(await Get("/filings/city-changes?page=3&pageSize=1", Weidu.Key)).Items);
+        AssertProblem(await Get("/filings/city-changes?pageSize=201", Weidu.Key, 400), "out-of-range");
+    }
+
+    [Fact]
     public async Task a_derived_promise_is_filed_and_flagged_through_the_same_path_as_the_catalogue()
     {
         var promises = PromisesList.Definition;

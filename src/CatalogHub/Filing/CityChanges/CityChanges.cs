@@ -14,13 +14,22 @@ public static class CityChangesEndpoint
     [Authorize(Policy = Policies.CatalogueWriter)]
     [Tags("Filing")]
     [ProducesResponseType<CityChangeList>(StatusCodes.Status200OK)]
-    public static async Task<IResult> List(ClaimsPrincipal user, IQuerySession session, TimeProvider clock, HttpContext http)
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public static async Task<IResult> List(int? page, int? pageSize, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, HttpContext http)
     {
+        var input = new Validation();
+        var paging = Paging.Read(input, page, pageSize, MaxPageSize);
+        if (input.Failed) return input.Problem();
         var caller = Caller.Required(user);
         var now = clock.GetUtcNow();
-        var derived = await FilingReads.Derived(session, caller.RegionCode, OwnerFilter(caller), null, null, now, http.RequestAborted);
-        return TypedResults.Ok(new CityChangeList(now, [.. derived.Where(d => d.Changed)]));
+        // Whether an item changed depends on the city version in force now, so it is decided per item, in memory: a county
+        // derives a few thousand items at most.
+        var changed = (await FilingReads.Derived(session, caller.RegionCode, OwnerFilter(caller), null, null, now, http.RequestAborted))
+            .Where(d => d.Changed).ToList();
+        return TypedResults.Ok(new CityChangeList(now, [.. changed.Skip(paging.Offset).Take(paging.PageSize)], changed.Count, paging.Page, paging.PageSize));
     }
+
+    public const int MaxPageSize = 200;
 
     /// <summary>
     /// The owner (or the county's catalogue manager) keeps the current version of a derived item against the city version

@@ -25,6 +25,7 @@ public abstract partial class ListDefinition
     {
         (Name, Noun, StorageName, Title) = (name, noun, storageName, title);
         VersionsTable = $"{Hosting.SchemaName}.mt_doc_{storageName}_version";
+        ItemsTable = $"{Hosting.SchemaName}.mt_doc_{storageName}";
         Route = $"/{name}";
         RegionRoute = $"/regions/{{regionCode}}/{name}";
     }
@@ -73,6 +74,9 @@ public abstract partial class ListDefinition
     public bool DraftedElsewhere { get; init; }
 
     public string VersionsTable { get; }
+
+    /// <summary>The items' snapshots (<see cref="ListItem{TContent}"/>), drafts included.</summary>
+    public string ItemsTable { get; }
 
     /// <summary>Repeals of every registered list share one table: they carry no content, only the citation.</summary>
     public const string RepealsTable = $"{Hosting.SchemaName}.mt_doc_list_item_repeal";

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CatalogHub.BasisCheck;
+using CatalogHub.Publication.Lists;
 using CatalogHub.Sharing.Licences;
 using CatalogHub.Sharing.Seals;
 using Wolverine;
@@ -16,7 +17,10 @@ namespace CatalogHub.Sharing.Notifications;
 /// <param name="Identifier">The licence identifier, for licence changes.</param>
 /// <param name="Version">The published version, for item-published.</param>
 /// <param name="List">Which published list the subject belongs to (<c>base-catalogue</c>, <c>proof-items</c>, ...), for item changes.</param>
-/// <param name="Cause">For needs-revision: the item, of another list, whose repeal or cancellation left the subject naming it.</param>
+/// <param name="Cause">
+/// For needs-revision: the item, of another list, whose repeal or cancellation left the subject naming it; for
+/// city-version-changed: the city item the subject derives from, which published <c>Version</c> or was repealed.
+/// </param>
 public sealed record ChangeNotice(
     Guid NoticeId, ChangeKind Kind, Guid SubjectId, string? Identifier, int? Version, DateTimeOffset EffectiveAt, DateTimeOffset RecordedAt, string By,
     string? List = null, Guid? Cause = null);
@@ -50,11 +54,33 @@ public static class ChangeNotices
         from dependent in index.Dependents(repealed.SubjectId)
         select new ChangeNotice(Guid.CreateVersion7(), ChangeKind.NeedsRevision, dependent.Id, null, null, repealed.EffectiveAt,
             repealed.RecordedAt, repealed.By, dependent.List, repealed.SubjectId);
+
+    /// <summary>
+    /// The county items derived from an item that published a version or was repealed (承接, 004:11), withdrawn drafts aside
+    /// and only those drafted before the change (this runs after the commit, when a county may already have taken the new
+    /// version over): one city-version-changed notice each. A scan of the list's items, off the request path.
+    /// </summary>
+    public static async Task<IEnumerable<ChangeNotice>> CityVersionChanged(ChangeNotice changed, IQuerySession session, CancellationToken ct)
+    {
+        if (changed.List is null || ListRegistry.Find(changed.List) is not { } list) return [];
+        var (table, id) = changed.Version is { } version
+            ? (list.VersionsTable, $"{changed.SubjectId}:{version}")
+            : (ListDefinition.RepealsTable, changed.SubjectId.ToString());
+        var derived = await session.AdvancedSql.QueryAsync<Guid>($"""
+            select i.id from {list.ItemsTable} i
+            join {Hosting.SchemaName}.mt_events drafted on drafted.stream_id = i.id and drafted.version = 1
+            where i.data->>'derivedFrom' = ? and i.data->'lifecycle'->>'stage' <> 'withdrawn'
+              and drafted.seq_id < (select (c.data->>'sequence')::bigint from {table} c where c.id::text = ?)
+            """, ct, changed.SubjectId.ToString(), id);
+        return derived.Select(item => new ChangeNotice(Guid.CreateVersion7(), ChangeKind.CityVersionChanged, item, null, changed.Version,
+            changed.EffectiveAt, changed.RecordedAt, changed.By, changed.List, changed.SubjectId));
+    }
 }
 
 /// <summary>
-/// Fans a notice out into one delivery per live subscription to its kind, and a repeal into the needs-revision notices of the
-/// items that name the repealed one (Wolverine cascades the returned messages; each needs-revision notice is fanned out in turn).
+/// Fans a notice out into one delivery per live subscription to its kind; a repeal into the needs-revision notices of the
+/// items that name the repealed one; a publication or a repeal into the city-version-changed notices of the items derived
+/// from it (Wolverine cascades the returned messages; each is fanned out in turn).
 /// </summary>
 public static class ChangeNoticeHandler
 {
@@ -64,6 +90,7 @@ public static class ChangeNoticeHandler
         var messages = new OutgoingMessages();
         messages.AddRange(live.Where(s => s.Kinds.Contains(notice.Kind)).Select(s => new WebhookDelivery(Guid.CreateVersion7(), s.Id, notice)));
         if (notice.Kind == ChangeKind.ItemRepealed) messages.AddRange(ChangeNotices.NeedingRevision(notice, index));
+        if (notice.Kind is ChangeKind.ItemPublished or ChangeKind.ItemRepealed) messages.AddRange(await ChangeNotices.CityVersionChanged(notice, session, ct));
         return messages;
     }
 }

@@ -12,6 +12,11 @@ public enum ChangeKind
     [JsonStringEnumMemberName("item-repealed")] ItemRepealed,
     /// <summary>An item of some list names an item of another list that was repealed or cancelled: its owner should revise it.</summary>
     [JsonStringEnumMemberName("needs-revision")] NeedsRevision,
+    /// <summary>
+    /// The city published a new version of, or repealed, the item a county item derives from (承接, 004:11): the county item's
+    /// owner takes the change over or confirms its own version (<c>/filings/city-changes</c>).
+    /// </summary>
+    [JsonStringEnumMemberName("city-version-changed")] CityVersionChanged,
 }
 
 public sealed record SubscriptionCreated(
