@@ -64,6 +64,14 @@ public static class AuditCommands
         var verifyExport = new Command("export", "Verify an export offline: the checkpoint's signatures, every event's leaf and proof; names the first broken line.") { exportFile, keys };
         verifyExport.SetAction(p => Report(stdout, stderr, Exports.Verify(p.GetValue(exportFile)!, Keys(p.GetValue(keys)!))));
 
+        var db = new Option<string>("--db")
+        {
+            Description = $"A connection string to the hub's database or a copy of it (read access suffices); default: the environment variable {Stores.DatabaseSetting}.",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(Stores.DatabaseSetting) ?? "",
+        };
+        var verifyStore = new Command("store", "Recompute every leaf from the events as stored and every signed checkpoint's root; names the first broken link.") { db, keys };
+        verifyStore.SetAction(async (p, ct) => Report(stdout, stderr, await Stores.Verify(p.GetValue(db)!, Keys(p.GetValue(keys)!), stderr, ct)));
+
         var hubUrl = new Option<string>("--hub") { Description = "The hub's base URL, e.g. https://cataloghub.example.gov.cn/.", Required = true };
         var apiKey = new Option<string>("--api-key")
         {
@@ -80,9 +88,9 @@ public static class AuditCommands
         export.SetAction(async (p, ct) => await Exports.Download(stdout, stderr, hub, p.GetValue(hubUrl)!, p.GetValue(apiKey)!, p.GetValue(stream),
             p.GetValue(size), p.GetValue(output)!, ct));
 
-        return new RootCommand("Verify CatalogHub's transparency log offline: checkpoints, proofs and exports; export a stream.")
+        return new RootCommand("Verify CatalogHub's transparency log: checkpoints, proofs, exports and the whole store; export a stream.")
         {
-            new Command("verify", "Verify a checkpoint, a proof or an export.") { verifyCheckpoint, verifyInclusion, verifyConsistency, verifyExport },
+            new Command("verify", "Verify a checkpoint, a proof, an export or the whole store.") { verifyCheckpoint, verifyInclusion, verifyConsistency, verifyExport, verifyStore },
             export,
         };
     }
