@@ -64,6 +64,10 @@ public static class AuditCommands
         var verifyExport = new Command("export", "Verify an export offline: the checkpoint's signatures, every event's leaf and proof; names the first broken line.") { exportFile, keys };
         verifyExport.SetAction(p => Report(stdout, stderr, Exports.Verify(p.GetValue(exportFile)!, Keys(p.GetValue(keys)!))));
 
+        var answerFile = new Argument<FileInfo>("file") { Description = "An answer of the hub (JSON) saved with ?inclusionProofs=true." };
+        var verifyAnswer = new Command("answer", "Verify that every version an answer cites is in the log: its proofs against a signed checkpoint.") { answerFile, keys };
+        verifyAnswer.SetAction(p => Report(stdout, stderr, Answers.Verify(p.GetValue(answerFile)!, Keys(p.GetValue(keys)!))));
+
         var db = new Option<string>("--db")
         {
             Description = $"A connection string to the hub's database or a copy of it (read access suffices); default: the environment variable {Stores.DatabaseSetting}.",
@@ -88,9 +92,9 @@ public static class AuditCommands
         export.SetAction(async (p, ct) => await Exports.Download(stdout, stderr, hub, p.GetValue(hubUrl)!, p.GetValue(apiKey)!, p.GetValue(stream),
             p.GetValue(size), p.GetValue(output)!, ct));
 
-        return new RootCommand("Verify CatalogHub's transparency log: checkpoints, proofs, exports and the whole store; export a stream.")
+        return new RootCommand("Verify CatalogHub's transparency log: checkpoints, proofs, exports, answers and the whole store; export a stream.")
         {
-            new Command("verify", "Verify a checkpoint, a proof, an export or the whole store.") { verifyCheckpoint, verifyInclusion, verifyConsistency, verifyExport, verifyStore },
+            new Command("verify", "Verify a checkpoint, a proof, an export, an answer's citations or the whole store.") { verifyCheckpoint, verifyInclusion, verifyConsistency, verifyExport, verifyStore, verifyAnswer },
             export,
         };
     }
