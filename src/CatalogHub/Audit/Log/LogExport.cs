@@ -43,7 +43,8 @@ public static class LogExport
 
     public static async Task Write(IQuerySession session, Guid stream, Checkpoint checkpoint, (long Covered, long Later) count, Stream body, CancellationToken ct)
     {
-        await using var writer = new StreamWriter(body, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        // The response body belongs to the server: flushed, not closed.
+        await using var writer = new StreamWriter(body, new System.Text.UTF8Encoding(false), bufferSize: -1, leaveOpen: true) { NewLine = "\n" };
         await WriteLine(writer, new ExportHeader(Format, stream, count.Covered, count.Later, checkpoint.Note));
         for (long after = 0; ;)
         {
