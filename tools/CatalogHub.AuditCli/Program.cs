@@ -16,11 +16,14 @@ public static class AuditCommands
 {
     public const int Verified = 0, Failed = 1, Usage = 2;
 
+    public const string ApiKeySetting = "CATALOGHUB_API_KEY";
+
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="hub">How to reach the hub (tests pass their in-process server's); a plain HTTP client when null.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, HttpMessageHandler? hub = null)
     {
-        var parsed = Root(stdout, stderr).Parse(args);
+        var parsed = Root(stdout, stderr, hub).Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors) stderr.WriteLine(error.Message);
@@ -38,9 +41,9 @@ public static class AuditCommands
         }
     }
 
-    private sealed class UsageException(string message) : Exception(message);
+    internal sealed class UsageException(string message) : Exception(message);
 
-    private static RootCommand Root(TextWriter stdout, TextWriter stderr)
+    private static RootCommand Root(TextWriter stdout, TextWriter stderr, HttpMessageHandler? hub)
     {
         var keys = new Option<string[]>("--key") { Description = "A verifier key of the log (name+hex id+base64 key); repeat for more.", Required = true, AllowMultipleArgumentsPerToken = true };
         var checkpoint = new Option<FileInfo>("--checkpoint") { Description = "A checkpoint as served by GET /log/checkpoint.", Required = true };
@@ -57,9 +60,42 @@ public static class AuditCommands
         var verifyConsistency = new Command("consistency", "Verify that a later checkpoint extends an earlier one.") { older, newer, proof, keys };
         verifyConsistency.SetAction(p => Report(stdout, stderr, Consistency(Read(p.GetValue(older)!), Read(p.GetValue(newer)!), Read(p.GetValue(proof)!), p.GetValue(keys)!)));
 
-        return new RootCommand("Verify CatalogHub's transparency log offline: checkpoints and proofs.")
+        var exportFile = new Argument<FileInfo>("file") { Description = "An export as written by `cataloghub-audit export` (NDJSON)." };
+        var verifyExport = new Command("export", "Verify an export offline: the checkpoint's signatures, every event's leaf and proof; names the first broken line.") { exportFile, keys };
+        verifyExport.SetAction(p => Report(stdout, stderr, Exports.Verify(p.GetValue(exportFile)!, Keys(p.GetValue(keys)!))));
+
+        var answerFile = new Argument<FileInfo>("file") { Description = "An answer of the hub (JSON) saved with ?inclusionProofs=true." };
+        var verifyAnswer = new Command("answer", "Verify that every version an answer cites is in the log: its proofs against a signed checkpoint.") { answerFile, keys };
+        verifyAnswer.SetAction(p => Report(stdout, stderr, Answers.Verify(p.GetValue(answerFile)!, Keys(p.GetValue(keys)!))));
+
+        var db = new Option<string>("--db")
         {
-            new Command("verify", "Verify a checkpoint or a proof.") { verifyCheckpoint, verifyInclusion, verifyConsistency },
+            Description = $"A connection string to the hub's database or a copy of it (read access suffices); default: the environment variable {Stores.DatabaseSetting}.",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(Stores.DatabaseSetting) ?? "",
+        };
+        var verifyStore = new Command("store", "Recompute every leaf from the events as stored and every signed checkpoint's root; names the first broken link.") { db, keys };
+        verifyStore.SetAction(async (p, ct) => Report(stdout, stderr, await Stores.Verify(p.GetValue(db)!, Keys(p.GetValue(keys)!), stderr, ct)));
+
+        var hubUrl = new Option<string>("--hub") { Description = "The hub's base URL, e.g. https://cataloghub.example.gov.cn/.", Required = true };
+        var apiKey = new Option<string>("--api-key")
+        {
+            Description = $"An auditor's (or hub administrator's) API key; default: the environment variable {ApiKeySetting}.",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ApiKeySetting) ?? "",
+        };
+        var stream = new Option<Guid>("--stream") { Description = "The stream to export: an entry's id for its whole history, or a list's, a licence's….", Required = true };
+        var size = new Option<long?>("--size") { Description = "Prove against the checkpoint of this many leaves (default: the latest)." };
+        var output = new Option<FileInfo>("--out") { Description = "The file to write the export to.", Required = true };
+        var export = new Command("export", "Export a stream's events with their inclusion proofs and the signed checkpoint, as NDJSON, from the hub's API.")
+        {
+            hubUrl, apiKey, stream, size, output,
+        };
+        export.SetAction(async (p, ct) => await Exports.Download(stdout, stderr, hub, p.GetValue(hubUrl)!, p.GetValue(apiKey)!, p.GetValue(stream),
+            p.GetValue(size), p.GetValue(output)!, ct));
+
+        return new RootCommand("Verify CatalogHub's transparency log: checkpoints, proofs, exports, answers and the whole store; export a stream.")
+        {
+            new Command("verify", "Verify a checkpoint, a proof, an export, an answer's citations or the whole store.") { verifyCheckpoint, verifyInclusion, verifyConsistency, verifyExport, verifyStore, verifyAnswer },
+            export,
         };
     }
 
@@ -69,23 +105,25 @@ public static class AuditCommands
     /// <summary>What a verification found: verified or not, why not, and what it verified.</summary>
     public sealed record Verdict(bool Verified, string? Reason, JsonObject Details);
 
-    private static int Report(TextWriter stdout, TextWriter stderr, Verdict verdict)
+    /// <param name="outcome">The result's first member, true or false: <c>verified</c>, or what else the command did.</param>
+    internal static int Report(TextWriter stdout, TextWriter stderr, Verdict verdict, string outcome = "verified")
     {
-        var result = new JsonObject { ["verified"] = verdict.Verified, ["reason"] = verdict.Reason };
+        var result = new JsonObject { [outcome] = verdict.Verified, ["reason"] = verdict.Reason };
         foreach (var (name, value) in verdict.Details) result[name] = value?.DeepClone();
         // Relaxed escaping: key names (with '+') and base64 hashes print as they are, for a reader to compare by eye.
         stdout.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) });
-        console.MarkupLine(verdict.Verified ? "[green]verified[/]" : $"[red]failed:[/] {Markup.Escape(verdict.Reason ?? "")}");
+        console.MarkupLine(verdict.Verified ? $"[green]{outcome}[/]" : $"[red]failed:[/] {Markup.Escape(verdict.Reason ?? "")}");
         return verdict.Verified ? Verified : Failed;
     }
 
-    private static IReadOnlyList<NoteKey> Keys(string[] vkeys) =>
+    internal static IReadOnlyList<NoteKey> Keys(string[] vkeys) =>
         [.. vkeys.Select(v => NoteKey.FromVerifierKey(v) ?? throw new UsageException($"not a verifier key of a known type: {v}"))];
 
-    private static (Verdict Result, long Size, byte[] Root) CheckpointVerdict(string note, string[] vkeys)
+    private static (Verdict Result, long Size, byte[] Root) CheckpointVerdict(string note, string[] vkeys) => CheckpointVerdict(note, Keys(vkeys));
+
+    internal static (Verdict Result, long Size, byte[] Root) CheckpointVerdict(string note, IReadOnlyList<NoteKey> keys)
     {
-        var keys = Keys(vkeys);
         var text = SignedNote.Open(note, keys);
         if (text is null) return (new Verdict(false, "no signature by a given key verifies, or one of them fails", []), 0, []);
         var origin = text[..text.IndexOf('\n')];
@@ -98,13 +136,13 @@ public static class AuditCommands
         }), size, root);
     }
 
-    private static T? Parse<T>(string json)
+    internal static T? Parse<T>(string json)
     {
         try { return JsonSerializer.Deserialize<T>(json, ApiJson.Options); }
         catch (JsonException) { return default; }
     }
 
-    private static List<byte[]>? Hashes(IEnumerable<string> base64)
+    internal static List<byte[]>? Hashes(IEnumerable<string> base64)
     {
         try { return [.. base64.Select(Convert.FromBase64String)]; }
         catch (FormatException) { return null; }

@@ -48,17 +48,19 @@ public static class CheckBasisEndpoint
     /// <summary>
     /// Read-only, for any caller with a key (case-handling systems, portals, the 12345 hotline). Answered from the
     /// in-memory index of published timelines, never from the database; <c>index</c> in the answer says up to which
-    /// change-log position it is current.
+    /// change-log position it is current. With <c>?inclusionProofs=true</c>, also the inclusion proof of every cited version and repeal
+    /// against the latest signed checkpoint, or the one of <c>checkpoint</c> leaves: read from the database only when asked.
     /// </summary>
     [WolverinePost("/basis-check", Name = "CheckBasis")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Basis check")]
     [ProducesResponseType<BasisAnswer>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public static IResult Post(CheckBasis command, PublishedIndex index, TimeProvider clock, HttpContext http, HubMetrics metrics)
+    public static IResult Post(CheckBasis command, bool? inclusionProofs, long? checkpoint, PublishedIndex index, TimeProvider clock, HttpContext http, HubMetrics metrics)
     {
         using var timing = metrics.TimeBasisCheck();
         var input = new Validation();
+        Audit.Log.CitationProof.Check(input, inclusionProofs, checkpoint);
         // A question about the past may name a region abolished since.
         RegionCode.CheckKnown(input, "regionCode", command.RegionCode);
         EntryContentRules.CheckItemCode(input, command.ItemCode);
@@ -108,9 +110,10 @@ public static class CheckBasisEndpoint
         var serving = entry is null || !asksOtherLists ? ServingLists.None : ServingLists.Of(index, entry.Id, command.RegionCode);
         var outcome = BasisRules.Decide(command, instant, entry, list, serving);
         timing.Outcome = outcome.Allowed ? "allowed" : "not-allowed";
-        return TypedResults.Ok(new BasisAnswer(command.RegionCode, command.ItemCode, instant, outcome.Allowed, outcome.ItemReasons,
+        return Audit.Log.CitationProof.Answer(new BasisAnswer(command.RegionCode, command.ItemCode, instant, outcome.Allowed, outcome.ItemReasons,
             outcome.Citations, outcome.Repeals, outcome.Materials, outcome.Conditions, outcome.Fees, status,
-            outcome.Proofs, outcome.IntermediaryServices, outcome.Promise, outcome.MissingMaterials));
+            outcome.Proofs, outcome.IntermediaryServices, outcome.Promise, outcome.MissingMaterials),
+            inclusionProofs, checkpoint, outcome.Citations.Select(c => c.Sequence).Concat(outcome.Repeals.Select(r => r.Sequence)));
     }
 
     /// <summary>

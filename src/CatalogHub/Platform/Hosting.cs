@@ -127,7 +127,8 @@ public static class Hosting
                 Policies.ClaimValue(Role.ServiceDepartment), Policies.ClaimValue(Role.CatalogueManager)))
             .AddPolicy(Policies.LicenceIssuer, p => p.RequireRole(Policies.ClaimValue(Role.LicenceIssuer)))
             .AddPolicy(Policies.Consumer, p => p.RequireRole(Policies.ClaimValue(Role.Consumer)))
-            .AddPolicy(Policies.HolderReport, p => p.RequireRole(Policies.ClaimValue(Role.HubAdmin), Policies.ClaimValue(Role.Auditor)));
+            .AddPolicy(Policies.HolderReport, p => p.RequireRole(Policies.ClaimValue(Role.HubAdmin), Policies.ClaimValue(Role.Auditor)))
+            .AddPolicy(Policies.HistoryExport, p => p.RequireRole(Policies.ClaimValue(Role.HubAdmin), Policies.ClaimValue(Role.Auditor)));
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.Apply);
         services.AddExceptionHandler<ExceptionProblems>();

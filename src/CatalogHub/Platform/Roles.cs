@@ -28,6 +28,8 @@ public static class Policies
     public const string Consumer = "consumer";
     /// <summary>Asks who read a holder's licences: the portal acting for the holder (hub-admin) or an auditor.</summary>
     public const string HolderReport = "holder-report";
+    /// <summary>Exports the hub's history for outside checking: an auditor, or the hub's administrator handing it to one.</summary>
+    public const string HistoryExport = "history-export";
 
     public static string ClaimValue(Role role) => role switch
     {

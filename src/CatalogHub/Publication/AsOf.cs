@@ -80,11 +80,15 @@ public static class AsOfReads
             [.. repeals.Select(r => r.Citation)]));
     }
 
-    /// <summary>The version in force as <paramref name="view"/>, or a 404 problem saying why there is none.</summary>
-    public static IResult Answer<TVersion, TRepeal>(AsOf<TVersion, TRepeal> asOf, Guid id, DateTimeOffset instant, Func<TVersion, object> view)
+    /// <summary>
+    /// The version in force as <paramref name="view"/>, with the inclusion proof of its citation when asked
+    /// (<see cref="Audit.Log.CitationProof"/>), or a 404 problem saying why there is none.
+    /// </summary>
+    public static IResult Answer<TVersion, TRepeal>(AsOf<TVersion, TRepeal> asOf, Guid id, DateTimeOffset instant, Func<TVersion, object> view,
+        bool? inclusionProofs = null, long? checkpoint = null)
         where TVersion : class, IPublishedVersion where TRepeal : class, IRepealRecord
     {
-        if (asOf.InForce is { } inForce) return TypedResults.Ok(view(inForce));
+        if (asOf.InForce is { } inForce) return Audit.Log.CitationProof.Answer(view(inForce), inclusionProofs, checkpoint, [inForce.Citation.Sequence]);
         if (asOf.Repeal is { } repeal && repeal.EffectiveAt <= instant)
         {
             var gone = Problems.Details(StatusCodes.Status404NotFound, "repealed", "The entry was repealed.",

@@ -45,6 +45,7 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
     {
         ["GET_audit_events"] = Only(Role.Auditor),
         ["GET_audit_log_verify"] = Only(Role.Auditor),
+        ["GET_audit_log_export"] = Only(Role.HubAdmin, Role.Auditor),
         ["GET_log_checkpoint"] = Anyone,
         ["GET_log_checkpoints"] = Anyone,
         ["GET_log_keys"] = Anyone,

@@ -132,7 +132,7 @@ public sealed class Database_outage(AppFixture fixture) : CatalogueContext(fixtu
         Assert.False(index.IsLoaded);
         Assert.Equal(LoopCondition.Degraded, supervision.State(PublishedIndexRefresher.HealthName).Condition);
         var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
-        var refused = CheckBasisEndpoint.Post(new CheckBasis("411000", "000147011000", null, null, null, null), index, TimeProvider.System, http,
+        var refused = CheckBasisEndpoint.Post(new CheckBasis("411000", "000147011000", null, null, null, null), null, null, index, TimeProvider.System, http,
             Host.Services.GetRequiredService<HubMetrics>());
         Assert.Equal(503, ((Microsoft.AspNetCore.Http.IStatusCodeHttpResult)refused).StatusCode);
         Assert.Equal(StoreFailures.RetryAfterSeconds.ToString(), http.Response.Headers.RetryAfter.ToString());

@@ -8,7 +8,7 @@ namespace CatalogHub.Tests.Sharing;
 /// <summary>Runs the very commands of docs/verify-offline.md on packages of licences signed here with fresh keys.</summary>
 public sealed partial class Offline_verification(AppFixture fixture) : SharingContext(fixture)
 {
-    [GeneratedRegex(@"```sh (?<name>verify-[a-z0-9]+)\n(?<script>.*?)```", RegexOptions.Singleline)]
+    [GeneratedRegex(@"```sh (?<name>[a-z][a-z0-9-]*)\n(?<script>.*?)```", RegexOptions.Singleline)]
     private static partial Regex Blocks();
 
     internal static string Block(string name)

@@ -20,7 +20,9 @@ public static class LogEndpoints
 {
     public const int MaxPageSize = 200;
 
-    private static IResult NoCheckpoint(string detail) => Problems.Of(StatusCodes.Status404NotFound, "no-checkpoint", "No such checkpoint.", detail);
+    /// <summary>404: no checkpoint of <paramref name="size"/> leaves, or none at all when no size is named.</summary>
+    internal static IResult NoCheckpoint(long? size) => Problems.Of(StatusCodes.Status404NotFound, "no-checkpoint", "No such checkpoint.",
+        size is null ? "The log has not signed a checkpoint yet." : $"No checkpoint of {size} leaves was signed.");
 
     /// <summary>The latest signed checkpoint, a C2SP tlog-checkpoint signed note (Ed25519 and SM2 signature lines).</summary>
     [WolverineGet("/log/checkpoint", Name = "GetLogCheckpoint")]
@@ -31,7 +33,7 @@ public static class LogEndpoints
     public static async Task<IResult> GetCheckpoint(IQuerySession session, HttpContext http) =>
         await Checkpoints.Latest(session, http.RequestAborted) is { } latest
             ? Results.Text(latest.Note, "text/plain; charset=utf-8")
-            : NoCheckpoint("The log has not signed a checkpoint yet.");
+            : NoCheckpoint(null);
 
     /// <summary>The log's public keys, one C2SP verifier key (<c>name+hex(key id)+base64(type ‖ key)</c>) a line: Ed25519, then SM2.</summary>
     [WolverineGet("/log/keys", Name = "GetLogKeys")]
@@ -80,7 +82,7 @@ public static class LogEndpoints
 
         var ct = http.RequestAborted;
         var checkpoint = size is { } s ? await Checkpoints.OfSize(session, s, ct) : await Checkpoints.Latest(session, ct);
-        if (checkpoint is null) return NoCheckpoint(size is null ? "The log has not signed a checkpoint yet." : $"No checkpoint of {size} leaves was signed.");
+        if (checkpoint is null) return NoCheckpoint(size);
         var leaf = await LogStore.LeafAt(session, index, seq, stream is { } s2 ? (s2, version!.Value) : null, ct);
         if (leaf is null || leaf.Index >= checkpoint.Size)
             return Problems.NotFound(index is not null ? $"Leaf {index} of the checkpoint of {checkpoint.Size} leaves"
@@ -101,7 +103,7 @@ public static class LogEndpoints
     {
         var ct = http.RequestAborted;
         var target = to ?? (await Checkpoints.Latest(session, ct))?.Size;
-        if (target is null) return NoCheckpoint("The log has not signed a checkpoint yet.");
+        if (target is null) return NoCheckpoint(null);
         var logSize = await LogStore.Size(session, ct);
         var input = new Validation();
         input.Check(from >= 1 && from <= target, "from", "out-of-range", $"must be between 1 and {target}.");
@@ -110,6 +112,43 @@ public static class LogEndpoints
 
         var hashes = await LogStore.RangeHashes(session, [.. Merkle.ConsistencyPath(from, target.Value), new LeafRange(0, target.Value)], ct);
         return TypedResults.Ok(new ConsistencyProof(from, target.Value, Convert.ToBase64String(hashes[^1]), [.. hashes[..^1].Select(Convert.ToBase64String)]));
+    }
+
+    /// <summary>
+    /// A stream's events (e.g. an entry's whole history: its id is the stream's) as NDJSON, each with its leaf index and
+    /// inclusion proof, after a first line holding the signed checkpoint of <c>size</c> leaves (default: the latest) they
+    /// are proven against (see <see cref="LogExport"/>). Self-contained: <c>cataloghub-audit verify export</c> checks it
+    /// with the log's public keys alone. Auditors and hub administrators.
+    /// </summary>
+    [WolverineGet("/audit/log/export", Name = "ExportLogStream")]
+    [Authorize(Policy = Policies.HistoryExport)]
+    [Tags("Transparency log")]
+    [ProducesResponseType<ProvenEvent>(StatusCodes.Status200OK, LogExport.MediaType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Export(Guid? stream, long? size, IDocumentStore store, HttpContext http)
+    {
+        var input = new Validation();
+        input.Check(stream is not null, "stream", "required", "is required: the id of the stream (an entry, a list, a licence…) to export.");
+        input.Check(size is null or >= 1, "size", "out-of-range", "must be at least 1.");
+        if (input.Failed) return input.Problem();
+
+        var ct = http.RequestAborted;
+        // A session of its own: the body is written after this method returns, and must outlive the handler's.
+        var session = store.QuerySession();
+        var checkpoint = size is { } s ? await Checkpoints.OfSize(session, s, ct) : await Checkpoints.Latest(session, ct);
+        var count = checkpoint is null ? default : await LogExport.Count(session, stream!.Value, checkpoint.Size, ct);
+        if (checkpoint is null || count is (0, 0))
+        {
+            await session.DisposeAsync();
+            return checkpoint is null
+                ? NoCheckpoint(size)
+                : Problems.NotFound($"The stream {stream}");
+        }
+        return Results.Stream(async body =>
+        {
+            await using (session) await LogExport.Write(session, stream!.Value, checkpoint, count, body, http.RequestAborted);
+        }, LogExport.MediaType);
     }
 
     /// <summary>

@@ -185,12 +185,20 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
             ? TypedResults.Ok(new ItemHistory(id, events))
             : Problems.NotFound(What);
 
-    private async Task<IResult> AsOf(Guid id, string? asOf, IQuerySession session, TimeProvider clock, HttpContext http)
+    /// <summary>
+    /// The version in legal force at <c>asOf</c> (now when omitted), citing it. With <c>inclusionProofs=true</c>, also the
+    /// citation's inclusion proof against the latest signed checkpoint, or the one of <c>checkpoint</c> leaves.
+    /// </summary>
+    private async Task<IResult> AsOf(Guid id, string? asOf, bool? inclusionProofs, long? checkpoint, IQuerySession session, TimeProvider clock,
+        HttpContext http)
     {
         if (!Instants.TryParse(asOf, clock.GetUtcNow(), out var instant, out var problem)) return problem!;
+        var input = new Validation();
+        Audit.Log.CitationProof.Check(input, inclusionProofs, checkpoint);
+        if (input.Failed) return input.Problem();
         var found = await AsOfReads.Read<ItemVersion<TContent>, ItemRepeal>(session, list.Name, list.VersionsTable, ListDefinition.RepealsTable,
             id, instant, http.RequestAborted);
-        return AsOfReads.Answer(found, id, instant, Published);
+        return AsOfReads.Answer(found, id, instant, Published, inclusionProofs, checkpoint);
     }
 
     private Task<IResult> Versions(Guid id, IQuerySession session, HttpContext http) =>

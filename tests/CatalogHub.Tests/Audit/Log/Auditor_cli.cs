@@ -1,7 +1,6 @@
 using CatalogHub.Publication.Lists;
 using System.Text.Json;
 using CatalogHub.Audit.Log;
-using CatalogHub.AuditCli;
 using CatalogHub.Tests.Catalogue;
 using CatalogHub.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,12 +21,7 @@ public sealed class Auditor_cli(AppFixture fixture) : CatalogueContext(fixture),
         return path;
     }
 
-    private static (int Exit, JsonElement? Result, string Stderr) Cli(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var exit = AuditCommands.Run(args, stdout, stderr);
-        return (exit, stdout.ToString() is { Length: > 0 } json ? JsonDocument.Parse(json).RootElement : null, stderr.ToString());
-    }
+    private static (int Exit, JsonElement? Result, string Stderr) Cli(params string[] args) => AuditCli.Run(null, args);
 
     private async Task<string> SignedCheckpoint()
     {

@@ -43,7 +43,7 @@ public sealed class Transparency_log(AppFixture fixture) : CatalogueContext(fixt
     }
 
     /// <summary>What someone with write access to the database could do.</summary>
-    private static async Task Tamper(string sql, params object[] args)
+    internal static async Task Tamper(string sql, params object[] args)
     {
         await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("CATALOGHUB_DB"));
         await connection.OpenAsync();
