@@ -95,4 +95,55 @@ public static class Analysis
             competing with wrk for the same two cores. Where that tail comes from exactly was not investigated in this pass.
             """;
     }
+
+    public static string LogCost(IReadOnlyList<PublishComparison> publishes) => $"""
+        **What the transparency log costs a publish.** Nothing on the publish's own path: a publish writes no leaf; the log's loop
+        appends committed events afterwards, every `CATALOGHUB_LOG_INTERVAL_SECONDS` (10 by default), then signs one checkpoint if the
+        log grew. What it costs is that loop's work competing for the same database and the same two cores. Each run above starts with
+        the log caught up (the drafts prepared for it included); the "log running" runs have the loop appending the run's own publishes:
+        {string.Join("; ", publishes.Select(p => $"concurrency {p.Domain.Concurrency}: domain {F(p.DomainWithLog.PerSecond, "F0")}/s against {F(p.Domain.PerSecond, "F0")}/s ({F(p.DomainLogRatio)}×), API {F(p.ApiWithLog.PerSecond, "F0")}/s against {F(p.Api.PerSecond, "F0")}/s ({F(p.ApiLogRatio)}×)"))}.
+        A {Scenarios.PublishLimit.TotalSeconds:F0} s run sees one or two passes of the loop, each appending what was published since the
+        last (a few thousand leaves at most, a few hundred milliseconds of work, see (e)); differences of a few percent between two runs
+        are within this machine's noise.
+        """;
+
+    public static string LogCatchUp(LogCatchUp catchUp) => $"""
+        **What a batch does.** One transaction holding the appender's advisory lock: it reads the appender's position (`log_scan`: the
+        sequence number read up to, and the log's size then) and the sequence numbers it passed before they committed (`log_pending`);
+        reads those pending numbers by key, and the next numbers above the mark (at most {Audit.Log.LogAppender.BatchSize:N0} in all) through
+        `mt_events`' primary key with each event's leaf text; hashes them in the application; reads the O(log n) nodes of the tree's
+        right edge; writes the leaves and the completed nodes with one `insert ... select from unnest(...)` each; and moves the mark,
+        dropping the pending numbers it found and adding those it passed that are not committed yet. Nothing in it grows with the
+        store: a batch near the end of the store costs what one near the start costs (p50 {F(catchUp.Batches.P50, "F0")} ms, p99
+        {F(catchUp.Batches.P99, "F0")} ms here). Only a sequence number that never commits (a process killed between taking it and
+        committing; Marten writes tombstones for transactions that fail) stays pending, read by key on every pass. Between batches the
+        database is free: a batch locks no row outside the log's own tables, and no transaction lasts longer than one batch. What
+        remains of the catch-up's cost is reading every event's data once (`mt_events` is about 1.2 GB here) and hashing it.
+
+        **Before (commit `e4c0b49`), measured by hand on a copy of this dataset (1,220,737 events after a `make bench`), with this machine
+        shared with two other sessions (load average 8-13 on 2 cores).** The appender kept its position in memory, from 0 after every
+        start, and every batch of 2,000 ran `select max(seq_id) from (select seq_id, seq_id - row_number() over (order by seq_id) ...
+        where seq_id > $floor) ...` to find the committed run above it: a window over every event above the position, 1.29 s on the
+        whole store (`explain analyze`), so the catch-up was quadratic in the store; then an anti-join of `mt_events` against
+        `log_leaves`, and one `insert` statement per leaf and per node (about 4,000 per batch). The catch-up of the 1,220,737 events
+        took 777 s (1,571 leaves/s), during which the window query was running in 378 of 555 samples of `pg_stat_activity`.
+        On the same copy and under the same load the present appender took 115 s (10,588 leaves/s; batches p50 178 ms, p99 446 ms,
+        max 804 ms, the first), and reading the events was what it ran in most samples. A position that does not match the log (a log
+        written before the position was stored, a wiped position table, a truncated log) is rebuilt once from the leaves: 4.0 s on
+        that copy; an idle pass takes a few milliseconds.
+        """;
+
+    public static string Rebuild(Rebuild rebuild)
+    {
+        var slowest = rebuild.Projections.OrderByDescending(p => p.Seconds).Take(3).Select(p => $"`{p.Projection}` {F(p.Seconds, "F0")} s");
+        return rebuild.EventsPerSecond >= 20_000
+            ? $"The rebuild meets 20,000 events/s. The slowest projections: {string.Join(", ", slowest)}."
+            : $"""
+              **Why (f) misses 20,000 events/s.** The slowest projections: {string.Join(", ", slowest)}. The daemon rebuilds one projection
+              at a time, each reading its event types from `mt_events` in pages and writing its documents; the two inline snapshots of
+              the long streams (`Entry`, `ImplementationList`) and the version documents replay nearly every event of the store, so most
+              events are read several times. Not profiled further in this pass: the next step is to see, per projection, how the time
+              divides between reading events, applying them and writing documents (`dotnet-trace` on the driver, `pg_stat_activity` samples).
+              """;
+    }
 }
