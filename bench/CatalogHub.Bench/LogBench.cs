@@ -32,8 +32,16 @@ public sealed class LogBench(IDocumentStore store)
 {
     private readonly LogAppender _appender = new(store);
 
+    /// <summary>
+    /// The loop's interval in the runs that compare: 1 s instead of the default 10, so that a 10 s run holds ten passes (the
+    /// same appending as at the default interval, spread over the run instead of falling at its end, and ten checkpoints instead
+    /// of one): if anything, more than the log costs at its default.
+    /// </summary>
+    public const int IntervalSeconds = 1;
+
     private static readonly IConfiguration Config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
+        ["CATALOGHUB_LOG_INTERVAL_SECONDS"] = IntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         [LogKeys.Ed25519Setting] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         [LogKeys.Sm2Setting] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
     }).Build();
@@ -63,7 +71,7 @@ public sealed class LogBench(IDocumentStore store)
         return new LogCatchUp(leaves, seconds, Latency.Of(batches), sign.Elapsed.TotalMilliseconds);
     }
 
-    /// <summary>The application's log loop (<see cref="LogService"/>: append, then sign, every 10 s by default), running until disposed.</summary>
+    /// <summary>The application's log loop (<see cref="LogService"/>: append, then sign), every <see cref="IntervalSeconds"/>, running until disposed.</summary>
     public async Task<IAsyncDisposable> Running()
     {
         var supervision = new Supervision([new SupervisedLoopRegistration(typeof(LogService), LogService.HealthName)], TimeProvider.System);

@@ -141,8 +141,8 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
     /// transactional middleware does); and raw Npgsql single-row INSERTs of the same event payload.
     /// </summary>
     /// <para>
-    /// The API and domain runs are each made twice, with the transparency log's loop off and then running at its default
-    /// interval (<see cref="LogBench.Running"/>); the log is caught up before every run, the preparation's events included,
+    /// The API and domain runs are each made twice, with the transparency log's loop off and then running
+    /// (<see cref="LogBench.Running"/>); the log is caught up before every run, the preparation's events included,
     /// so a run with the log measures it keeping up with the publishes, and the raw INSERTs run with the log off.
     /// </para>
     public async Task<PublishComparison> Publishes(int concurrency, string apiKey, int round, LogBench transparencyLog)

@@ -66,22 +66,28 @@ public sealed class LogAppender(IDocumentStore store)
         if (fresh.Count > 0) scanned = fresh[^1].Sequence;
 
         var events = late.Concat(fresh).Where(r => r.Text is not null).ToList();
-        var leaves = new Writes();
-        var nodes = new Writes();
         if (events.Count > 0)
         {
+            var leaves = new List<(long Index, long Sequence, byte[] Hash)>();
+            var nodes = new List<NodeId>();
+            var hashes = new List<byte[]>();
             var edge = await LogStore.Edge(session, size, ct);
             foreach (var (sequence, text) in events)
                 edge.Append(LogStore.LeafHashOf(text!), (id, hash) =>
                 {
-                    if (id.Level == 0) leaves.Add(id.Index, sequence, hash);
-                    else nodes.Add(id.Level, id.Index, hash);
+                    if (id.Level == 0) leaves.Add((id.Index, sequence, hash));
+                    else
+                    {
+                        nodes.Add(id);
+                        hashes.Add(hash);
+                    }
                 });
+            // One statement each for the batch's leaves and nodes, the rows sent as arrays: not one statement per row.
             session.QueueSqlCommand($"insert into {LogStore.Leaves} (leaf_index, seq_id, leaf_hash) select * from unnest(?::bigint[], ?::bigint[], ?::bytea[])",
-                leaves.First.ToArray(), leaves.Second.ToArray(), leaves.Hashes.ToArray());
-            if (nodes.Hashes.Count > 0)
+                leaves.Select(l => l.Index).ToArray(), leaves.Select(l => l.Sequence).ToArray(), leaves.Select(l => l.Hash).ToArray());
+            if (nodes.Count > 0)
                 session.QueueSqlCommand($"insert into {LogStore.Nodes} (level, node_index, hash) select * from unnest(?::int[], ?::bigint[], ?::bytea[])",
-                    nodes.First.Select(l => (int)l).ToArray(), nodes.Second.ToArray(), nodes.Hashes.ToArray());
+                    nodes.Select(n => n.Level).ToArray(), nodes.Select(n => n.Index).ToArray(), hashes.ToArray());
         }
         if (rebuilt) session.QueueSqlCommand($"delete from {LogStore.Pending}");
         else if (late.Count > 0) session.QueueSqlCommand($"delete from {LogStore.Pending} where seq_id = any(?)", late.Select(r => r.Sequence).ToArray());
@@ -137,20 +143,6 @@ public sealed class LogAppender(IDocumentStore store)
     private static bool IsDuplicate(Exception e) =>
         e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } || (e.InnerException is { } inner && IsDuplicate(inner));
 
-    /// <summary>Rows of (key, key, hash) sent as three arrays in one statement instead of one statement per row.</summary>
-    private sealed class Writes
-    {
-        public List<long> First { get; } = [];
-        public List<long> Second { get; } = [];
-        public List<byte[]> Hashes { get; } = [];
-
-        public void Add(long first, long second, byte[] hash)
-        {
-            First.Add(first);
-            Second.Add(second);
-            Hashes.Add(hash);
-        }
-    }
 }
 
 /// <summary>
