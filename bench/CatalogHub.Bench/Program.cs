@@ -44,6 +44,13 @@ await using (var vacuum = raw.CreateCommand("vacuum analyze"))
 var stored = await Machine.StoredCounts(raw);
 log.WriteLine($"  vacuum analyze: {analyze.Elapsed.TotalSeconds:F0} s; stored: {stored}");
 
+// The transparency log appends the whole store, as a node's first start over it would; every measurement after this
+// starts with the log caught up (the application's own log loop is off, see LogBench).
+log.WriteLine("The transparency log catching up on the store ...");
+var transparencyLog = new LogBench(store);
+var catchUp = await transparencyLog.CatchUp();
+log.WriteLine($"  {catchUp.Leaves:N0} leaves in {catchUp.Seconds:F0} s ({catchUp.LeavesPerSecond:F0}/s), batch p99 {catchUp.Batches.P99:F0} ms");
+
 Directory.CreateDirectory(Path.Combine(root, ".local"));
 await using var app = await AppProcess.Start(root, connection, port, Path.Combine(root, ".local/bench-app.log"));
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
@@ -62,13 +69,18 @@ var key = await scenarios.IssueManagerKey();
 var publishes = new List<PublishComparison>();
 foreach (var (concurrency, round) in new[] { (1, 1), (8, 2) })
 {
-    publishes.Add(await scenarios.Publishes(concurrency, key, round));
-    log.WriteLine($"  concurrency {concurrency}: domain {publishes[^1].Domain.PerSecond:F0}/s, raw {publishes[^1].RawInsert.PerSecond:F0}/s");
+    publishes.Add(await scenarios.Publishes(concurrency, key, round, transparencyLog));
+    log.WriteLine($"  concurrency {concurrency}: domain {publishes[^1].Domain.PerSecond:F0}/s (log running: {publishes[^1].DomainWithLog.PerSecond:F0}/s), raw {publishes[^1].RawInsert.PerSecond:F0}/s");
 }
 log.WriteLine("(d) basis checks under a fixed rate ...");
 var loads = await LoadTests.Run(root, app.BaseAddress, http, key, log);
+await app.DisposeAsync();
+
+log.WriteLine("(f) every read model rebuilt from the events ...");
+var rebuild = await LogBench.RebuildAll(store, raw, log);
+log.WriteLine($"  {rebuild.Events:N0} events in {rebuild.Seconds:F0} s ({rebuild.EventsPerSecond:F0}/s)");
 
 var machine = await Machine.Describe(raw);
-await File.WriteAllTextAsync(outFile, Report.Write(machine, data, stored, entry, region, publishes, loads, total.Elapsed));
+await File.WriteAllTextAsync(outFile, Report.Write(machine, data, stored, entry, region, publishes, loads, catchUp, rebuild, total.Elapsed));
 log.WriteLine($"Wrote {outFile} ({total.Elapsed.TotalMinutes:F1} min in all).");
 return 0;

@@ -30,14 +30,16 @@ public static class Report
     }
 
     public static string Write(Machine machine, Dataset data, StoredCounts stored, Comparison entry, Comparison region,
-        IReadOnlyList<PublishComparison> publishes, LoadResults loads, TimeSpan took)
+        IReadOnlyList<PublishComparison> publishes, LoadResults loads, LogCatchUp catchUp, Rebuild rebuild, TimeSpan took)
     {
         var md = new StringBuilder();
         md.AppendLine("# Benchmarks");
         md.AppendLine();
         md.AppendLine($"Written by `make bench` on {machine.Date:yyyy-MM-dd HH:mm} UTC at commit `{machine.Commit}`; the run took {F(took.TotalMinutes, "F1")} min after the build. " +
                       "Every figure below was measured in that one run, beside a baseline measured in the same run. Timings live here and in " +
-                      "`bench/CatalogHub.Bench`, never in the tests.");
+                      "`bench/CatalogHub.Bench`, never in the tests. " +
+                      "The transparency log is caught up before every measurement, and its loop is off during them except where a row says it runs " +
+                      "(the application runs with `CATALOGHUB_LOG_INTERVAL_SECONDS=0`; the driver runs the log itself, see (e)): every baseline is measured with the log caught up and off.");
         md.AppendLine();
 
         md.AppendLine("## Summary");
@@ -48,8 +50,12 @@ public static class Report
         md.AppendLine($"| (b) 许昌市 catalogue page (50 entries) as of an instant, `GET /regions/411000/catalogue?asOf=` | < 50 ms | p50 {F(region.Measured.P50)} ms, p99 {F(region.Measured.P99)} ms | raw Npgsql read of the same 50 documents by primary key: p50 {F(region.Baseline.P50)} ms | {F(region.Measured.P50 / region.Baseline.P50, "F1")}× | {Verdict(region.Measured.P99 < 50)} (p99) |");
         foreach (var p in publishes)
             md.AppendLine($"| (c) publishes/s, domain layer, concurrency {p.Domain.Concurrency} | ≥ 40% of raw INSERT | {F(p.Domain.PerSecond, "F0")}/s (API: {F(p.Api.PerSecond, "F0")}/s) | raw Npgsql single-row INSERT of the same payload: {F(p.RawInsert.PerSecond, "F0")}/s | {F(p.DomainRatio)}× (API {F(p.ApiRatio)}×) | {Verdict(p.DomainRatio >= 0.40)} |");
+        foreach (var p in publishes)
+            md.AppendLine($"| (c) what the transparency log costs a publish, concurrency {p.Domain.Concurrency} | reported (issue 12) | domain {F(p.DomainWithLog.PerSecond, "F0")}/s, API {F(p.ApiWithLog.PerSecond, "F0")}/s with the log running | the same paths with the log off: {F(p.Domain.PerSecond, "F0")}/s, {F(p.Api.PerSecond, "F0")}/s | {F(p.DomainLogRatio)}× (API {F(p.ApiLogRatio)}×) | (context) |");
         foreach (var (rate, health, b) in loads.Rates)
             md.AppendLine($"| (d) {b.Name} at {rate:N0} requests/s | p99 < 5 ms at 5,000/s | {F(b.Achieved, "F0")}/s, p50 {F(b.Latency.P50)} ms, p99 {F(b.Latency.P99)} ms | `GET /health/live` at {rate:N0}/s: p99 {F(health.Latency.P99)} ms | {F(b.Latency.P99 / health.Latency.P99, "F1")}× | {(rate == LoadTests.Rate ? Verdict(b.Latency.P99 < 5 && b.Errors + b.Non2xx == 0 && b.Achieved >= 0.95 * rate) : "(context)")} |");
+        md.AppendLine($"| (e) transparency log catching up on the whole store | batches of bounded cost | {F(catchUp.LeavesPerSecond, "N0")} leaves/s ({catchUp.Leaves:N0} in {F(catchUp.Seconds, "F0")} s), batch p99 {F(catchUp.Batches.P99, "F0")} ms | (none) | | (context) |");
+        md.AppendLine($"| (f) every read model rebuilt from the events | ≥ 20,000 events/s | {F(rebuild.EventsPerSecond, "N0")} events/s ({rebuild.Events:N0} in {F(rebuild.Seconds, "F0")} s) | (none) | | {Verdict(rebuild.EventsPerSecond >= 20_000)} |");
         md.AppendLine();
 
         md.AppendLine("## The dataset");
@@ -94,10 +100,13 @@ public static class Report
         md.AppendLine("| path | concurrency | operations | ops/s | ratio to raw | p50 ms | p99 ms |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var p in publishes)
-            foreach (var (name, t) in new[] { ("API", p.Api), ("domain layer", p.Domain), ("raw INSERT", p.RawInsert) })
+            foreach (var (name, t) in new[] { ("API", p.Api), ("API, log running", p.ApiWithLog), ("domain layer", p.Domain),
+                         ("domain layer, log running", p.DomainWithLog), ("raw INSERT", p.RawInsert) })
                 md.AppendLine($"| {name} | {t.Concurrency} | {t.Operations:N0} | {F(t.PerSecond, "F0")} | {F(t.PerSecond / p.RawInsert.PerSecond)}× | {F(t.Latency.P50)} | {F(t.Latency.P99)} |");
         md.AppendLine();
         md.AppendLine(Analysis.Publishing(publishes));
+        md.AppendLine();
+        md.AppendLine(Analysis.LogCost(publishes));
         md.AppendLine();
 
         md.AppendLine("## (d) Basis checks under a fixed rate");
@@ -118,6 +127,32 @@ public static class Report
                       "for up to 5 s (`ApiKeyCache`): no database round trip per request once warm.");
         md.AppendLine();
         md.AppendLine(Analysis.BasisChecks(loads));
+        md.AppendLine();
+
+        md.AppendLine("## (e) The transparency log catching up");
+        md.AppendLine();
+        md.AppendLine($"Right after generation, before the application starts, `LogAppender.AppendBatch` is called until the log holds every event of the store " +
+                      $"({catchUp.Leaves:N0} leaves), as a node does on its first start over a store the log has never seen; then one checkpoint is signed.");
+        md.AppendLine();
+        md.AppendLine("| | leaves | seconds | leaves/s | batches | batch p50 ms | batch p99 ms | batch max ms | signing the checkpoint ms |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine($"| catch-up | {catchUp.Leaves:N0} | {F(catchUp.Seconds, "F1")} | {F(catchUp.LeavesPerSecond, "N0")} | {catchUp.Batches.Count:N0} | {F(catchUp.Batches.P50, "F0")} | {F(catchUp.Batches.P99, "F0")} | {F(catchUp.Batches.Max, "F0")} | {F(catchUp.SignMilliseconds, "F0")} |");
+        md.AppendLine();
+        md.AppendLine(Analysis.LogCatchUp(catchUp));
+        md.AppendLine();
+
+        md.AppendLine("## (f) Rebuilding every read model");
+        md.AppendLine();
+        md.AppendLine($"After the other measurements, with the application stopped: every projection the store registers rebuilt from the {rebuild.Events:N0} events by Marten's projection daemon " +
+                      "(`RebuildProjectionAsync`), one after the other; the change log and the validity intervals, tables of their own, are truncated first. " +
+                      "Events/s is the store's events over the whole rebuild's time (each projection reads only the event types it uses).");
+        md.AppendLine();
+        md.AppendLine("| projection | seconds |");
+        md.AppendLine("|---|---:|");
+        foreach (var (projection, seconds) in rebuild.Projections) md.AppendLine($"| {projection} | {F(seconds, "F1")} |");
+        md.AppendLine($"| **all** | **{F(rebuild.Seconds, "F1")}** ({F(rebuild.EventsPerSecond, "N0")} events/s) |");
+        md.AppendLine();
+        md.AppendLine(Analysis.Rebuild(rebuild));
         md.AppendLine();
 
         md.AppendLine("## The machine");

@@ -16,10 +16,16 @@ namespace CatalogHub.Bench;
 /// <summary>A measured figure beside its baseline from the same run.</summary>
 public sealed record Comparison(string Name, Latency Measured, Latency Baseline, Latency? DomainOnly);
 
-public sealed record PublishComparison(Throughput Api, Throughput Domain, Throughput RawInsert, RoundTrips DomainTrips)
+/// <summary>Publishes with the transparency log's loop off (<c>Api</c>, <c>Domain</c>) and running (<c>…WithLog</c>), beside raw INSERTs.</summary>
+public sealed record PublishComparison(Throughput Api, Throughput Domain, Throughput RawInsert, RoundTrips DomainTrips,
+    Throughput ApiWithLog, Throughput DomainWithLog)
 {
     public double DomainRatio => Domain.PerSecond / RawInsert.PerSecond;
     public double ApiRatio => Api.PerSecond / RawInsert.PerSecond;
+
+    /// <summary>What the log costs a publish: publishes/s with the log loop running over publishes/s without it.</summary>
+    public double DomainLogRatio => DomainWithLog.PerSecond / Domain.PerSecond;
+    public double ApiLogRatio => ApiWithLog.PerSecond / Api.PerSecond;
 }
 
 /// <summary>
@@ -134,7 +140,12 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
     /// code in-process (validation, FetchForWriting, append, inline projections, one SaveChanges as Wolverine's
     /// transactional middleware does); and raw Npgsql single-row INSERTs of the same event payload.
     /// </summary>
-    public async Task<PublishComparison> Publishes(int concurrency, string apiKey, int round)
+    /// <para>
+    /// The API and domain runs are each made twice, with the transparency log's loop off and then running
+    /// (<see cref="LogBench.Running"/>); the log is caught up before every run, the preparation's events included,
+    /// so a run with the log measures it keeping up with the publishes, and the raw INSERTs run with the log off.
+    /// </para>
+    public async Task<PublishComparison> Publishes(int concurrency, string apiKey, int round, LogBench transparencyLog)
     {
         var manager = data.CityManager;
         var caller = new Caller(manager.Id, manager.Code, manager.RegionCode, "bench-domain", new HashSet<Role> { Role.HubAdmin, Role.CatalogueManager });
@@ -142,21 +153,33 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
         var command = new Publish(null, "年度调整", Reason);
         var body = JsonSerializer.Serialize(command, ApiJson.Options);
 
-        var apiPool = await PrepareReviewedDrafts(2 * round, PublishPool);
-        var api = await Measure.Concurrent(async n =>
+        async Task<Throughput> Run(Func<int, Task> operation, int pool, bool withLog)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/catalogue/entries/{apiPool[n]}/publish")
-            {
-                Content = new StringContent(body, Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", apiKey);
-            request.Headers.IfMatch.Add(new EntityTagHeaderValue("\"2\""));
-            using var response = await http.SendAsync(request);
-            if (response.StatusCode != HttpStatusCode.OK)
-                throw new InvalidOperationException($"API publish: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }, concurrency, apiPool.Length, PublishLimit);
+            await transparencyLog.CatchUp();
+            if (!withLog) return await Measure.Concurrent(operation, concurrency, pool, PublishLimit);
+            await using var running = await transparencyLog.Running();
+            return await Measure.Concurrent(operation, concurrency, pool, PublishLimit);
+        }
 
-        var domainPool = await PrepareReviewedDrafts(2 * round + 1, PublishPool + 1);
+        async Task<Throughput> Api(bool withLog)
+        {
+            var pool = await PrepareReviewedDrafts(4 * round + (withLog ? 1 : 0), PublishPool);
+            return await Run(async n =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"/catalogue/entries/{pool[n]}/publish")
+                {
+                    Content = new StringContent(body, Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", apiKey);
+                request.Headers.IfMatch.Add(new EntityTagHeaderValue("\"2\""));
+                using var response = await http.SendAsync(request);
+                if (response.StatusCode != HttpStatusCode.OK)
+                    throw new InvalidOperationException($"API publish: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }, pool.Length, withLog);
+        }
+        var api = await Api(withLog: false);
+        var apiWithLog = await Api(withLog: true);
+
         var domainPath = new ListEndpoints<EntryContent>(CatalogueList.Definition);
         async Task Publish(Guid id, IMartenSessionLogger? logger)
         {
@@ -170,9 +193,15 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
                 throw new InvalidOperationException($"Domain publish refused: {result}");
             await session.SaveChangesAsync();
         }
-        var trips = new RoundTrips();
-        await Publish(domainPool[^1], trips);
-        var domain = await Measure.Concurrent(n => Publish(domainPool[n], null), concurrency, PublishPool, PublishLimit);
+        async Task<(Throughput, RoundTrips)> Domain(bool withLog)
+        {
+            var pool = await PrepareReviewedDrafts(4 * round + (withLog ? 3 : 2), PublishPool + 1);
+            var trips = new RoundTrips();
+            await Publish(pool[^1], trips);
+            return (await Run(n => Publish(pool[n], null), PublishPool, withLog), trips);
+        }
+        var (domain, trips) = await Domain(withLog: false);
+        var (domainWithLog, _) = await Domain(withLog: true);
 
         var payloads = PublishedPayloads(RawPool);
         await using (var setup = raw.CreateCommand(
@@ -186,7 +215,7 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
             await cmd.ExecuteNonQueryAsync();
         }, concurrency, payloads.Length, PublishLimit);
 
-        return new PublishComparison(api, domain, insert, trips);
+        return new PublishComparison(api, domain, insert, trips, apiWithLog, domainWithLog);
     }
 
     /// <summary>The JSON of the event a publish appends, as the store serializes it: the raw INSERTs write exactly this.</summary>

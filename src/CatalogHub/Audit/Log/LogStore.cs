@@ -21,8 +21,14 @@ public static class LogStore
     public const string Leaves = Hosting.SchemaName + ".log_leaves";
     public const string Nodes = Hosting.SchemaName + ".log_nodes";
 
+    /// <summary>The appender's position: one row, the sequence number it has read up to and the log's size then (see <see cref="LogAppender"/>).</summary>
+    public const string Scan = Hosting.SchemaName + ".log_scan";
+
+    /// <summary>Sequence numbers at or below the scan mark that were not committed when the appender passed them.</summary>
+    public const string Pending = Hosting.SchemaName + ".log_pending";
+
     /// <summary>The tables the log's own data lives in (tests empty them with the store).</summary>
-    public static readonly string[] Tables = [Leaves, Nodes, Checkpoints.Table];
+    public static readonly string[] Tables = [Leaves, Nodes, Checkpoints.Table, Scan, Pending];
 
     public static IEnumerable<Table> Definitions()
     {
@@ -39,6 +45,16 @@ public static class LogStore
         nodes.AddColumn<long>("node_index").AsPrimaryKey();
         nodes.AddColumn("hash", "bytea").NotNull();
         yield return nodes;
+
+        var scan = new Table(new PostgresqlObjectName(Hosting.SchemaName, "log_scan", SchemaUtils.IdentifierUsage.General));
+        scan.AddColumn<int>("id").AsPrimaryKey();
+        scan.AddColumn<long>("scanned_to").NotNull();
+        scan.AddColumn<long>("tree_size").NotNull();
+        yield return scan;
+
+        var pending = new Table(new PostgresqlObjectName(Hosting.SchemaName, "log_pending", SchemaUtils.IdentifierUsage.General));
+        pending.AddColumn<long>("seq_id").AsPrimaryKey();
+        yield return pending;
 
         yield return Checkpoints.Definition();
     }

@@ -52,6 +52,37 @@ public sealed class Transparency_log(AppFixture fixture) : CatalogueContext(fixt
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// A transaction that took its sequence number first and commits last, as Marten's appends can: another event of the
+    /// stream at <c>version</c>, uncommitted until <see cref="Commit"/>, rolled back if disposed before.
+    /// </summary>
+    private sealed class LateEvent(NpgsqlConnection connection, NpgsqlTransaction transaction, long sequence) : IAsyncDisposable
+    {
+        public long Sequence => sequence;
+
+        public static async Task<LateEvent> Take(Guid streamId, int version)
+        {
+            var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("CATALOGHUB_DB"));
+            await connection.OpenAsync();
+            var transaction = await connection.BeginTransactionAsync();
+            await using var insert = new NpgsqlCommand(
+                "insert into cataloghub.mt_events (seq_id, id, stream_id, version, data, type, timestamp, mt_dotnet_type) " +
+                "select nextval('cataloghub.mt_events_sequence'), gen_random_uuid(), stream_id, $2, data, type, now(), mt_dotnet_type " +
+                "from cataloghub.mt_events where stream_id = $1 and version = 2 returning seq_id", connection, transaction);
+            insert.Parameters.AddWithValue(streamId);
+            insert.Parameters.AddWithValue((long)version);
+            return new LateEvent(connection, transaction, (long)(await insert.ExecuteScalarAsync())!);
+        }
+
+        public Task Commit() => transaction.CommitAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
     private static bool Consistent(long size1, byte[] root1, long size2, byte[] root2, ConsistencyProof proof) =>
         Merkle.VerifyConsistency(size1, size2, [.. proof.Proof.Select(Convert.FromBase64String)], root1, root2);
 
@@ -126,25 +157,80 @@ public sealed class Transparency_log(AppFixture fixture) : CatalogueContext(fixt
     {
         var entry = await Published(effectiveAt: Now.AddMinutes(1));
         await Append();
-        // A transaction that took its sequence number first and commits last, as Marten's appends can.
-        await using var slow = new NpgsqlConnection(Environment.GetEnvironmentVariable("CATALOGHUB_DB"));
-        await slow.OpenAsync();
-        await using var transaction = await slow.BeginTransactionAsync();
-        await using var insert = new NpgsqlCommand(
-            "insert into cataloghub.mt_events (seq_id, id, stream_id, version, data, type, timestamp, mt_dotnet_type) " +
-            "select nextval('cataloghub.mt_events_sequence'), gen_random_uuid(), stream_id, 4, data, type, now(), mt_dotnet_type " +
-            "from cataloghub.mt_events where stream_id = $1 and version = 2 returning seq_id", slow, transaction);
-        insert.Parameters.AddWithValue(entry.Id);
-        var late = (long)(await insert.ExecuteScalarAsync())!;
+        await using var late = await LateEvent.Take(entry.Id, 4);
 
         await Draft(FoodLicence("食品生产许可"), "000147023000");
         Assert.Equal(1, await Append());
-        await transaction.CommitAsync();
+        await late.Commit();
         Assert.Equal(1, await Append());
 
         var (size, _) = await Checkpoint();
         Assert.Equal(await RecordedEvents(), size);
-        Assert.Equal(late, Read<InclusionProof>(await Get($"/log/inclusion?seq={late}")).Sequence);
+        Assert.Equal(late.Sequence, Read<InclusionProof>(await Get($"/log/inclusion?seq={late.Sequence}")).Sequence);
+    }
+
+    [Fact]
+    public async Task catching_up_in_small_batches_on_alternating_nodes_appends_every_event_once_in_the_order_it_committed()
+    {
+        var first = await Published(effectiveAt: Now.AddMinutes(1));
+        await using var late = await LateEvent.Take(first.Id, 4);
+        await using (var burnt = await LateEvent.Take(first.Id, 5)) { } // rolled back: its number never commits
+        for (var i = 0; i < 3; i++) await Published(FoodLicence($"食品经营许可（第{i + 2}批）"), $"00014701{i + 2}000", Now.AddMinutes(1));
+
+        // Each batch on a fresh appender, as if another node took over: the position lives in the database, not in the appender.
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        async Task<List<int>> CatchUpInBatchesOf(int limit)
+        {
+            var batches = new List<int>();
+            for (var pass = 0; pass < 100; pass++)
+            {
+                var (leaves, full) = (await new LogAppender(store).AppendBatch(limit, CancellationToken.None))!.Value;
+                batches.Add(leaves);
+                if (!full) return batches;
+            }
+            throw new InvalidOperationException("The log did not catch up in 100 batches.");
+        }
+        var before = await CatchUpInBatchesOf(3);
+        await late.Commit();
+        var after = await CatchUpInBatchesOf(3);
+
+        Assert.All(before.Concat(after), leaves => Assert.InRange(leaves, 0, 3));
+        Assert.True(before.Count > 4, $"{before.Count} batches");
+        Assert.Equal(1, after.Sum());
+        Assert.Equal(0, await Append());
+        await using var session = Store.QuerySession();
+        var inLog = (await session.AdvancedSql.QueryAsync<long>($"select seq_id from {LogStore.Leaves} order by leaf_index", CancellationToken.None)).ToList();
+        var committed = (await session.AdvancedSql.QueryAsync<long>(
+            "select seq_id from cataloghub.mt_events where type <> 'tombstone' order by seq_id", CancellationToken.None)).ToList();
+        Assert.Equal([.. committed.Where(s => s != late.Sequence), late.Sequence], inLog);
+
+        var (size, root) = await Checkpoint();
+        var report = Read<LogVerification>(await Get("/audit/log/verify", _auditor.Key));
+        Assert.Equal((true, (long)committed.Count), (report.Intact, report.TreeSize));
+        Assert.Equal(committed.Count, size);
+        Assert.Equal(Convert.ToBase64String(root), Read<InclusionProof>(await Get($"/log/inclusion?seq={late.Sequence}")).RootHash);
+    }
+
+    [Fact]
+    public async Task a_log_whose_stored_position_is_lost_rebuilds_it_from_its_leaves_and_still_appends_a_late_event_once()
+    {
+        var entry = await Published(effectiveAt: Now.AddMinutes(1));
+        await using var late = await LateEvent.Take(entry.Id, 4);
+        await Draft(FoodLicence("食品生产许可"), "000147023000");
+        var appended = await Append();
+        Assert.Equal(await RecordedEvents(), appended);
+
+        // As a log written before the appender kept its position, or a position table someone emptied.
+        await Tamper($"truncate {LogStore.Scan}, {LogStore.Pending}");
+        Assert.Equal(0, await Append());
+        await late.Commit();
+        Assert.Equal(1, await Append());
+        Assert.Equal(0, await Append());
+
+        var (size, _) = await Checkpoint();
+        Assert.Equal(await RecordedEvents(), size);
+        Assert.True(Read<LogVerification>(await Get("/audit/log/verify", _auditor.Key)).Intact);
+        Assert.Equal(late.Sequence, Read<InclusionProof>(await Get($"/log/inclusion?seq={late.Sequence}")).Sequence);
     }
 
     [Fact]
