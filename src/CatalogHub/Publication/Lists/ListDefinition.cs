@@ -237,7 +237,7 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     public override void Configure(StoreOptions opts)
     {
         // Projection names default to the class name, which every list's closed generic shares.
-        opts.Projections.Add(new ItemProjection { Name = $"{StorageName}_item" }, ProjectionLifecycle.Inline);
+        opts.Projections.Add(new ItemProjection(EventTypes) { Name = $"{StorageName}_item" }, ProjectionLifecycle.Inline);
         opts.Projections.Add(new ItemDocumentsProjection(this), ProjectionLifecycle.Inline, $"{StorageName}_documents");
         var items = opts.Schema.For<ListItem<TContent>>().DocumentAlias(StorageName).Duplicate(x => x.OwnerDepartmentId);
         if (KeyedByCodeAlone) items.UniqueUnlessWithdrawn($"mt_doc_{StorageName}_uidx_code", x => x.Code);
@@ -287,6 +287,12 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     /// <summary>The item's state, evolved explicitly: no generated code per content type.</summary>
     private sealed class ItemProjection : SingleStreamProjection<ListItem<TContent>, Guid>
     {
+        // Evolve names no event type Marten could see: without these a rebuild (a list's move, a repair) reads every event of the store.
+        public ItemProjection(IEnumerable<Type> events)
+        {
+            foreach (var type in events) IncludeType(type);
+        }
+
         public override ListItem<TContent>? Evolve(ListItem<TContent>? snapshot, Guid id, IEvent e) =>
             e.Data is ItemDrafted<TContent> drafted ? ListItem<TContent>.Started(drafted) : snapshot?.After(e.Data);
     }
