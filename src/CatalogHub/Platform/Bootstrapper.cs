@@ -1,3 +1,4 @@
+using Npgsql;
 using CatalogHub.Demo;
 using CatalogHub.Catalogue;
 using CatalogHub.Departments;
@@ -18,7 +19,7 @@ public sealed class Bootstrapper(IDocumentStore store, IConfiguration config, Ti
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await Locked((session, ct) => Publication.Lists.ListMigrations.Run(store, session, clock, logger, ct), cancellationToken);
+        await MigrateLists(cancellationToken);
         await Locked(BackfillIntervals, cancellationToken);
         if (config["CATALOGHUB_ADMIN_KEY_FILE"] is { Length: > 0 } keyFile)
             await Locked((session, ct) => EnsureAdminKey(session, keyFile, ct), cancellationToken);
@@ -39,6 +40,29 @@ public sealed class Bootstrapper(IDocumentStore store, IConfiguration config, Ti
         await session.AdvancedSql.QueryAsync<int>("select 1 from pg_advisory_xact_lock(?)", ct, StartupLock);
         await step(session, ct);
         await session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The lists' moves rebuild projections through Marten's daemon, which holds back at a gap in the event sequence while any
+    /// transaction older than the gap is open: a transaction-scoped start-up lock would make it wait for the very transaction
+    /// that waits for it (seen on a store with one burnt sequence number: start-up hung). So this step holds the lock for
+    /// its connection, with no transaction open while the daemon runs, and releases it when done or when the connection drops.
+    /// </summary>
+    private async Task MigrateLists(CancellationToken ct)
+    {
+        await using var connection = ((Weasel.Postgresql.PostgresqlDatabase)store.Storage.Database).CreateConnection();
+        await connection.OpenAsync(ct);
+        await using (var take = new NpgsqlCommand($"select pg_advisory_lock({StartupLock})", connection))
+            await take.ExecuteNonQueryAsync(ct);
+        try
+        {
+            await Publication.Lists.ListMigrations.Run(store, clock, logger, ct);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"select pg_advisory_unlock({StartupLock})", connection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
     }
 
     /// <summary>A store whose lists were published before validity intervals existed gets them once; a restored change log is rebased.</summary>

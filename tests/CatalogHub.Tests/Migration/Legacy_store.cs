@@ -32,6 +32,9 @@ public sealed class Legacy_store : IAsyncLifetime
         await Load(_database);
         _lastDumped = await Scalar<long>(_database, "select max(seq_id) from cataloghub.mt_events");
         _eventsBefore = await EventRows(_database, _lastDumped);
+        // A sequence number burnt by a transaction that never committed, as a store that has run for a while has: the moves'
+        // rebuilds must not wait for a start-up transaction of their own at that gap (start-up hung on such a store).
+        await Scalar<long>(_database, "select nextval('cataloghub.mt_events_sequence')");
         _node = await ExtraNode.Start(ConnectionTo(_database), new Dictionary<string, string?>());
     }
 

@@ -9,14 +9,16 @@ public sealed record ListMigration(string Id, DateTimeOffset MigratedAt, long Ev
 /// sequence numbers (docs/migrating-lists.md). Until then an older item snapshot reads as nothing and a write to its stream
 /// fails, so this runs at start-up, under the start-up lock, before the host serves requests. The events themselves are
 /// never rewritten (their leaves in the transparency log hold); the change log and the validity intervals, tables derived from them, get the
-/// shared shapes where the older module wrote its own.
+/// shared shapes where the older module wrote its own. The caller holds the start-up lock; no transaction is open while the daemon
+/// rebuilds (it would wait for it at a gap in the sequence), and each list's derived tables and marker commit together.
 /// </summary>
 public static class ListMigrations
 {
-    public static async Task Run(IDocumentStore store, IDocumentSession session, TimeProvider clock, ILogger logger, CancellationToken ct)
+    public static async Task Run(IDocumentStore store, TimeProvider clock, ILogger logger, CancellationToken ct)
     {
         foreach (var list in ListRegistry.All.Where(l => l.MovedOntoRegistry))
         {
+            await using var session = store.LightweightSession();
             if (await session.LoadAsync<ListMigration>(list.Name, ct) is not null) continue;
             var events = (await session.AdvancedSql.QueryAsync<long>(
                 $"select count(*) from {Hosting.SchemaName}.mt_events where type like ?", ct, list.StorageName + "\\_%")).Single();
@@ -41,6 +43,7 @@ public static class ListMigrations
                     """, list.Name);
             }
             session.Store(new ListMigration(list.Name, clock.GetUtcNow(), events));
+            await session.SaveChangesAsync(ct);
         }
     }
 }
