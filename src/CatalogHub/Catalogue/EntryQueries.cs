@@ -14,7 +14,7 @@ public sealed record CatalogueFilter(string? RegionCode, string? Category = null
 /// </summary>
 public static class EntryQueries
 {
-    public const string VersionsTable = $"{Hosting.SchemaName}.mt_doc_entry_version";
+    private static string VersionsTable => CatalogueList.Definition.VersionsTable;
 
     public static Task<AsOf<ItemVersion<EntryContent>, ItemRepeal>> AsOf(IQuerySession session, Guid entryId, DateTimeOffset instant, CancellationToken ct) =>
         AsOfReads.Read<ItemVersion<EntryContent>, ItemRepeal>(session, CatalogueList.Name, VersionsTable, ListDefinition.RepealsTable, entryId, instant, ct);
@@ -35,7 +35,7 @@ public static class EntryQueries
     }
 
     private const string Intervals = $"{ValidityIntervalProjection.Table} i";
-    private const string WithDocuments = $"join {VersionsTable} l on l.id = i.version_id";
+    private static string WithDocuments => $"join {VersionsTable} l on l.id = i.version_id";
 
     /// <summary>
     /// The intervals holding the instant (one per entry in force), then the filters, and whether a filter reads the

@@ -10,13 +10,13 @@ namespace CatalogHub.Tests.Audit.Log;
 /// <summary><c>cataloghub-audit verify …</c> on files saved from the public endpoints, with the keys of <c>GET /log/keys</c>.</summary>
 public sealed class Auditor_cli(AppFixture fixture) : CatalogueContext(fixture), IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("cataloghub-audit-");
+    private readonly ScratchFolder _dir = new("cataloghub-audit-");
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private string Save(string name, string content)
     {
-        var path = Path.Combine(_dir.FullName, name);
+        var path = _dir.PathOf(name);
         File.WriteAllText(path, content);
         return path;
     }
@@ -82,7 +82,7 @@ public sealed class Auditor_cli(AppFixture fixture) : CatalogueContext(fixture),
     public void wrong_usage_exits_2()
     {
         Assert.Equal(2, Cli("verify", "checkpoint").Exit);
-        Assert.Equal(2, Cli("verify", "checkpoint", "--checkpoint", Path.Combine(_dir.FullName, "absent.txt"), "--key", "x+00000000+AA==").Exit);
+        Assert.Equal(2, Cli("verify", "checkpoint", "--checkpoint", _dir.PathOf("absent.txt"), "--key", "x+00000000+AA==").Exit);
         Assert.Equal(2, Cli("verify", "checkpoint", "--checkpoint", Save("c.txt", "x"), "--key", "not-a-key").Exit);
         Assert.Equal(2, Cli("frobnicate").Exit);
     }

@@ -15,7 +15,7 @@ namespace CatalogHub.Tests.Audit.Log;
 /// </summary>
 public sealed class Proofs_in_citations(AppFixture fixture) : ImplementationListContext(fixture), IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("cataloghub-answer-");
+    private readonly ScratchFolder _dir = new("cataloghub-answer-");
     private TestDepartment _consumer = null!;
 
     public override async Task InitializeAsync()
@@ -24,7 +24,7 @@ public sealed class Proofs_in_citations(AppFixture fixture) : ImplementationList
         _consumer = await Register(TestDepartments.HumanResources);
     }
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private async Task<Checkpoint> Signed()
     {
@@ -37,7 +37,7 @@ public sealed class Proofs_in_citations(AppFixture fixture) : ImplementationList
 
     private (int Exit, string Reason) VerifyAnswer(string json, string[] keys)
     {
-        var path = Path.Combine(_dir.FullName, $"{Guid.NewGuid()}.json");
+        var path = _dir.PathOf($"{Guid.NewGuid()}.json");
         File.WriteAllText(path, json);
         var (exit, result, _) = AuditCli.Run(null, ["verify", "answer", path, .. keys]);
         return (exit, result!.Value.GetProperty("reason").GetString() ?? "");

@@ -25,7 +25,7 @@ internal static class AuditCli
 /// <summary>A stream exported with its proofs (<c>GET /audit/log/export</c>, <c>cataloghub-audit export</c>) and verified offline.</summary>
 public sealed class Stream_export(AppFixture fixture) : SharingContext(fixture), IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("cataloghub-export-");
+    private readonly ScratchFolder _dir = new("cataloghub-export-");
     private TestDepartment _auditor = null!;
 
     public override async Task InitializeAsync()
@@ -34,9 +34,7 @@ public sealed class Stream_export(AppFixture fixture) : SharingContext(fixture),
         _auditor = await Register(TestDepartments.Audit);
     }
 
-    public void Dispose() => _dir.Delete(recursive: true);
-
-    private string PathOf(string name) => Path.Combine(_dir.FullName, name);
+    public void Dispose() => _dir.Dispose();
 
     private async Task<Checkpoint> Signed()
     {
@@ -51,9 +49,9 @@ public sealed class Stream_export(AppFixture fixture) : SharingContext(fixture),
     private string Exported(Guid stream, string name, params string[] more)
     {
         var (exit, result, stderr) = AuditCli.Run(Host.Server.CreateHandler(),
-            ["export", "--hub", "http://localhost", "--api-key", _auditor.Key, "--stream", stream.ToString(), "--out", PathOf(name), .. more]);
+            ["export", "--hub", "http://localhost", "--api-key", _auditor.Key, "--stream", stream.ToString(), "--out", _dir.PathOf(name), .. more]);
         Assert.True(exit == 0, $"{result}\n{stderr}");
-        return PathOf(name);
+        return _dir.PathOf(name);
     }
 
     private static void ChangeOneByteOfTheEvent(string file, int line)
@@ -104,11 +102,11 @@ public sealed class Stream_export(AppFixture fixture) : SharingContext(fixture),
         Assert.StartsWith($"line {changed}: the event is not leaf", result.Value.GetProperty("reason").GetString());
 
         // An event left out is named too, though every remaining line verifies on its own.
-        File.WriteAllLines(PathOf("gap.ndjson"), [lines[0], .. lines[1..2], .. lines[3..]]);
-        (exit, result, _) = AuditCli.Run(null, ["verify", "export", PathOf("gap.ndjson"), .. keys]);
+        File.WriteAllLines(_dir.PathOf("gap.ndjson"), [lines[0], .. lines[1..2], .. lines[3..]]);
+        (exit, result, _) = AuditCli.Run(null, ["verify", "export", _dir.PathOf("gap.ndjson"), .. keys]);
         Assert.Equal((1, 3), (exit, result!.Value.GetProperty("line").GetInt32()));
-        File.WriteAllLines(PathOf("cut.ndjson"), lines[..^1]);
-        Assert.Equal(1, AuditCli.Run(null, ["verify", "export", PathOf("cut.ndjson"), .. keys]).Exit);
+        File.WriteAllLines(_dir.PathOf("cut.ndjson"), lines[..^1]);
+        Assert.Equal(1, AuditCli.Run(null, ["verify", "export", _dir.PathOf("cut.ndjson"), .. keys]).Exit);
     }
 
     [Fact]
@@ -152,8 +150,8 @@ public sealed class Stream_export(AppFixture fixture) : SharingContext(fixture),
         AssertProblem(await Get($"/audit/log/export?stream={Guid.NewGuid()}", _auditor.Key, 404), "not-found");
 
         var (exit, result, _) = AuditCli.Run(Host.Server.CreateHandler(),
-            ["export", "--hub", "http://localhost", "--api-key", Market.Key, "--stream", entry.Id.ToString(), "--out", PathOf("refused.ndjson")]);
+            ["export", "--hub", "http://localhost", "--api-key", Market.Key, "--stream", entry.Id.ToString(), "--out", _dir.PathOf("refused.ndjson")]);
         Assert.Equal((1, 403), (exit, result!.Value.GetProperty("status").GetInt32()));
-        Assert.Equal(2, AuditCli.Run(null, ["verify", "export", PathOf("absent.ndjson"), "--key", "x+00000000+AA=="]).Exit);
+        Assert.Equal(2, AuditCli.Run(null, ["verify", "export", _dir.PathOf("absent.ndjson"), "--key", "x+00000000+AA=="]).Exit);
     }
 }
