@@ -74,6 +74,9 @@ foreach (var (concurrency, round) in new[] { (1, 1), (8, 2) })
 }
 log.WriteLine("(d) basis checks under a fixed rate ...");
 var loads = await LoadTests.Run(root, app.BaseAddress, http, key, log);
+log.WriteLine("(g) both clocks: reads and basis checks as known at an instant, beside the same without ...");
+var clocks = await scenarios.BothClocks(Xuchang.City, key);
+foreach (var c in clocks) log.WriteLine($"  {c.Name}: p50 {c.Measured.P50:F2} ms vs {c.Baseline.P50:F2} ms");
 await app.DisposeAsync();
 
 log.WriteLine("(f) every read model rebuilt from the events ...");
@@ -81,6 +84,6 @@ var rebuild = await LogBench.RebuildAll(store, raw, log);
 log.WriteLine($"  {rebuild.Events:N0} events in {rebuild.Seconds:F0} s ({rebuild.EventsPerSecond:F0}/s)");
 
 var machine = await Machine.Describe(raw);
-await File.WriteAllTextAsync(outFile, Report.Write(machine, data, stored, entry, region, publishes, loads, catchUp, rebuild, total.Elapsed));
+await File.WriteAllTextAsync(outFile, Report.Write(machine, data, stored, entry, region, publishes, loads, catchUp, rebuild, clocks, total.Elapsed));
 log.WriteLine($"Wrote {outFile} ({total.Elapsed.TotalMinutes:F1} min in all).");
 return 0;

@@ -30,7 +30,7 @@ public static class Report
     }
 
     public static string Write(Machine machine, Dataset data, StoredCounts stored, Comparison entry, Comparison region,
-        IReadOnlyList<PublishComparison> publishes, LoadResults loads, LogCatchUp catchUp, Rebuild rebuild, TimeSpan took)
+        IReadOnlyList<PublishComparison> publishes, LoadResults loads, LogCatchUp catchUp, Rebuild rebuild, IReadOnlyList<Comparison> clocks, TimeSpan took)
     {
         var md = new StringBuilder();
         md.AppendLine("# Benchmarks");
@@ -55,6 +55,8 @@ public static class Report
         foreach (var (rate, health, b) in loads.Rates)
             md.AppendLine($"| (d) {b.Name} at {rate:N0} requests/s | p99 < 5 ms at 5,000/s | {F(b.Achieved, "F0")}/s, p50 {F(b.Latency.P50)} ms, p99 {F(b.Latency.P99)} ms | `GET /health/live` at {rate:N0}/s: p99 {F(health.Latency.P99)} ms | {F(b.Latency.P99 / health.Latency.P99, "F1")}× | {(rate == LoadTests.Rate ? Verdict(b.Latency.P99 < 5 && b.Errors + b.Non2xx == 0 && b.Achieved >= 0.95 * rate) : "(context)")} |");
         md.AppendLine($"| (e) transparency log catching up on the whole store | batches of bounded cost | {F(catchUp.LeavesPerSecond, "N0")} leaves/s ({catchUp.Leaves:N0} in {F(catchUp.Seconds, "F0")} s), batch p99 {F(catchUp.Batches.P99, "F0")} ms | (none) | | (context) |");
+        foreach (var c in clocks)
+            md.AppendLine($"| (g) {c.Name} (`knownAt` = `asOf`) | ≤ 1.2× the same read without `knownAt` | p50 {F(c.Measured.P50)} ms, p99 {F(c.Measured.P99)} ms | without `knownAt`: p50 {F(c.Baseline.P50)} ms, p99 {F(c.Baseline.P99)} ms | {F(c.Measured.P50 / c.Baseline.P50)}× | {Verdict(c.Measured.P50 <= 1.2 * c.Baseline.P50)} (p50) |");
         md.AppendLine($"| (f) every read model rebuilt from the events | ≥ 20,000 events/s | {F(rebuild.EventsPerSecond, "N0")} events/s ({rebuild.Events:N0} in {F(rebuild.Seconds, "F0")} s) | (none) | | {Verdict(rebuild.EventsPerSecond >= 20_000)} |");
         md.AppendLine();
 

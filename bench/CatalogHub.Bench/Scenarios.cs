@@ -74,7 +74,7 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
         var domain = await Measure.Sequential(async i =>
         {
             await using var session = store.QuerySession();
-            var found = await EntryQueries.AsOf(session, id, probes[i % probes.Length].Instant, CancellationToken.None);
+            var found = await EntryQueries.AsOf(session, id, Clocks.Current(probes[i % probes.Length].Instant, DateTimeOffset.UtcNow), CancellationToken.None);
             if (found.InForce is null) throw new InvalidOperationException("The as-of query found no version.");
         }, 200, Samples, SequentialLimit);
 
@@ -89,6 +89,53 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
         return new Comparison("entry as of", measured, baseline, domain);
     }
 
+    /// <summary>
+    /// (g) Both clocks: the same reads as of an instant T, without <c>knownAt</c> (everything on record) and with
+    /// <c>knownAt</c> = T (what the hub answered then: the auditor's question), measured in the same run on the
+    /// same machine one after the other. The 5,000-version entry, 许昌市's catalogue page and the basis check of (d), each a comparison whose
+    /// baseline is the read without <c>knownAt</c>.
+    /// </summary>
+    public async Task<IReadOnlyList<Comparison>> BothClocks(string regionCode, string apiKey)
+    {
+        var rng = new Random(seed + 707);
+        var versions = data.LongEntryVersions;
+        var instants = Enumerable.Range(0, 200).Select(_ => versions[rng.Next(versions.Count)].EffectiveAt.AddHours(12)).ToArray();
+        async Task Get(string url)
+        {
+            using var response = await http.GetAsync(url);
+            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {url}: {response.StatusCode}");
+            await response.Content.ReadAsByteArrayAsync();
+        }
+        // The question of (d), as of its instant and, with knownAt, as known at that same instant (its lists were published before).
+        var question = JsonSerializer.SerializeToNode(LoadTests.BasisCheck)!.AsObject();
+        var asKnownThen = question.DeepClone().AsObject();
+        asKnownThen["knownAt"] = question["asOf"]!.DeepClone();
+        async Task Check(System.Text.Json.Nodes.JsonObject body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, LoadTests.BasisCheckPath)
+            {
+                Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", apiKey);
+            using var response = await http.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"POST basis check: {response.StatusCode}");
+            await response.Content.ReadAsByteArrayAsync();
+        }
+        string At(int i) => Uri.EscapeDataString(Iso(instants[i % instants.Length]));
+        var entry = $"/catalogue/entries/{data.LongEntryId}";
+        var page = $"/regions/{regionCode}/catalogue";
+        return
+        [
+            new("entry as of, with knownAt", await Measure.Sequential(i => Get($"{entry}?asOf={At(i)}&knownAt={At(i)}"), 200, Samples, SequentialLimit),
+                await Measure.Sequential(i => Get($"{entry}?asOf={At(i)}"), 200, Samples, SequentialLimit), null),
+            new("catalogue page as of, with knownAt",
+                await Measure.Sequential(i => Get($"{page}?asOf={At(i)}&knownAt={At(i)}&page={1 + i % 10}&pageSize=50"), 20, 500, SequentialLimit),
+                await Measure.Sequential(i => Get($"{page}?asOf={At(i)}&page={1 + i % 10}&pageSize=50"), 20, 500, SequentialLimit), null),
+            new("basis check, with knownAt", await Measure.Sequential(_ => Check(asKnownThen), 200, Samples, SequentialLimit),
+                await Measure.Sequential(_ => Check(question), 200, Samples, SequentialLimit), null),
+        ];
+    }
+
     /// <summary>(b) Page 1-10 (50 entries each) of 许昌市's catalogue as of 50 instants between 2018 and 2026.</summary>
     public async Task<Comparison> RegionCatalogueAsOf(string regionCode)
     {
@@ -101,7 +148,7 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
             {
                 var instant = from.AddHours(rng.Next(0, 8 * 365 * 24));
                 var page = 1 + rng.Next(10);
-                var (_, rows) = await EntryQueries.InForce(session, new CatalogueFilter(regionCode), instant, page, 50, CancellationToken.None);
+                var (_, rows) = await EntryQueries.InForce(session, new CatalogueFilter(regionCode), Clocks.Current(instant, DateTimeOffset.UtcNow), page, 50, CancellationToken.None);
                 if (rows.Count != 50) throw new InvalidOperationException($"Page {page} as of {instant:O} has {rows.Count} entries.");
                 probes.Add((instant, page, [.. rows.Select(r => r.Id)]));
             }
@@ -119,7 +166,7 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
         {
             var p = probes[i % probes.Count];
             await using var session = store.QuerySession();
-            await EntryQueries.InForce(session, new CatalogueFilter(regionCode), p.Instant, p.Page, 50, CancellationToken.None);
+            await EntryQueries.InForce(session, new CatalogueFilter(regionCode), Clocks.Current(p.Instant, DateTimeOffset.UtcNow), p.Page, 50, CancellationToken.None);
         }, 20, 500, SequentialLimit);
 
         // The least the database must do for this answer: read the same 50 version documents by primary key.

@@ -53,10 +53,10 @@ public static class BasisRules
         ];
     }
 
-    public static Outcome Decide(CheckBasis request, DateTimeOffset instant, Timeline? entry, Timeline? list, ServingLists? serving = null)
+    public static Outcome Decide(CheckBasis request, DateTimeOffset instant, DateTimeOffset? knownAt, Timeline? entry, Timeline? list, ServingLists? serving = null)
     {
-        var entryAt = entry?.At(instant) ?? new Standing(StandingKind.Unknown, null, null);
-        var listAt = list?.At(instant) ?? new Standing(StandingKind.Unknown, null, null);
+        var entryAt = entry?.At(instant, knownAt) ?? new Standing(StandingKind.Unknown, null, null);
+        var listAt = list?.At(instant, knownAt) ?? new Standing(StandingKind.Unknown, null, null);
         var itemReasons = new List<Reason>();
         if (ItemReason(entryAt, CatalogueList.Name, instant) is { } e) itemReasons.Add(e);
         if (ItemReason(listAt, ImplementationListsList.Name, instant) is { } l) itemReasons.Add(l);
@@ -67,7 +67,7 @@ public static class BasisRules
             [.. (demanded ?? []).Select((d, i) => Verdict($"{field}[{i}]", name(d), content is null ? itemReasons : [.. rule(d, content)]))];
 
         // Once the entry and the list are in force, the entry the other lists name is the entry's timeline.
-        var item = content is null ? null : new ItemInForce(entry!.Id, content, instant);
+        var item = content is null ? null : new ItemInForce(entry!.Id, content, instant, knownAt);
         var lists = serving ?? ServingLists.None;
         List<ListVerdict> JudgeListed<T>(IReadOnlyList<T>? demanded, string field, Func<T, string> name,
             Func<string, T, ItemInForce, ListVerdict> rule) =>

@@ -20,14 +20,15 @@ public sealed record DemandedIntermediaryService(string Name, string? Provider);
 public sealed record PromiseQuestion(bool? SeriousBadCredit, bool? EarlierFalsePromise);
 
 /// <summary>
-/// "May this be demanded, for this item, in this region, at this instant?" (now when <c>AsOf</c> is omitted). Beside
+/// "May this be demanded, for this item, in this region, at this instant?" (now when <c>AsOf</c> is omitted), as the record
+/// stood at <c>KnownAt</c> (now when omitted: an auditor asks what the hub answered then, before a later correction). Beside
 /// materials, conditions and fees: proofs, intermediary services, whether the applicant may use 告知承诺
 /// (<c>Promise</c>), and which missing materials may follow acceptance under 容缺受理 (<c>MissingMaterials</c>, by name).
 /// </summary>
 public sealed record CheckBasis(string RegionCode, string ItemCode, DateTimeOffset? AsOf,
     IReadOnlyList<DemandedMaterial>? Materials, IReadOnlyList<DemandedCondition>? Conditions, IReadOnlyList<DemandedFee>? Fees,
     IReadOnlyList<DemandedProof>? Proofs = null, IReadOnlyList<DemandedIntermediaryService>? IntermediaryServices = null,
-    PromiseQuestion? Promise = null, IReadOnlyList<string>? MissingMaterials = null);
+    PromiseQuestion? Promise = null, IReadOnlyList<string>? MissingMaterials = null, DateTimeOffset? KnownAt = null);
 
 /// <summary>
 /// The answer: allowed only when every element is (a promise the applicant may not use, or a missing material that may
@@ -35,7 +36,7 @@ public sealed record CheckBasis(string RegionCode, string ItemCode, DateTimeOffs
 /// list, each proof, service, 告知承诺 and 容缺受理 version a verdict cites); <c>Repeals</c> the repeals that refused;
 /// <c>Index</c> how current the answer is. <c>Promise</c> is null when not asked.
 /// </summary>
-public sealed record BasisAnswer(string RegionCode, string ItemCode, DateTimeOffset AsOf, bool Allowed, IReadOnlyList<Reason> Reasons,
+public sealed record BasisAnswer(string RegionCode, string ItemCode, DateTimeOffset AsOf, DateTimeOffset KnownAt, bool Allowed, IReadOnlyList<Reason> Reasons,
     IReadOnlyList<Citation> Citations, IReadOnlyList<RepealCitation> Repeals, IReadOnlyList<ElementVerdict> Materials,
     IReadOnlyList<ElementVerdict> Conditions, IReadOnlyList<ElementVerdict> Fees, IndexStatus Index,
     IReadOnlyList<ListVerdict> Proofs, IReadOnlyList<ListVerdict> IntermediaryServices, PromiseVerdict? Promise,
@@ -86,6 +87,9 @@ public static class CheckBasisEndpoint
             input.Check(promise.EarlierFalsePromise is not null, "promise.earlierFalsePromise", "required", "is required: true or false.");
         }
         Each(input, "missingMaterials", command.MissingMaterials, (at, m) => input.Text(at, m, 200));
+        var now = clock.GetUtcNow();
+        input.Check(command.KnownAt is null || command.KnownAt <= now, "knownAt", "known-at-in-future",
+            "must not be after now: what the record will say then is not known yet.");
         if (input.Failed)
         {
             timing.Outcome = "invalid";
@@ -101,17 +105,19 @@ public static class CheckBasisEndpoint
         }
 
         var status = index.Status;
-        var instant = command.AsOf ?? clock.GetUtcNow();
+        var instant = command.AsOf ?? now;
+        // Without knownAt, everything on record (a change another node recorded with a clock slightly ahead too), stated as now.
+        var knownAt = command.KnownAt;
         var list = index.Find(ImplementationListsList.Name, command.RegionCode, command.ItemCode);
-        var entry = EntryOf(index, list, command.RegionCode, command.ItemCode, instant);
+        var entry = EntryOf(index, list, command.RegionCode, command.ItemCode, instant, knownAt);
         // Only a question about the other lists gathers them: the plain materials check stays as cheap as it was.
         var asksOtherLists = command.Proofs is not null || command.IntermediaryServices is not null || command.Promise is not null
             || command.MissingMaterials is not null;
         var serving = entry is null || !asksOtherLists ? ServingLists.None : ServingLists.Of(index, entry.Id, command.RegionCode);
-        var outcome = BasisRules.Decide(command, instant, entry, list, serving);
+        var outcome = BasisRules.Decide(command, instant, knownAt, entry, list, serving);
         timing.Outcome = outcome.Allowed ? "allowed" : "not-allowed";
-        return Audit.Log.CitationProof.Answer(new BasisAnswer(command.RegionCode, command.ItemCode, instant, outcome.Allowed, outcome.ItemReasons,
-            outcome.Citations, outcome.Repeals, outcome.Materials, outcome.Conditions, outcome.Fees, status,
+        return Audit.Log.CitationProof.Answer(new BasisAnswer(command.RegionCode, command.ItemCode, instant, knownAt ?? now, outcome.Allowed, outcome.ItemReasons,
+            [.. outcome.Citations.Select(c => c with { AsOf = instant, KnownAt = knownAt ?? now })], outcome.Repeals, outcome.Materials, outcome.Conditions, outcome.Fees, status,
             outcome.Proofs, outcome.IntermediaryServices, outcome.Promise, outcome.MissingMaterials),
             inclusionProofs, checkpoint, outcome.Citations.Select(c => c.Sequence).Concat(outcome.Repeals.Select(r => r.Sequence)));
     }
@@ -120,9 +126,9 @@ public static class CheckBasisEndpoint
     /// The entry the list implements (as its version in force names it, else its latest); without a list, the
     /// region's own entry for the item code, else that of the nearest region above (a county handling a city item).
     /// </summary>
-    private static Timeline? EntryOf(PublishedIndex index, Timeline? list, string regionCode, string itemCode, DateTimeOffset instant)
+    private static Timeline? EntryOf(PublishedIndex index, Timeline? list, string regionCode, string itemCode, DateTimeOffset instant, DateTimeOffset? knownAt)
     {
-        var implemented = EntryNamedBy(list?.At(instant).Version) ?? (list?.Versions.Length > 0 ? EntryNamedBy(list.Versions[^1]) : null);
+        var implemented = EntryNamedBy(list?.At(instant, knownAt).Version) ?? (list?.Versions.Length > 0 ? EntryNamedBy(list.Versions[^1]) : null);
         if (implemented is { } entryId) return index.Find(entryId);
         for (string? region = regionCode; region is not null; region = RegionCode.Parent(region))
             if (index.Find(CatalogueList.Name, region, itemCode) is { } entry) return entry;

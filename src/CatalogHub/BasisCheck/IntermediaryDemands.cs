@@ -11,7 +11,7 @@ public static class IntermediaryDemands
 {
     public static ListVerdict Judge(string element, DemandedIntermediaryService demanded, ItemInForce item, IReadOnlyList<Timeline> services)
     {
-        var finding = ListFinding.In<IntermediaryServiceContent>(services, item.Instant,
+        var finding = ListFinding.In<IntermediaryServiceContent>(services, item,
             s => s.ServedEntries.Contains(item.EntryId) && ServingLists.Same(s.Name, demanded.Name));
         var reasons = finding.Refusals(IntermediaryServiceRules.List, new("intermediary-not-listed", IntermediaryServiceRules.List,
             "No listed intermediary service in force serves the item under this name; an unlisted service may not be required (001:28, 000:32)."));

@@ -14,7 +14,7 @@ public sealed record MissingMaterialVerdict(string Element, string Name, bool Al
 {
     public static IReadOnlyList<MissingMaterialVerdict> Judge(IReadOnlyList<string> missing, ItemInForce item, IReadOnlyList<Timeline> deferrals)
     {
-        var finding = ListFinding.In<DeferralContent>(deferrals, item.Instant, d => d.EntryId == item.EntryId);
+        var finding = ListFinding.In<DeferralContent>(deferrals, item, d => d.EntryId == item.EntryId);
         if (finding.Version?.ContentAs<DeferralContent>() is not { } content)
         {
             Reason reason = finding.Repeal is null

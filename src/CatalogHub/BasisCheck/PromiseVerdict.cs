@@ -15,7 +15,7 @@ public sealed record PromiseVerdict(string Element, bool Allowed, IReadOnlyList<
 
     public static PromiseVerdict Judge(PromiseQuestion question, ItemInForce item, IReadOnlyList<Timeline> promises)
     {
-        var finding = ListFinding.In<PromiseContent>(promises, item.Instant, p => p.EntryId == item.EntryId);
+        var finding = ListFinding.In<PromiseContent>(promises, item, p => p.EntryId == item.EntryId);
         if (finding.Version?.ContentAs<PromiseContent>() is not { } content)
             return Refused(finding.Repeal is null
                 ? new("not-on-promise-list", PromiseRules.List, "The item is not on the 告知承诺 list in force; the applicant proves what is required (003:30).")

@@ -12,7 +12,7 @@ public static class ProofDemands
 {
     public static ListVerdict Judge(string element, DemandedProof demanded, ItemInForce item, IReadOnlyList<Timeline> proofs)
     {
-        var finding = ListFinding.In<ProofItemContent>(proofs, item.Instant,
+        var finding = ListFinding.In<ProofItemContent>(proofs, item,
             p => p.ServedEntries.Contains(item.EntryId) && ServingLists.Same(p.Name, demanded.Name));
         var reasons = finding.Refusals(ProofItemRules.List, new("proof-not-listed", ProofItemRules.List,
             "No proof item in force names this proof for the item; no proof outside the published list may be demanded (000:15, 004:26)."));

@@ -21,24 +21,44 @@ public enum StandingKind { InForce, Repealed, NotYetInForce, DraftOnly, Unknown 
 
 public sealed record Standing(StandingKind Kind, IndexedVersion? Version, RepealCitation? Repeal);
 
+/// <summary>One recorded edit of an item's timeline, as the index keeps it: the version or repeal a <c>put</c> adds.</summary>
+public sealed record IndexedEdit(long Sequence, DateTimeOffset RecordedAt, TimelineEdit Edit, IndexedVersion? Version, RepealCitation? Repeal);
+
 /// <summary>
-/// The legal timeline of one list (an entry or an implementation list) as far as this node has seen it. Immutable:
-/// a change replaces the whole record, so readers never lock. Every change it absorbs is monotone (a version
-/// added, a repeal added, a draft or withdrawal noted), so changes can arrive in any order, twice, and still
-/// converge on the same timeline. A repealed list can be re-established by a later version and repealed again:
-/// <c>Repeals</c> keeps every repeal, oldest first.
+/// A point of an item's timeline as the index keeps it: from <c>EffectiveAt</c> on, <c>Version</c> is in force, or <c>Repeal</c>
+/// ended it; <c>RecordedAt</c> is when the edit that put it there was recorded.
+/// </summary>
+public sealed record IndexedPoint(DateTimeOffset EffectiveAt, IndexedVersion? Version, RepealCitation? Repeal, DateTimeOffset RecordedAt);
+
+/// <summary>
+/// The legal timeline of one list item as far as this node has seen it, on both clocks (<see cref="LegalTimeline"/>).
+/// Immutable: a change replaces the whole record, so readers never lock. <c>Edits</c> keeps every recorded edit in record
+/// order (by sequence), so changes can arrive in any order, twice, and still converge on the same timeline; <c>Points</c>
+/// is their fold, the timeline as known now, and the timeline as known at an earlier instant is the fold of the edits
+/// recorded by then. <c>Versions</c> holds every published version by number, cancelled ones too.
 /// </summary>
 public sealed record Timeline(Guid Id, string List, string? RegionCode, string? ItemCode, ImmutableArray<IndexedVersion> Versions,
-    ImmutableArray<RepealCitation> Repeals, bool Drafted, bool Withdrawn)
+    ImmutableArray<IndexedEdit> Edits, ImmutableArray<IndexedPoint> Points, bool Drafted, bool Withdrawn)
 {
-    public static Timeline Empty(Guid id, string list) => new(id, list, null, null, [], [], false, false);
+    public static Timeline Empty(Guid id, string list) => new(id, list, null, null, [], [], [], false, false);
+
+    /// <summary>When the latest edit was recorded: an answer "as known at" this instant or later is the one of <c>Points</c>.</summary>
+    public DateTimeOffset LastRecordedAt { get; init; } = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// True while every edit put its point after all the earlier ones, recorded in order (no correction, cancellation or
+    /// rescheduling: almost every item). Then the timeline as known at K is the prefix of <c>Points</c> recorded by K.
+    /// </summary>
+    public bool Appended { get; init; } = true;
 
     public Timeline With(PublicationChange c) => (this with { RegionCode = RegionCode ?? c.RegionCode, ItemCode = ItemCode ?? c.ItemCode }) switch
     {
         var t when c.Kind == ChangeKind.Drafted => t with { Drafted = true },
         var t when c.Kind == ChangeKind.Withdrawn => t with { Withdrawn = true },
-        var t when c.Kind == ChangeKind.Repealed => t.WithRepeal(c.Read<RepealCitation>()),
-        var t => t.WithVersion(VersionOf(c)),
+        var t when c.Kind == ChangeKind.Repealed => t.Repealed(c.Read<RepealCitation>(), c.Sequence),
+        var t when c.Kind is ChangeKind.ScheduleCancelled or ChangeKind.Rescheduled && c.Read<ScheduleChange>() is var s =>
+            t.WithEdit(new(c.Sequence, s.RecordedAt, s.RescheduledTo is { } to ? TimelineEdit.Move(s.ScheduledFor, to) : TimelineEdit.Cancel(s.ScheduledFor), null, null)),
+        var t => t.Published(VersionOf(c), c.Sequence),
     };
 
     /// <summary>Every published version document carries its citation; the registered lists keep their content for the check.</summary>
@@ -46,35 +66,83 @@ public sealed record Timeline(Guid Id, string List, string? RegionCode, string? 
         ListRegistry.Find(c.List)?.ReadVersion(c) is { } read ? new IndexedVersion(read.Citation, read.Content, read.References)
         : new IndexedVersion(c.Document!.Value.GetProperty("citation").Deserialize<Citation>(PublicationChange.Json)!, null);
 
-    private Timeline WithVersion(IndexedVersion v)
+    /// <summary>Version <paramref name="v"/>, published by the change at <paramref name="sequence"/>, takes its place.</summary>
+    public Timeline Published(IndexedVersion v, long sequence)
     {
-        if (Versions.Any(x => x.Citation.Version == v.Citation.Version)) return this;
+        var edit = new IndexedEdit(sequence, v.Citation.PublishedAt, TimelineEdit.Put(v.Citation.EffectiveAt), v, null);
+        if (Versions.Any(x => x.Citation.Version == v.Citation.Version)) return WithEdit(edit);
         var at = 0;
         while (at < Versions.Length && Versions[at].Citation.Version < v.Citation.Version) at++;
-        return this with { Versions = Versions.Insert(at, v) };
+        return (this with { Versions = Versions.Insert(at, v) }).WithEdit(edit);
     }
 
-    private Timeline WithRepeal(RepealCitation r)
+    /// <summary>Repeal <paramref name="r"/>, recorded by the change at <paramref name="sequence"/>, takes its place.</summary>
+    public Timeline Repealed(RepealCitation r, long sequence) => WithEdit(new(sequence, r.RecordedAt, TimelineEdit.Put(r.EffectiveAt), null, r));
+
+    private Timeline WithEdit(IndexedEdit edit)
     {
-        if (Repeals.Any(x => x.Sequence == r.Sequence)) return this;
+        if (Edits.Any(x => x.Sequence == edit.Sequence)) return this;
         var at = 0;
-        while (at < Repeals.Length && Repeals[at].EffectiveAt < r.EffectiveAt) at++;
-        return this with { Repeals = Repeals.Insert(at, r) };
+        while (at < Edits.Length && Edits[at].Sequence < edit.Sequence) at++;
+        var edits = Edits.Insert(at, edit);
+        var appended = true;
+        for (var i = 1; i < edits.Length && appended; i++)
+            appended = edits[i].Edit.Kind == TimelineEditKind.Put && edits[i].Edit.At > edits[i - 1].Edit.At && edits[i].RecordedAt >= edits[i - 1].RecordedAt;
+        return this with
+        {
+            Edits = edits, Points = Fold(edits, DateTimeOffset.MaxValue), LastRecordedAt = edits.Max(e => e.RecordedAt),
+            Appended = appended && edits[0].Edit.Kind == TimelineEditKind.Put,
+        };
     }
+
+    /// <summary>The timeline as the edits recorded by <paramref name="knownAt"/> made it, each version cited with the edit that put it where it is.</summary>
+    private static ImmutableArray<IndexedPoint> Fold(ImmutableArray<IndexedEdit> edits, DateTimeOffset knownAt)
+    {
+        ImmutableArray<IndexedPoint> points = [];
+        foreach (var e in edits)
+            if (e.RecordedAt <= knownAt)
+                points = points.Apply(e.Edit, new IndexedPoint(e.Edit.At, RecordedBy(e.Version, e.Edit.At, e.Sequence), e.Repeal, e.RecordedAt),
+                    p => p.EffectiveAt,
+                    (p, to) => new IndexedPoint(to, RecordedBy(p.Version, to, e.Sequence), p.Repeal is { } r ? r with { EffectiveAt = to } : null, e.RecordedAt));
+        return points;
+    }
+
+    private static IndexedVersion? RecordedBy(IndexedVersion? version, DateTimeOffset effectiveAt, long sequence) =>
+        version is null ? null : version with { Citation = version.Citation with { EffectiveAt = effectiveAt, RecordedBy = sequence } };
 
     /// <summary>
-    /// The version in force at <paramref name="instant"/>: the highest version effective at or before it (effective
-    /// times grow with the version, see <see cref="Lifecycle"/>), unless the latest repeal effective at or before it
-    /// took effect after that version (a version re-establishing the list takes effect after the repeal it ends).
+    /// Where the item stood at <paramref name="instant"/> as the record stood at <paramref name="knownAt"/> (now when null): the last
+    /// point at or before the instant. Nothing is allocated as known now (the basis check's usual question), nor as known at an
+    /// earlier instant on an <see cref="Appended"/> timeline (a prefix of the points); a corrected one is replayed up to then.
     /// </summary>
-    public Standing At(DateTimeOffset instant)
+    public Standing At(DateTimeOffset instant, DateTimeOffset? knownAt = null)
     {
-        var version = Versions.LastOrDefault(v => v.Citation.EffectiveAt <= instant);
-        var repeal = Repeals.LastOrDefault(r => r.EffectiveAt <= instant);
-        if (repeal is not null && (version is null || repeal.EffectiveAt > version.Citation.EffectiveAt))
-            return new(StandingKind.Repealed, null, repeal);
-        if (version is not null) return new(StandingKind.InForce, version, null);
-        return Versions.Length > 0 ? new(StandingKind.NotYetInForce, null, null)
+        var (points, known) = (Points, Points.Length);
+        if (knownAt is { } k && k < LastRecordedAt)
+        {
+            if (!Appended)
+            {
+                points = Fold(Edits, k);
+                known = points.Length;
+            }
+            else
+            {
+                // Recorded in order: the points known at k are the first ones, found by bisection.
+                var (low, high) = (0, points.Length);
+                while (low < high)
+                {
+                    var middle = (low + high) / 2;
+                    if (points[middle].RecordedAt <= k) low = middle + 1;
+                    else high = middle;
+                }
+                known = low;
+            }
+        }
+        var at = known - 1;
+        while (at >= 0 && points[at].EffectiveAt > instant) at--;
+        if (at >= 0)
+            return points[at].Version is { } version ? new(StandingKind.InForce, version, null) : new(StandingKind.Repealed, null, points[at].Repeal);
+        return known > 0 ? new(StandingKind.NotYetInForce, null, null)
             : Drafted && !Withdrawn ? new(StandingKind.DraftOnly, null, null)
             : new(StandingKind.Unknown, null, null);
     }

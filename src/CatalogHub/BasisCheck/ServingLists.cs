@@ -40,9 +40,9 @@ public sealed record ServingLists(IReadOnlyList<Timeline> Proofs, IReadOnlyList<
 /// </summary>
 public sealed record ListFinding(IndexedVersion? Version, RepealCitation? Repeal)
 {
-    public static ListFinding In<T>(IEnumerable<Timeline> timelines, DateTimeOffset instant, Func<T, bool> matches) where T : class
+    public static ListFinding In<T>(IEnumerable<Timeline> timelines, ItemInForce item, Func<T, bool> matches) where T : class
     {
-        var standings = timelines.Select(t => (Timeline: t, At: t.At(instant))).ToList();
+        var standings = timelines.Select(t => (Timeline: t, At: t.At(item.Instant, item.KnownAt))).ToList();
         foreach (var (_, at) in standings)
             if (at.Version?.ContentAs<T>() is { } content && matches(content)) return new(at.Version, null);
         foreach (var (timeline, at) in standings)
@@ -70,4 +70,4 @@ public sealed record ListVerdict(string Element, string Name, bool Allowed, IRea
     RepealCitation? Repeal);
 
 /// <summary>What the rules for one element need from the item once its entry and implementation list are in force.</summary>
-public sealed record ItemInForce(Guid EntryId, ImplementationListContent List, DateTimeOffset Instant);
+public sealed record ItemInForce(Guid EntryId, ImplementationListContent List, DateTimeOffset Instant, DateTimeOffset? KnownAt);

@@ -9,29 +9,31 @@ public sealed record CatalogueFilter(string? RegionCode, string? Category = null
 
 /// <summary>
 /// "As of" reads of the base catalogue, through the versions' validity intervals (<see cref="ValidityIntervalProjection"/>):
-/// a version is in force at T when it took effect at or before T and was neither superseded nor repealed by T, so a
-/// repealed entry simply has no interval holding T. Only published versions have intervals: drafts are not in these tables.
+/// a version is in force at T as known at K when, among the intervals on record at K, its interval took effect at or before
+/// T and was neither superseded nor repealed by T, so a repealed entry simply has no interval holding T. Only published
+/// versions have intervals: drafts are not in these tables.
 /// </summary>
 public static class EntryQueries
 {
     private static string VersionsTable => CatalogueList.Definition.VersionsTable;
 
-    public static Task<AsOf<ItemVersion<EntryContent>, ItemRepeal>> AsOf(IQuerySession session, Guid entryId, DateTimeOffset instant, CancellationToken ct) =>
-        AsOfReads.Read<ItemVersion<EntryContent>, ItemRepeal>(session, CatalogueList.Name, VersionsTable, ListDefinition.RepealsTable, entryId, instant, ct);
+    public static Task<AsOf<ItemVersion<EntryContent>, ItemRepeal>> AsOf(IQuerySession session, Guid entryId, Clocks clocks, CancellationToken ct) =>
+        AsOfReads.Read<ItemVersion<EntryContent>, ItemRepeal>(session, CatalogueList.Name, VersionsTable, entryId, clocks, ct);
 
     public static async Task<(long Total, IReadOnlyList<ItemVersion<EntryContent>> Page)> InForce(
-        IQuerySession session, CatalogueFilter filter, DateTimeOffset instant, int page, int pageSize, CancellationToken ct)
+        IQuerySession session, CatalogueFilter filter, Clocks clocks, int page, int pageSize, CancellationToken ct)
     {
-        var (where, parameters, readsContent) = InForceRelation(filter, instant);
+        var (where, parameters, readsContent) = InForceRelation(filter, clocks);
         var counted = readsContent ? $"{Intervals} {WithDocuments}" : Intervals;
         var total = (await session.AdvancedSql.QueryAsync<long>($"select count(*) from {counted} {where}", ct, [.. parameters])).Single();
         // Without content filters the page is cut from the index before any version document is read: only the page's are.
         var paged = readsContent
-            ? $"select l.data from {Intervals} {WithDocuments} {where} order by i.item_code, i.id limit ? offset ?"
-            : $"select l.data from (select i.item_code, i.id, i.version_id from {Intervals} {where} order by i.item_code, i.id limit ? offset ?) i " +
-              $"{WithDocuments} order by i.item_code, i.id";
-        var rows = await session.QueryAsync<ItemVersion<EntryContent>>(paged, ct, [.. parameters, pageSize, (page - 1) * pageSize]);
-        return (total, rows);
+            ? $"select {RegionReads.WithClocks("l", "i")} from {Intervals} {WithDocuments} {where} order by i.item_code, i.id limit ? offset ?"
+            : $"select {RegionReads.WithClocks("l", "i")} from (select i.item_code, i.id, i.version_id, i.effective_at, i.placed_by from {Intervals} {where} " +
+              $"order by i.item_code, i.id limit ? offset ?) i {WithDocuments} order by i.item_code, i.id";
+        var rows = await session.QueryAsync<ItemVersion<EntryContent>>(paged, ct,
+            [.. parameters, pageSize, (page - 1) * pageSize]);
+        return (total, [.. rows.Select(r => r with { AsOf = clocks.AsOf, KnownAt = clocks.KnownAt })]);
     }
 
     private const string Intervals = $"{ValidityIntervalProjection.Table} i";
@@ -41,10 +43,10 @@ public static class EntryQueries
     /// The intervals holding the instant (one per entry in force), then the filters, and whether a filter reads the
     /// versions' content (<c>l</c>). Without one the count reads no version document: the region index covers it.
     /// </summary>
-    private static (string Where, List<object> Parameters, bool ReadsContent) InForceRelation(CatalogueFilter filter, DateTimeOffset instant)
+    private static (string Where, List<object> Parameters, bool ReadsContent) InForceRelation(CatalogueFilter filter, Clocks clocks)
     {
-        List<object> parameters = [CatalogueList.Name, instant, instant];
-        var sql = "where i.list = ? and i.effective_at <= ? and (i.superseded_at is null or i.superseded_at > ?)";
+        List<object> parameters = [CatalogueList.Name, clocks.AsOf, clocks.AsOf, clocks.Record, clocks.Record];
+        var sql = $"where i.list = ? and {ValidityIntervalProjection.InForceAt} and {ValidityIntervalProjection.KnownAt}";
         if (filter.RegionCode is not null) { sql += " and i.region_code = ?"; parameters.Add(filter.RegionCode); }
         if (filter.Category is not null) { sql += " and l.data->'content'->>'category' = ?"; parameters.Add(filter.Category); }
         if (filter.CompetentDepartment is not null) { sql += " and l.data->'content'->>'competentDepartment' = ?"; parameters.Add(filter.CompetentDepartment); }

@@ -136,12 +136,22 @@ public static class DemoData
         var owners = new Dictionary<string, Department> { [admin.Code] = admin };
         foreach (var d in Departments) owners[d.Code] = await Ensure(session, d, now, ct);
 
+        await SeedPublished(session, now, code => (owners[code].Id, owners[code].Code), admin.Code, ct);
+    }
+
+    /// <summary>
+    /// Queues what is missing of the demo dataset's published items, each published at <paramref name="now"/> by
+    /// <paramref name="managerCode"/> (a county's by its owner), owned by the department <paramref name="ownerOf"/> gives for a code.
+    /// </summary>
+    public static async Task SeedPublished(IDocumentSession session, DateTimeOffset now, Func<string, (Guid Id, string Code)> ownerOf, string managerCode,
+        CancellationToken ct)
+    {
         foreach (var item in Items)
         {
             var id = IdOf($"entry:{item.Region}:{item.Code}");
             if (await session.Events.FetchStreamStateAsync(id, ct) is not null) continue;
-            var owner = owners[item.OwnerCode];
-            var manager = item.Region == "411000" ? admin.Code : owner.Code;
+            var owner = ownerOf(item.OwnerCode);
+            var manager = item.Region == "411000" ? managerCode : owner.Code;
             // A county entry derives from the city's entry with the same item code (承接).
             Guid? derived = item.Region == "411000" ? null : IdOf($"entry:411000:{item.Code}");
             CatalogueList.Definition.StartPublishedExample(session, id, item.Region, item.Code, owner.Id, owner.Code, manager, now, item.Content, derived);
@@ -151,8 +161,8 @@ public static class DemoData
         var guideId = IdOf("implementation-list:411000:000147011000");
         if (await session.Events.FetchStreamStateAsync(guideId, ct) is null)
         {
-            var market = owners["11411000005327811H"];
-            ImplementationListsList.Definition.StartPublishedExample(session, guideId, "411000", "000147011000", market.Id, market.Code, admin.Code, now,
+            var market = ownerOf("11411000005327811H");
+            ImplementationListsList.Definition.StartPublishedExample(session, guideId, "411000", "000147011000", market.Id, market.Code, managerCode, now,
                 FoodBusinessGuide() with { EntryId = IdOf("entry:411000:000147011000") });
         }
 
@@ -160,8 +170,8 @@ public static class DemoData
         {
             var id = IdOf($"{item.List.Name}:411000:{item.Code}");
             if (await session.Events.FetchStreamStateAsync(id, ct) is not null) continue;
-            var owner = owners[item.OwnerCode];
-            item.List.StartPublishedExample(session, id, "411000", item.Code, owner.Id, owner.Code, admin.Code, now);
+            var owner = ownerOf(item.OwnerCode);
+            item.List.StartPublishedExample(session, id, "411000", item.Code, owner.Id, owner.Code, managerCode, now);
         }
     }
 

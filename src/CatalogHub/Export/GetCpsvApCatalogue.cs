@@ -20,19 +20,19 @@ public static class GetCpsvApCatalogueEndpoint
     [ProducesResponseType<CpsvApCatalogue>(StatusCodes.Status200OK, ContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get(string regionCode, string? asOf, IQuerySession session, TimeProvider clock, HttpContext http)
+    public static async Task<IResult> Get(string regionCode, string? asOf, string? knownAt, IQuerySession session, TimeProvider clock, HttpContext http)
     {
         if (RegionCode.NoSuchRegion(regionCode) is { } unknown) return unknown;
         var input = new Validation();
         RegionCode.CheckKnown(input, "regionCode", regionCode);
-        if (!Instants.TryParse(asOf, clock.GetUtcNow(), out var instant, out var badInstant)) return badInstant!;
+        if (!Instants.TryParseClocks(asOf, knownAt, clock.GetUtcNow(), out var clocks, out var badInstant)) return badInstant!;
         if (input.Failed) return input.Problem();
 
         var ct = http.RequestAborted;
         List<ItemVersion<EntryContent>> entries = [];
         for (var page = 1; page <= Paging.MaxPage; page++)
         {
-            var (total, rows) = await EntryQueries.InForce(session, new CatalogueFilter(regionCode), instant, page, PageSize, ct);
+            var (total, rows) = await EntryQueries.InForce(session, new CatalogueFilter(regionCode), clocks, page, PageSize, ct);
             entries.AddRange(rows);
             if (rows.Count < PageSize || entries.Count >= total) break;
         }
@@ -40,11 +40,11 @@ public static class GetCpsvApCatalogueEndpoint
         for (var page = 1; page <= Paging.MaxPage; page++)
         {
             var (total, rows) = await RegionReads.InForce<ItemVersion<ImplementationListContent>>(session, ImplementationListsList.Name,
-                ImplementationListsList.Definition.VersionsTable, regionCode, instant, new Paging(page, PageSize), ct);
+                ImplementationListsList.Definition.VersionsTable, regionCode, clocks, new Paging(page, PageSize), ct);
             foreach (var list in rows) lists[list.Code] = list;
             if (rows.Count < PageSize || page * PageSize >= total) break;
         }
 
-        return TypedResults.Json(CpsvApDocument.Of(regionCode, instant, entries, lists), ApiJson.Options, ContentType);
+        return TypedResults.Json(CpsvApDocument.Of(regionCode, clocks.AsOf, entries, lists), ApiJson.Options, ContentType);
     }
 }

@@ -35,7 +35,7 @@ public sealed record CityChangeList(DateTimeOffset AsOf, IReadOnlyList<CityChang
 /// <summary>
 /// Filings and city changes, read from the change log's published documents (every list writes <c>version</c>,
 /// <c>derivedFrom</c>, <c>content</c> and <c>citation</c> there) and the validity intervals, so one query serves the
-/// base catalogue and every registered list alike.
+/// base catalogue and every registered list alike. They read the intervals as known now (<c>retracted_at is null</c>).
 /// </summary>
 public static class FilingReads
 {
@@ -47,8 +47,8 @@ public static class FilingReads
     /// <summary>The interval of the filed version itself, the city interval in force at its effective time and that city version.</summary>
     private const string FilingFrom = $"""
         from {Changes} c
-        left join {Intervals} ci on ci.list = c.list and ci.id = c.id and ci.version = (c.document->>'version')::int
-        left join {Intervals} si on si.list = c.list and si.id = (c.document->>'derivedFrom')::uuid
+        left join {Intervals} ci on ci.retracted_at is null and ci.list = c.list and ci.id = c.id and ci.version = (c.document->>'version')::int
+        left join {Intervals} si on si.retracted_at is null and si.list = c.list and si.id = (c.document->>'derivedFrom')::uuid
             and si.effective_at <= ci.effective_at and (si.superseded_at is null or si.superseded_at > ci.effective_at)
         left join {Changes} s on s.kind = 'published' and s.list = si.list and s.id = si.id and (s.document->>'version')::int = si.version
         left join {AcknowledgementTable} a on a.id = {FilingStreams.AcknowledgementSql}
@@ -140,13 +140,13 @@ public static class FilingReads
                        case when (f.data->>'itemVersion')::int = (c.document->>'version')::int then (f.data->>'sourceVersion')::int else si.version end as basis,
                        (f.data->>'itemVersion')::int = (c.document->>'version')::int and f.data->>'sourceVersion' is null as confirmed_repeal,
                        sn.version as in_force,
-                       exists (select 1 from {Intervals} sp where sp.list = c.list and sp.id = (c.document->>'derivedFrom')::uuid
+                       exists (select 1 from {Intervals} sp where sp.retracted_at is null and sp.list = c.list and sp.id = (c.document->>'derivedFrom')::uuid
                            and sp.superseded_at <= ?) as source_ended
                 from current_versions c
-                left join {Intervals} ci on ci.list = c.list and ci.id = c.id and ci.version = (c.document->>'version')::int
-                left join {Intervals} si on si.list = c.list and si.id = (c.document->>'derivedFrom')::uuid
+                left join {Intervals} ci on ci.retracted_at is null and ci.list = c.list and ci.id = c.id and ci.version = (c.document->>'version')::int
+                left join {Intervals} si on si.retracted_at is null and si.list = c.list and si.id = (c.document->>'derivedFrom')::uuid
                     and si.effective_at <= ci.effective_at and (si.superseded_at is null or si.superseded_at > ci.effective_at)
-                left join {Intervals} sn on sn.list = c.list and sn.id = (c.document->>'derivedFrom')::uuid
+                left join {Intervals} sn on sn.retracted_at is null and sn.list = c.list and sn.id = (c.document->>'derivedFrom')::uuid
                     and sn.effective_at <= ? and (sn.superseded_at is null or sn.superseded_at > ?)
                 left join {ConfirmationTable} f on f.id = {FilingStreams.ConfirmationSql}
                 where not exists (select 1 from {Changes} r where r.kind = 'repealed' and r.list = c.list and r.id = c.id and r.sequence > c.sequence)

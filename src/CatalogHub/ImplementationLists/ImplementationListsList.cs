@@ -51,9 +51,10 @@ public static class ImplementationListsList
     /// A list implements an item that is law, so it cannot take effect before, or after the repeal of, the entry it implements
     /// (422 on <c>effectiveAt</c>).
     /// </summary>
-    private static async Task<IResult?> EntryInForce(IQuerySession session, ImplementationListContent content, DateTimeOffset effectiveAt, CancellationToken ct)
+    private static async Task<IResult?> EntryInForce(IQuerySession session, ImplementationListContent content, Clocks clocks, CancellationToken ct)
     {
-        var entry = await EntryQueries.AsOf(session, content.EntryId ?? Guid.Empty, effectiveAt, ct);
+        var effectiveAt = clocks.AsOf;
+        var entry = await EntryQueries.AsOf(session, content.EntryId ?? Guid.Empty, clocks, ct);
         if (entry.InForce is not null) return null;
         return entry.Repeal is { } repeal && repeal.EffectiveAt <= effectiveAt
             ? Problems.Rule("entry-repealed", $"The base catalogue entry is repealed with effect from {repeal.EffectiveAt:O}.", "effectiveAt")

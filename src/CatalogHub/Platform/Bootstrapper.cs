@@ -20,7 +20,11 @@ public sealed class Bootstrapper(IDocumentStore store, IConfiguration config, Ti
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await MigrateLists(cancellationToken);
-        await Locked(BackfillIntervals, cancellationToken);
+        await Locked((session, _) =>
+        {
+            ChangeLog.RebaseRestoredRows(session);
+            return Task.CompletedTask;
+        }, cancellationToken);
         if (config["CATALOGHUB_ADMIN_KEY_FILE"] is { Length: > 0 } keyFile)
             await Locked((session, ct) => EnsureAdminKey(session, keyFile, ct), cancellationToken);
         if (config.GetValue<bool>("CATALOGHUB_SEED_DEMO"))
@@ -63,15 +67,6 @@ public sealed class Bootstrapper(IDocumentStore store, IConfiguration config, Ti
             await using var release = new NpgsqlCommand($"select pg_advisory_unlock({StartupLock})", connection);
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
-    }
-
-    /// <summary>A store whose lists were published before validity intervals existed gets them once; a restored change log is rebased.</summary>
-    private static Task BackfillIntervals(IDocumentSession session, CancellationToken ct)
-    {
-        ChangeLog.RebaseRestoredRows(session);
-        foreach (var list in Publication.Lists.ListRegistry.All)
-            ValidityIntervalProjection.Backfill(session, list.Name, list.VersionsTable, Publication.Lists.ListDefinition.RepealsTable, "itemId");
-        return Task.CompletedTask;
     }
 
     /// <summary>

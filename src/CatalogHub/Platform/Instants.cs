@@ -18,7 +18,7 @@ public static partial class Instants
 
     /// <summary>Names (query parameters and JSON properties) of instants for which a whole day is a meaningful answer.</summary>
     public static bool DayMeansStartOfDay(string name) =>
-        name is "asOf" or "effectiveAt" or "from" or "to";
+        name is "asOf" or "knownAt" or "effectiveAt" or "from" or "to";
 
     public enum Form { Instant, Day, Invalid }
 
@@ -74,9 +74,42 @@ public static partial class Instants
         }
     }
 
+    /// <summary>
+    /// Reads the two clocks of an "as of" read: in force at <c>asOf</c>, as the record stood at <c>knownAt</c>; both now when
+    /// absent. A <c>knownAt</c> after now is refused: the record has not been written yet, and an answer must never change.
+    /// </summary>
+    public static bool TryParseClocks(string? asOf, string? knownAt, DateTimeOffset now, out Clocks clocks, out IResult? problem)
+    {
+        clocks = new(now, now);
+        if (!TryParse(asOf, now, out var instant, out problem)) return false;
+        if (!TryParse(knownAt, now, out var known, out problem, "knownAt")) return false;
+        if (known > now)
+        {
+            problem = Problems.Invalid([new FieldError("knownAt", "known-at-in-future",
+                "must not be after now: what the record will say then is not known yet.")]);
+            return false;
+        }
+        clocks = new(instant, known, Latest: string.IsNullOrWhiteSpace(knownAt));
+        return true;
+    }
+
     public static FieldError Invalid(string field) =>
         new(field, ProblemCodes.InvalidInstant, "must be an ISO 8601 date-time, e.g. 2026-12-01T09:00:00+08:00 (without an offset: Beijing time).");
 
     public static FieldError DateWithoutTime(string field) =>
         new(field, ProblemCodes.DateWithoutTime, "needs a time of day as well as a date, e.g. 2026-12-01T09:00:00+08:00.");
+}
+
+/// <summary>
+/// The two instants an answer is about: in force at <c>AsOf</c> (legal clock), as the record stood at <c>KnownAt</c> (record
+/// clock). <c>Latest</c>: no <c>knownAt</c> was asked for, so the answer reads everything on record (<see cref="Record"/>),
+/// also a change another node recorded with a clock slightly ahead of this one, and states now as its <c>KnownAt</c>.
+/// </summary>
+public readonly record struct Clocks(DateTimeOffset AsOf, DateTimeOffset KnownAt, bool Latest = false)
+{
+    /// <summary>The record clock's instant the reads filter on: the end of time for the latest record.</summary>
+    public DateTimeOffset Record => Latest ? DateTimeOffset.MaxValue : KnownAt;
+
+    /// <summary>As of <paramref name="instant"/>, with everything on record (internal checks: a publication's references, a grant's purpose).</summary>
+    public static Clocks Current(DateTimeOffset instant, DateTimeOffset now) => new(instant, now, Latest: true);
 }

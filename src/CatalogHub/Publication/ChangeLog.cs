@@ -17,15 +17,33 @@ public enum ChangeKind
     [JsonStringEnumMemberName("published")] Published,
     [JsonStringEnumMemberName("repealed")] Repealed,
     [JsonStringEnumMemberName("withdrawn")] Withdrawn,
+    /// <summary>A version or repeal not yet in effect will not take effect (document: <see cref="ScheduleChange"/>).</summary>
+    [JsonStringEnumMemberName("schedule-cancelled")] ScheduleCancelled,
+    /// <summary>A version or repeal not yet in effect takes effect at another time (document: <see cref="ScheduleChange"/>).</summary>
+    [JsonStringEnumMemberName("rescheduled")] Rescheduled,
 }
 
 /// <summary>
+/// A cancelled (<c>RescheduledTo</c> null) or rescheduled change of a list's timeline: version <c>Version</c>, or the repeal
+/// (null), that was scheduled for <c>ScheduledFor</c>.
+/// </summary>
+public sealed record ScheduleChange(string List, Guid Id, int? Version, DateTimeOffset ScheduledFor, DateTimeOffset? RescheduledTo,
+    DateTimeOffset RecordedAt, long Sequence, string Reason, string Basis, string By);
+
+/// <summary>
 /// One change to a published list, with the event's sequence number. <c>Document</c> is the immutable published
-/// version (for <c>published</c>) or the repeal's citation (for <c>repealed</c>); drafts carry none.
+/// version (for <c>published</c>), the repeal's citation (for <c>repealed</c>) or the <see cref="ScheduleChange"/>; drafts carry none.
 /// </summary>
 public sealed record PublicationChange(
     long Sequence, string List, ChangeKind Kind, Guid Id, string? RegionCode, string? ItemCode, DateTimeOffset RecordedAt, JsonElement? Document)
 {
+    /// <summary>
+    /// True for a correction: a publication or repeal effective before it was recorded, which changes what was in force at
+    /// instants already past. A cancellation or rescheduling only ever touches the future.
+    /// </summary>
+    public bool Retroactive => Kind is ChangeKind.Published or ChangeKind.Repealed
+        && Document is { } d && d.TryGetProperty("effectiveAt", out var at) && at.GetDateTimeOffset() < RecordedAt;
+
     /// <summary>Documents are written without the API's refusal of unknown members: computed citations round-trip.</summary>
     public static readonly JsonSerializerOptions Json = new(ApiJson.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
 

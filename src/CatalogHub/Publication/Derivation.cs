@@ -11,7 +11,7 @@ public static class Derivation
         CancellationToken ct)
     {
         var sourceRegion = (await session.AdvancedSql.QueryAsync<string>(
-            $"select region_code from {ValidityIntervalProjection.Table} where list = ? and id = ? limit 1", ct, list, source)).FirstOrDefault();
+            $"select region_code from {ValidityIntervalProjection.Table} where list = ? and id = ? and retracted_at is null limit 1", ct, list, source)).FirstOrDefault();
         if (sourceRegion is null)
             return Problems.Rule(notPublished, "An item can only derive from a published item of the same list.", "derivedFrom");
         return sourceRegion == RegionCode.Parent(regionCode) ? null

@@ -53,11 +53,49 @@ public static class PublicationWrites
         var input = new Validation();
         input.Text("note", command.Note, 500, required: false);
         var effectiveAt = command.EffectiveAt ?? now;
+        // A correction names the decision that orders it; it is the catalogue manager's, as every publication is.
+        input.Text("basis", command.Basis, 500, required: effectiveAt < now);
         return Change<T>(id, command.Reason, input, http, user, session, PublicationAccess.MayPublish, async (item, caller) =>
         {
             var refused = LifecycleRules.CanPublish(item.Lifecycle, effectiveAt, now) ?? await content(item, effectiveAt);
             return refused is null ? Decision.Record(published(item, caller, effectiveAt)) : Decision.Refuse(refused);
         }, view, outbox);
+    }
+
+    /// <summary>Cancels a version or the repeal not yet in effect (<see cref="LifecycleRules.CanChangeSchedule"/>).</summary>
+    public static Task<IResult> CancelScheduled<T>(Guid id, CancelScheduled command, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
+        DateTimeOffset now, Func<Caller, TimelinePoint, object> cancelled, Func<T, long, object> view, IMessageBus? outbox = null)
+        where T : class, IPublishable<T>
+    {
+        var input = new Validation();
+        var version = ScheduledTarget(input, command.Version, command.Repeal);
+        input.Text("basis", command.Basis, 500);
+        return Change<T>(id, command.Reason, input, http, user, session, PublicationAccess.MayPublish, (item, caller) =>
+            LifecycleRules.CanChangeSchedule(item.Lifecycle, version, now, out var point) is { } refused
+                ? Decision.Refuse(refused) : Decision.Record(cancelled(caller, point)), view, outbox);
+    }
+
+    /// <summary>Moves a version or the repeal not yet in effect to a new future time between its neighbours (<see cref="LifecycleRules.CanReschedule"/>).</summary>
+    public static Task<IResult> Reschedule<T>(Guid id, Reschedule command, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
+        DateTimeOffset now, Func<Caller, TimelinePoint, DateTimeOffset, object> rescheduled, Func<T, long, object> view, IMessageBus? outbox = null)
+        where T : class, IPublishable<T>
+    {
+        var input = new Validation();
+        var version = ScheduledTarget(input, command.Version, command.Repeal);
+        input.Check(command.EffectiveAt is not null, "effectiveAt", "required", "is required: the new effective time.");
+        input.Text("basis", command.Basis, 500);
+        var to = command.EffectiveAt ?? now;
+        return Change<T>(id, command.Reason, input, http, user, session, PublicationAccess.MayPublish, (item, caller) =>
+            LifecycleRules.CanReschedule(item.Lifecycle, version, to, now, out var point) is { } refused
+                ? Decision.Refuse(refused) : Decision.Record(rescheduled(caller, point, to)), view, outbox);
+    }
+
+    /// <summary>The scheduled change a cancellation or rescheduling names: a version number, or null for the repeal.</summary>
+    private static int? ScheduledTarget(Validation input, int? version, bool? repeal)
+    {
+        input.Check((version is null) != (repeal != true), "version", "one-target", "name either a version or \"repeal\": true, not both nor neither.");
+        input.Check(version is null or > 0, "version", "invalid-version", "must be a version number (1 or more).");
+        return repeal == true ? null : version;
     }
 
     public static Task<IResult> Repeal<T>(Guid id, Repeal command, HttpContext http, ClaimsPrincipal user, IDocumentSession session,

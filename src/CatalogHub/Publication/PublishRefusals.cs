@@ -22,7 +22,7 @@ public static class PublishRefusals
         var missing = await session.AdvancedSql.QueryAsync<long>($"""
             select r.n from unnest(?::text[], ?::uuid[]) with ordinality r(list, id, n)
             where not exists (select 1 from {ValidityIntervalProjection.Table} i
-                              where i.list = r.list and i.id = r.id and i.effective_at <= ? and (i.superseded_at is null or i.superseded_at > ?))
+                              where i.list = r.list and i.id = r.id and i.retracted_at is null and i.effective_at <= ? and (i.superseded_at is null or i.superseded_at > ?))
             order by r.n
             """, ct, all.Select(r => r.List).ToArray(), all.Select(r => r.Id).ToArray(), effectiveAt, effectiveAt);
         return Of([.. missing.Select(n => all[(int)n - 1]).Select(r => new FieldError(r.Field, "reference-not-in-force",

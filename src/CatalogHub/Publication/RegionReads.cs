@@ -1,20 +1,33 @@
 namespace CatalogHub.Publication;
 
-/// <summary>A region's items of one list in force at an instant, through the validity intervals' region index.</summary>
+/// <summary>A region's items of one list in force at an instant as known at another, through the validity intervals' region index.</summary>
 public static class RegionReads
 {
     private const string InForceAt =
-        $"from {ValidityIntervalProjection.Table} i where i.list = ? and i.region_code = ? and i.effective_at <= ? and (i.superseded_at is null or i.superseded_at > ?)";
+        $"from {ValidityIntervalProjection.Table} i where i.list = ? and i.region_code = ? and {ValidityIntervalProjection.InForceAt} and {ValidityIntervalProjection.KnownAt}";
 
-    /// <summary>The count comes from the index alone; the page is cut from it before any version document is read.</summary>
+    /// <summary>
+    /// The count comes from the index alone; the page is cut from it before any version document is read. Each version comes
+    /// with both instants, its interval's start and the change that recorded it, for its citation.
+    /// </summary>
     public static async Task<(long Total, IReadOnlyList<TVersion> Page)> InForce<TVersion>(IQuerySession session, string list, string versionsTable,
-        string regionCode, DateTimeOffset instant, Paging paging, CancellationToken ct)
+        string regionCode, Clocks clocks, Paging paging, CancellationToken ct) where TVersion : class, IPublishedVersion
     {
-        var total = (await session.AdvancedSql.QueryAsync<long>($"select count(*) {InForceAt}", ct, list, regionCode, instant, instant)).Single();
+        var (instant, record) = (clocks.AsOf, clocks.Record);
+        var total = (await session.AdvancedSql.QueryAsync<long>($"select count(*) {InForceAt}", ct, list, regionCode, instant, instant, record, record)).Single();
         var rows = await session.QueryAsync<TVersion>(
-            $"select l.data from (select i.item_code, i.id, i.version_id {InForceAt} order by i.item_code, i.id limit ? offset ?) i " +
-            $"join {versionsTable} l on l.id = i.version_id order by i.item_code, i.id",
-            ct, list, regionCode, instant, instant, paging.PageSize, paging.Offset);
-        return (total, rows);
+            $"select {WithClocks("l", "i")} from (select i.item_code, i.id, i.version_id, i.effective_at, i.placed_by {InForceAt} " +
+            $"order by i.item_code, i.id limit ? offset ?) i join {versionsTable} l on l.id = i.version_id order by i.item_code, i.id",
+            ct, list, regionCode, instant, instant, record, record, paging.PageSize, paging.Offset);
+        return (total, [.. rows.Select(r => (TVersion)r.Answering(clocks))]);
     }
+
+    /// <summary>
+    /// A version document <paramref name="version"/> as an answer gives it: with its interval's (<paramref name="interval"/>) start
+    /// and the change that recorded the interval (<see cref="IPublishedVersion.Answering"/> adds the instants asked about). The
+    /// start is the document's own, to its last digit, unless a rescheduling moved it (the table keeps microseconds only).
+    /// </summary>
+    public static string WithClocks(string version, string interval) =>
+        $"{version}.data || jsonb_build_object('effectiveAt', case when abs(extract(epoch from {interval}.effective_at - ({version}.data->>'effectiveAt')::timestamptz)) <= 0.000001 " +
+        $"then {version}.data->'effectiveAt' else to_jsonb({interval}.effective_at) end, 'recordedBy', {interval}.placed_by)";
 }

@@ -1,4 +1,8 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using JasperFx.Events;
+using Marten.Events;
 using Marten.Events.Projections;
 using Weasel.Core;
 using Weasel.Postgresql;
@@ -7,103 +11,212 @@ using Weasel.Postgresql.Tables;
 namespace CatalogHub.Publication;
 
 /// <summary>
-/// A change to a list's legal timeline: a published version opens its validity interval (and closes its
-/// predecessor's), a repeal closes the last version's. Region and item codes are those of the lists that have them;
-/// <c>Repeal</c> is the list's repeal document (<see cref="IRepealRecord"/>), kept on the interval it closed.
+/// A recorded change to a list's legal timeline: a version published (its point put at its effective time), a repeal, a
+/// scheduled point cancelled or moved. Region and item codes are those of the lists that have them; <c>Repeal</c> is the
+/// repeal's document (<see cref="IRepealRecord"/>), kept on the interval it closes.
 /// </summary>
-public sealed record TimelineChange(string List, Guid Id, DateTimeOffset EffectiveAt, int? Version, string? VersionDocumentId,
-    string? RegionCode, string? ItemCode, IRepealRecord? Repeal = null)
+public sealed record TimelineChange(string List, Guid Id, TimelineEdit Edit, DateTimeOffset RecordedAt, long Sequence,
+    int? Version = null, string? VersionDocumentId = null, string? RegionCode = null, string? ItemCode = null, IRepealRecord? Repeal = null)
 {
     public static TimelineChange Opened(string list, Guid id, int version, string versionDocumentId, DateTimeOffset effectiveAt,
-        string? regionCode = null, string? itemCode = null) => new(list, id, effectiveAt, version, versionDocumentId, regionCode, itemCode);
+        DateTimeOffset recordedAt, long sequence, string? regionCode = null, string? itemCode = null) =>
+        new(list, id, TimelineEdit.Put(effectiveAt), recordedAt, sequence, version, versionDocumentId, regionCode, itemCode);
 
-    public static TimelineChange Closed(string list, Guid id, IRepealRecord repeal) =>
-        new(list, id, repeal.EffectiveAt, null, null, null, null, repeal);
+    public static TimelineChange Closed(string list, Guid id, IRepealRecord repeal, long sequence) =>
+        new(list, id, TimelineEdit.Put(repeal.EffectiveAt), repeal.RecordedAt, sequence, Repeal: repeal);
+
+    public static TimelineChange Cancelled(string list, Guid id, DateTimeOffset effectiveAt, DateTimeOffset recordedAt, long sequence) =>
+        new(list, id, TimelineEdit.Cancel(effectiveAt), recordedAt, sequence);
+
+    public static TimelineChange Moved(string list, Guid id, DateTimeOffset from, DateTimeOffset to, DateTimeOffset recordedAt, long sequence) =>
+        new(list, id, TimelineEdit.Move(from, to), recordedAt, sequence);
 }
 
 /// <summary>
-/// The validity interval of every published version: it is in force at T when <c>effective_at &lt;= T</c> and
-/// (<c>superseded_at</c> is null or <c>superseded_at &gt; T</c>), where <c>superseded_at</c> is the next version's
-/// effective time or the repeal's; an interval a repeal closed keeps that repeal (<c>repeal</c>), so every repeal of a
-/// re-established list stays readable and explains exactly its own gap. One row per version, written by an inline projection in the publishing (or
-/// repealing) transaction; the published version documents themselves are never touched. Because effective times
-/// grow strictly (<see cref="Lifecycle"/>), this answers exactly as "the highest version effective at T, unless
-/// repealed at T" did, but with one index probe per list instead of a walk through its versions.
+/// The validity intervals of every published version on both clocks (README, "Two clocks"). A row says: version N was in force
+/// from <c>effective_at</c> until <c>superseded_at</c> (the next version's or the repeal's effective time; null: still), and
+/// the hub knew this from <c>recorded_at</c> (the change that made it so, <c>recorded_by</c>) until <c>retracted_at</c> (the
+/// change that made it otherwise; null: still known). <c>placed_by</c> is the change that put the version at its start (its
+/// publication or a rescheduling): the event a citation of it names. An interval a repeal closed keeps that repeal (<c>repeal</c>), so every
+/// repeal stays readable and explains exactly its own gap. Rows are never updated but for their <c>retracted_at</c>: a
+/// correction, a cancellation or a rescheduling retracts the rows it changes and inserts their replacements, so what was
+/// answered about (T, K) is answered the same forever. A version is in force at T as known at K when its row holds T on the
+/// legal clock and K on the record clock: one index probe. Written by an inline projection in the changing transaction.
 /// </summary>
 public sealed class ValidityIntervalProjection(params Func<IEvent, TimelineChange?>[] sources) : IProjection
 {
-    public const string Table = "cataloghub.publication_intervals";
+    public const string Table = $"{Hosting.SchemaName}.publication_timeline";
 
-    // The open interval is always the latest one (effective times grow strictly): found through the primary key. After a
-    // repeal there is none, so a version re-establishing the list opens its interval without closing anything.
-    private const string CloseLatest =
-        $"update {Table} set superseded_at = ?, repeal = ?::jsonb where list = ? and id = ? and superseded_at is null " +
-        $"and effective_at = (select max(effective_at) from {Table} where list = ? and id = ?)";
+    /// <summary>The older, one-clock table this one replaced; start-up rebuilds the intervals from the events and drops it.</summary>
+    public const string OneClockTable = $"{Hosting.SchemaName}.publication_intervals";
 
-    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    /// <summary>Rows the hub knows at <c>?</c> (the record clock's instant): the predicate every "as known at" read adds.</summary>
+    public const string KnownAt = "i.recorded_at <= ? and (i.retracted_at is null or i.retracted_at > ?)";
+
+    /// <summary>Rows in force at <c>?</c> (the legal clock's instant).</summary>
+    public const string InForceAt = "i.effective_at <= ? and (i.superseded_at is null or i.superseded_at > ?)";
+
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         var serializer = operations.DocumentStore.Options.Serializer();
-        foreach (var e in events)
-            foreach (var source in sources)
-                if (source(e) is { } c)
-                {
-                    operations.QueueSqlCommand(CloseLatest, c.EffectiveAt, c.Repeal is { } repeal ? serializer.ToJson(repeal) : DBNull.Value,
-                        c.List, c.Id, c.List, c.Id);
-                    if (c.Version is { } version)
-                        operations.QueueSqlCommand(
-                            $"insert into {Table} (list, id, effective_at, version, version_id, region_code, item_code) values (?, ?, ?, ?, ?, ?, ?)",
-                            c.List, c.Id, c.EffectiveAt, version, c.VersionDocumentId!,
-                            (object?)c.RegionCode ?? DBNull.Value, (object?)c.ItemCode ?? DBNull.Value);
-                }
-        return Task.CompletedTask;
+        var changes = events.SelectMany(e => sources.Select(source => source(e))).OfType<TimelineChange>().ToList();
+        foreach (var item in changes.GroupBy(c => (c.List, c.Id)))
+        {
+            var points = await Current(operations, item.Key.List, item.Key.Id, cancellation);
+            foreach (var change in item)
+                points = Record(operations, change.List, change.Id, points, change, serializer.ToJson);
+        }
     }
 
     /// <summary>
-    /// Builds the intervals of a list published before this table existed, from its version and repeal documents; does
-    /// nothing once the table holds any row of that list (from then on the projection keeps it). <paramref name="idProperty"/> is the
-    /// versions' JSON property holding the list's id. Then gives the repeal to every interval closed by one before intervals
-    /// kept it: until lists could be re-established, a list had one repeal (document id: the list's id), closing its last interval.
+    /// One point of the timeline as the rows keep it; <c>Repeal</c> is the repeal document's JSON; <c>PlacedBy</c> the change that
+    /// put a version's point where it is (its publication, or a rescheduling), which its citations name.
     /// </summary>
-    public static void Backfill(IDocumentOperations operations, string list, string versionsTable, string repealsTable, string idProperty)
+    public sealed record Point(DateTimeOffset EffectiveAt, int? Version, string? VersionId, string? RegionCode, string? ItemCode, string? Repeal,
+        long PlacedBy);
+
+    private sealed record Row(DateTimeOffset EffectiveAt, DateTimeOffset? SupersededAt, int Version, string VersionId, string? RegionCode,
+        string? ItemCode, string? Repeal, long PlacedBy)
     {
-        // Truncated to microseconds as Npgsql truncates parameters: a cast of the JSON's 100 ns digits would round instead.
-        static string Instant(string json) => $"regexp_replace({json}->>'effectiveAt', '(\\.\\d{{6}})\\d+', '\\1')::timestamptz";
-        operations.QueueSqlCommand($"""
-            insert into {Table} (list, id, effective_at, version, version_id, region_code, item_code, superseded_at)
-            select ?, (v.data->>'{idProperty}')::uuid, {Instant("v.data")}, (v.data->>'version')::int, v.id,
-                   v.data->>'regionCode', coalesce(v.data->>'itemCode', v.data->>'code'),
-                   coalesce(lead({Instant("v.data")}) over (partition by v.data->>'{idProperty}' order by (v.data->>'version')::int),
-                            {Instant("r.data")})
-            from {versionsTable} v left join {repealsTable} r on r.id = (v.data->>'{idProperty}')::uuid
-            where not exists (select 1 from {Table} where list = ?)
-            """, list, list);
-        operations.QueueSqlCommand($"""
-            update {Table} i set repeal = r.data
-            from {repealsTable} r
-            where i.list = ? and r.id = i.id and i.repeal is null and i.superseded_at is not null
-              and not exists (select 1 from {Table} n where n.list = i.list and n.id = i.id and n.effective_at > i.effective_at)
-            """, list);
+        /// <summary>What makes two rows the same interval: the repeal by its sequence, as the table's JSON text is formatted otherwise.</summary>
+        public object Key => (EffectiveAt, SupersededAt, Version, VersionId, RegionCode, ItemCode, PlacedBy,
+            Repeal is null ? (long?)null : JsonNode.Parse(Repeal)!["sequence"]!.GetValue<long>());
+    }
+
+    /// <summary>
+    /// Applies one change to the item's points and queues what it changes in the rows: the rows it no longer holds are retracted
+    /// at the change's record time, the new ones inserted from then on. Returns the new points.
+    /// </summary>
+    public static ImmutableArray<Point> Record(IDocumentOperations operations, string list, Guid id, ImmutableArray<Point> points, TimelineChange change,
+        Func<object, string> json)
+    {
+        var put = change.Edit.Kind != TimelineEditKind.Put ? null
+            : change.Repeal is { } repeal ? new Point(Micro(change.Edit.At), null, null, null, null, json(repeal), change.Sequence)
+            : new Point(Micro(change.Edit.At), change.Version, change.VersionDocumentId, change.RegionCode, change.ItemCode, null, change.Sequence);
+        var edit = change.Edit with { At = Micro(change.Edit.At), To = change.Edit.To is { } to ? Micro(to) : null };
+        var next = points.Apply(edit, put, p => p.EffectiveAt, (p, at) => Moved(p, at) with { PlacedBy = change.Sequence });
+        var before = Rows(points);
+        var after = Rows(next);
+        foreach (var gone in before.ExceptBy(after.Select(r => r.Key), r => r.Key))
+            operations.QueueSqlCommand($"update {Table} set retracted_at = ? where list = ? and id = ? and effective_at = ? and retracted_at is null",
+                change.RecordedAt, list, id, gone.EffectiveAt);
+        foreach (var row in after.ExceptBy(before.Select(r => r.Key), r => r.Key))
+            operations.QueueSqlCommand($"""
+                insert into {Table} (list, id, effective_at, superseded_at, version, version_id, region_code, item_code, repeal, recorded_at, recorded_by, placed_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+                """, list, id, row.EffectiveAt, (object?)row.SupersededAt ?? DBNull.Value, row.Version, row.VersionId,
+                (object?)row.RegionCode ?? DBNull.Value, (object?)row.ItemCode ?? DBNull.Value, (object?)row.Repeal ?? DBNull.Value,
+                change.RecordedAt, change.Sequence, row.PlacedBy);
+        return next;
+    }
+
+    /// <summary>A rescheduled repeal's document says when it now takes effect.</summary>
+    private static Point Moved(Point p, DateTimeOffset to)
+    {
+        if (p.Repeal is null) return p with { EffectiveAt = to };
+        var repeal = JsonNode.Parse(p.Repeal)!.AsObject();
+        repeal["effectiveAt"] = JsonValue.Create(to);
+        return p with { EffectiveAt = to, Repeal = repeal.ToJsonString() };
+    }
+
+    /// <summary>One row per version point, closed by the next point (a repeal point closes it and is kept on it).</summary>
+    private static List<Row> Rows(ImmutableArray<Point> points)
+    {
+        var rows = new List<Row>();
+        for (var i = 0; i < points.Length; i++)
+        {
+            if (points[i] is not { Version: { } version } p) continue;
+            var next = i + 1 < points.Length ? points[i + 1] : null;
+            rows.Add(new Row(p.EffectiveAt, next?.EffectiveAt, version, p.VersionId!, p.RegionCode, p.ItemCode, next?.Repeal, p.PlacedBy));
+        }
+        return rows;
+    }
+
+    /// <summary>The item's points as the rows known now hold them (a repeal point: the repeal an interval keeps, at its end).</summary>
+    private static async Task<ImmutableArray<Point>> Current(IQuerySession session, string list, Guid id, CancellationToken ct)
+    {
+        var json = (await session.AdvancedSql.QueryAsync<string>($"""
+            select coalesce(json_agg(json_build_object('effectiveAt', effective_at, 'supersededAt', superseded_at, 'version', version,
+                   'versionId', version_id, 'regionCode', region_code, 'itemCode', item_code, 'repeal', repeal::text, 'placedBy', placed_by)
+                   order by effective_at), '[]')::text
+            from {Table} where list = ? and id = ? and retracted_at is null
+            """, ct, list, id)).Single();
+        var points = ImmutableArray.CreateBuilder<Point>();
+        foreach (var row in JsonSerializer.Deserialize<Row[]>(json, JsonSerializerOptions.Web)!)
+        {
+            points.Add(new Point(row.EffectiveAt, row.Version, row.VersionId, row.RegionCode, row.ItemCode, null, row.PlacedBy));
+            // A repeal's own point is placed by the repeal (its sequence): no citation names it.
+            if (row.Repeal is not null)
+                points.Add(new Point(row.SupersededAt!.Value, null, null, null, null, row.Repeal, JsonNode.Parse(row.Repeal)!["sequence"]!.GetValue<long>()));
+        }
+        return points.ToImmutable();
+    }
+
+    /// <summary>PostgreSQL keeps microseconds: points compare equal to what the table gives back only at that precision.</summary>
+    private static DateTimeOffset Micro(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
+
+    /// <summary>
+    /// Builds the rows from every timeline event of the store, in order, once: for a store written before both clocks were kept
+    /// (its one-clock table is then dropped), or one whose table is empty while versions exist. Under the start-up lock, before
+    /// the host serves. The events' codes may be missing on a list's older publications: they are taken from the version documents.
+    /// </summary>
+    public static async Task Rebuild(IDocumentStore store, IReadOnlyList<Func<IEvent, TimelineChange?>> sources, Type[] eventTypes,
+        IReadOnlyList<string> versionTables, ILogger logger, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var empty = !(await session.AdvancedSql.QueryAsync<bool>($"select exists (select 1 from {Table})", ct)).Single();
+        var oneClock = (await session.AdvancedSql.QueryAsync<bool>($"select to_regclass('{OneClockTable}') is not null", ct)).Single();
+        if (!empty && !oneClock) return;
+        if (empty)
+        {
+            var points = new Dictionary<(string, Guid), ImmutableArray<Point>>();
+            long read = 0, after = 0;
+            while (true)
+            {
+                var page = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.EventTypesAre(eventTypes)).OrderBy(e => e.Sequence).Take(5000).ToListAsync(ct);
+                if (page.Count == 0) break;
+                foreach (var change in page.SelectMany(e => sources.Select(s => s(e))).OfType<TimelineChange>())
+                {
+                    (string, Guid) key = (change.List, change.Id);
+                    points[key] = Record(session, change.List, change.Id, points.GetValueOrDefault(key, []), change, session.DocumentStore.Options.Serializer().ToJson);
+                    read++;
+                }
+                after = page[^1].Sequence;
+            }
+            foreach (var versions in versionTables)
+                session.QueueSqlCommand($"""
+                    update {Table} i set region_code = coalesce(nullif(i.region_code, ''), v.data->>'regionCode'), item_code = coalesce(i.item_code, v.data->>'code')
+                    from {versions} v where v.id = i.version_id and (i.region_code is null or i.region_code = '' or i.item_code is null)
+                    """);
+            logger.LogInformation("Validity intervals on both clocks rebuilt from {Changes} timeline changes", read);
+        }
+        session.QueueSqlCommand($"drop table if exists {OneClockTable}");
+        await session.SaveChangesAsync(ct);
     }
 
     /// <summary>The table, for <c>opts.Storage.ExtendedSchemaObjects</c>: Marten creates and migrates it with the store.</summary>
     public static Table Definition()
     {
-        var table = new Table(new PostgresqlObjectName(Hosting.SchemaName, "publication_intervals", SchemaUtils.IdentifierUsage.General));
-        // (list, id, effective_at) is unique because effective times grow strictly; it serves "one list as of T".
+        var table = new Table(new PostgresqlObjectName(Hosting.SchemaName, "publication_timeline", SchemaUtils.IdentifierUsage.General));
+        // Among the rows known at one instant, (list, id, effective_at) is unique; recorded_by (the change's sequence) keeps versions of a row apart.
         table.AddColumn<string>("list").AsPrimaryKey();
         table.AddColumn<Guid>("id").AsPrimaryKey();
         table.AddColumn("effective_at", "timestamp with time zone").AsPrimaryKey();
+        table.AddColumn<long>("recorded_by").AsPrimaryKey();
         table.AddColumn("superseded_at", "timestamp with time zone");
         table.AddColumn<int>("version").NotNull();
         table.AddColumn<string>("version_id").NotNull();
         table.AddColumn<string>("region_code");
         table.AddColumn<string>("item_code");
         table.AddColumn("repeal", "jsonb");
-        // "A region's catalogue as of T" in page order, answered from the index alone (no version documents read to count).
-        table.Indexes.Add(new IndexDefinition("ix_publication_intervals_region")
+        table.AddColumn("recorded_at", "timestamp with time zone").NotNull();
+        table.AddColumn<long>("placed_by").NotNull();
+        table.AddColumn("retracted_at", "timestamp with time zone");
+        // "A region's catalogue as of T, as known at K" in page order, answered from the index alone (no version documents read to count).
+        table.Indexes.Add(new IndexDefinition("ix_publication_timeline_region")
         {
             Columns = ["list", "region_code", "item_code", "id"],
-            IncludeColumns = ["effective_at", "superseded_at", "version_id"],
+            IncludeColumns = ["effective_at", "superseded_at", "version_id", "recorded_at", "retracted_at"],
         });
         return table;
     }

@@ -205,19 +205,23 @@ public sealed class Re_establishing(AppFixture fixture) : ImplementationListCont
         var first = await RepealSequence(v1.Id, r1);
 
         // As such a store was: an index over every entry (under the name it had before the catalogue moved onto the list
-        // registry), and intervals that do not keep the repeal that closed them.
+        // registry), and validity intervals on one clock, in a table of their own. Start-up rebuilds the intervals on both
+        // clocks from the events (the repeal kept on the interval it closed) and drops the older table.
         await using (var session = Store.LightweightSession())
         {
             session.QueueSqlCommand("drop index cataloghub.mt_doc_entry_uidx_region_code");
             session.QueueSqlCommand("create unique index mt_doc_entry_uidx_region_codeitem_code on cataloghub.mt_doc_entry " +
                 "((data ->> 'regionCode'), (data ->> 'code'))");
-            session.QueueSqlCommand($"update {ValidityIntervalProjection.Table} set repeal = null");
+            session.QueueSqlCommand($"truncate {ValidityIntervalProjection.Table}");
+            session.QueueSqlCommand($"create table {ValidityIntervalProjection.OneClockTable} (list text, id uuid, effective_at timestamptz, superseded_at timestamptz)");
             await session.SaveChangesAsync();
         }
-        // Until the start-up backfill runs, the repeal document explains the gap.
-        Assert.Equal(RepealedBy(first), await AsOf(v1.Id, r1));
+        Assert.Equal(new Answer(null, "not-in-force", null), await AsOf(v1.Id, r1));
         await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await Host.Services.GetServices<IHostedService>().OfType<Bootstrapper>().Single().StartAsync(CancellationToken.None);
+        Assert.Equal(RepealedBy(first), await AsOf(v1.Id, r1));
+        await using (var session = Store.QuerySession())
+            Assert.False((await session.AdvancedSql.QueryAsync<bool>($"select to_regclass('{ValidityIntervalProjection.OneClockTable}') is not null", CancellationToken.None)).Single());
 
         var withdrawn = await Draft(FoodLicence(), "000147023000");
         await Post($"/catalogue/entries/{withdrawn.Id}/withdraw", new { reason = "重复录入" }, Market.Key, 200, "\"1\"");

@@ -37,7 +37,7 @@ public sealed class Basis_check(AppFixture fixture) : ImplementationListContext(
         Assert.All(answer.Materials.Concat(answer.Conditions), v => Assert.True(v.Allowed, v.Element));
         var versions = Read<VersionList>(await Get($"/catalogue/entries/{entry.Id}/versions"));
         var listVersions = Read<VersionList>(await Get($"/implementation-lists/{list.Id}/versions"));
-        Assert.Equal([versions.Versions[0], listVersions.Versions[0]], answer.Citations);
+        Assert.Equal([versions.Versions[0], listVersions.Versions[0]], answer.Citations.Select(Bare));
         Assert.True(answer.Index.Sequence >= 0);
     }
 
@@ -164,15 +164,13 @@ public sealed class Basis_rules
         var id = Guid.CreateVersion7();
         var v1 = new Citation(ImplementationListsList.Name, id, 1, T1.AddDays(-1), T1, 10);
         var v2 = v1 with { Version = 2, EffectiveAt = T1.AddDays(10), Sequence = 20 };
-        var timeline = Timeline.Empty(id, ImplementationListsList.Name) with
-        {
-            Versions = [new IndexedVersion(v1, null), new IndexedVersion(v2, null)],
-            Repeals = [new RepealCitation(ImplementationListsList.Name, id, T1, T1.AddDays(20), 30, "事项取消", "国务院决定")],
-        };
+        var timeline = Timeline.Empty(id, ImplementationListsList.Name)
+            .Published(new IndexedVersion(v1, null), 10).Published(new IndexedVersion(v2, null), 20)
+            .Repealed(new RepealCitation(ImplementationListsList.Name, id, T1, T1.AddDays(20), 30, "事项取消", "国务院决定"), 30);
         Assert.Equal(StandingKind.NotYetInForce, timeline.At(T1.AddTicks(-1)).Kind);
-        Assert.Equal(v1, timeline.At(T1).Version!.Citation);
-        Assert.Equal(v1, timeline.At(T1.AddDays(10).AddTicks(-1)).Version!.Citation);
-        Assert.Equal(v2, timeline.At(T1.AddDays(10)).Version!.Citation);
+        Assert.Equal(v1 with { RecordedBy = 10 }, timeline.At(T1).Version!.Citation);
+        Assert.Equal(v1 with { RecordedBy = 10 }, timeline.At(T1.AddDays(10).AddTicks(-1)).Version!.Citation);
+        Assert.Equal(v2 with { RecordedBy = 20 }, timeline.At(T1.AddDays(10)).Version!.Citation);
         Assert.Equal(StandingKind.Repealed, timeline.At(T1.AddDays(20)).Kind);
         Assert.Equal(StandingKind.DraftOnly, (Timeline.Empty(id, ImplementationListsList.Name) with { Drafted = true }).At(T1).Kind);
         Assert.Equal(StandingKind.Unknown, (Timeline.Empty(id, ImplementationListsList.Name) with { Drafted = true, Withdrawn = true }).At(T1).Kind);
@@ -196,13 +194,23 @@ public sealed class Basis_rules
         PublicationChange[] changes = [Repealed(second), Published(v2), Repealed(first), Published(v1), Repealed(first), Published(v2)];
         var timeline = changes.Aggregate(Timeline.Empty(id, CatalogueList.Name), (t, c) => t.With(c));
 
-        Assert.Equal(v1, timeline.At(first.EffectiveAt.AddTicks(-1)).Version!.Citation);
+        Assert.Equal(v1 with { RecordedBy = 10 }, timeline.At(first.EffectiveAt.AddTicks(-1)).Version!.Citation);
         Assert.Equal(first, timeline.At(first.EffectiveAt).Repeal);
         Assert.Equal(first, timeline.At(v2.EffectiveAt.AddTicks(-1)).Repeal);
-        Assert.Equal(v2, timeline.At(v2.EffectiveAt).Version!.Citation);
-        Assert.Equal(v2, timeline.At(second.EffectiveAt.AddTicks(-1)).Version!.Citation);
+        Assert.Equal(v2 with { RecordedBy = 30 }, timeline.At(v2.EffectiveAt).Version!.Citation);
+        Assert.Equal(v2 with { RecordedBy = 30 }, timeline.At(second.EffectiveAt.AddTicks(-1)).Version!.Citation);
         Assert.Equal(StandingKind.Repealed, timeline.At(second.EffectiveAt).Kind);
         Assert.Equal(second, timeline.At(second.EffectiveAt.AddYears(1)).Repeal);
+
+        // A correction recorded later (v3, effective inside v2's interval): as known before it, every instant answers as it did.
+        var v3 = v1 with { Version = 3, PublishedAt = T1.AddDays(50), EffectiveAt = T1.AddDays(32), Sequence = 50 };
+        var corrected = timeline.With(Published(v3));
+        Assert.Equal(v3 with { RecordedBy = 50 }, corrected.At(T1.AddDays(33)).Version!.Citation);
+        Assert.Equal(v2 with { RecordedBy = 30 }, corrected.At(T1.AddDays(31)).Version!.Citation);
+        Assert.Equal(second, corrected.At(second.EffectiveAt).Repeal);
+        foreach (var instant in new[] { T1, first.EffectiveAt, T1.AddDays(31), T1.AddDays(33), second.EffectiveAt })
+            Assert.Equal(timeline.At(instant), corrected.At(instant, v3.PublishedAt.AddTicks(-1)));
+        Assert.Equal(corrected.At(T1.AddDays(33)), corrected.At(T1.AddDays(33), v3.PublishedAt));
     }
 
     [Fact]

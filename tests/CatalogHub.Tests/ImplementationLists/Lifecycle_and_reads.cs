@@ -27,8 +27,8 @@ public sealed class Lifecycle_and_reads(AppFixture fixture) : ImplementationList
         Assert.Equal(3, second.Content.PromisedLimitDays);
 
         var versions = Read<VersionList>(await Get($"/implementation-lists/{v1.Id}/versions"));
-        Assert.Equal([first.Citation, second.Citation], versions.Versions);
-        AssertSameJson(first, Read<PublishedImplementationListView>(await Get($"/implementation-lists/{v1.Id}/versions/1")));
+        Assert.Equal([Bare(first.Citation), Bare(second.Citation)], versions.Versions);
+        AssertSameJson(first with { Citation = Bare(first.Citation) }, Read<PublishedImplementationListView>(await Get($"/implementation-lists/{v1.Id}/versions/1")));
 
         var repealAt = Now.AddDays(40);
         var repealed = await RepealList(v2, repealAt);

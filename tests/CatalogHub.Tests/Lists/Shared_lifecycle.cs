@@ -41,13 +41,17 @@ public sealed class Shared_lifecycle(AppFixture fixture) : ListContext(fixture)
         AssertProblem(await Get($"/promises/{draft.Id}?asOf={Iso(effectiveAt.AddTicks(-10))}", status: 404), "not-in-force");
         var inForce = Read<PublishedItemView<PromiseContent>>(await Get($"/promises/{draft.Id}?asOf={Iso(effectiveAt)}"));
         AssertSameJson(PromiseFor(entry.Id), inForce.Content);
-        Assert.Equal(new Citation("promises", draft.Id, 1, inForce.Citation.PublishedAt, effectiveAt, inForce.Citation.Sequence), inForce.Citation);
+        // The citation names both instants asked about (knownAt: now by default) and the event that put the version on record.
+        Assert.Equal(new Citation("promises", draft.Id, 1, inForce.Citation.PublishedAt, effectiveAt, inForce.Citation.Sequence,
+            effectiveAt, Now, inForce.Citation.Sequence), inForce.Citation);
 
         var page = Read<ItemPage<PromiseContent>>(await Get($"/regions/411000/promises?asOf={Iso(effectiveAt)}"));
-        AssertSameJson(new ItemPage<PromiseContent>(effectiveAt, 1, 1, 50, [inForce]), page);
+        AssertSameJson(new ItemPage<PromiseContent>(effectiveAt, Now, 1, 1, 50, [inForce]), page);
         var versions = Read<VersionList>(await Get($"/promises/{draft.Id}/versions"));
-        Assert.Equal([inForce.Citation], versions.Versions);
-        AssertSameJson(inForce, Read<PublishedItemView<PromiseContent>>(await Get($"/promises/{draft.Id}/versions/1")));
+        // A version itself, outside any "as of" question, is cited without the instants.
+        var version1 = inForce.Citation with { AsOf = null, KnownAt = null, RecordedBy = null };
+        Assert.Equal([version1], versions.Versions);
+        AssertSameJson(inForce with { Citation = version1 }, Read<PublishedItemView<PromiseContent>>(await Get($"/promises/{draft.Id}/versions/1")));
 
         var repealAt = effectiveAt.AddDays(1);
         var repealed = Read<ItemDraftView<PromiseContent>>(await Post($"/promises/{draft.Id}/repeal",
@@ -56,7 +60,8 @@ public sealed class Shared_lifecycle(AppFixture fixture) : ListContext(fixture)
         Assert.Equal(repealAt, repealed.RepealEffectiveAt);
         var gone = AssertProblem(await Get($"/promises/{draft.Id}?asOf={Iso(repealAt)}", status: 404), "repealed");
         Assert.Equal("promises", gone.GetProperty("repeal").GetProperty("list").GetString());
-        AssertSameJson(inForce, Read<PublishedItemView<PromiseContent>>(await Get($"/promises/{draft.Id}?asOf={Iso(repealAt.AddTicks(-10))}")));
+        AssertSameJson(inForce with { Citation = inForce.Citation with { AsOf = repealAt.AddTicks(-10) } },
+            Read<PublishedItemView<PromiseContent>>(await Get($"/promises/{draft.Id}?asOf={Iso(repealAt.AddTicks(-10))}")));
 
         // The history keeps every event under the list's own event type names, for editors and auditors only.
         var history = ReadJson(await Get($"/promises/{draft.Id}/history", Market.Key));

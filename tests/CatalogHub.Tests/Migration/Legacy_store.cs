@@ -278,6 +278,14 @@ public sealed class Legacy_store : IAsyncLifetime
             {
                 o.Remove("traceId");
                 o.Remove("index");
+                // What both clocks add to every answer: the record's instant and, on citations, both instants and the recording event.
+                o.Remove("knownAt");
+                o.Remove("recordedBy");
+                o.Remove("retroactive");
+                if (o["citation"] is JsonObject citation) citation.Remove("asOf");
+                if (o.ContainsKey("type") && o.ContainsKey("code")) o.Remove("asOf");
+                if (o["citations"] is JsonArray citations)
+                    foreach (var c in citations.OfType<JsonObject>()) c.Remove("asOf");
                 foreach (var (_, child) in o) Strip(child);
             }
             else if (node is JsonArray a)

@@ -143,7 +143,8 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
             table[$"POST_{at}"] = draft;
             table[$"GET_{at}_id_draft"] = AnyDepartment.OwnedByFirst();
             table[$"GET_{at}_id_history"] = AnyDepartment.OwnedByFirst();
-            foreach (var change in new[] { "PUT_{0}_id_draft", "POST_{0}_id_submit", "POST_{0}_id_withdraw", "POST_{0}_id_publish", "POST_{0}_id_repeal" })
+            foreach (var change in new[] { "PUT_{0}_id_draft", "POST_{0}_id_submit", "POST_{0}_id_withdraw", "POST_{0}_id_publish", "POST_{0}_id_repeal",
+                         "POST_{0}_id_cancel_schedule", "POST_{0}_id_reschedule" })
                 table[string.Format(CultureInfo.InvariantCulture, change, at)] = write.OwnedByFirst();
         }
         return table;

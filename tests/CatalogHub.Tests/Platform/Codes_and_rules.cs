@@ -69,15 +69,46 @@ public sealed class Codes_and_rules
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(8));
 
     [Fact]
-    public void a_version_may_not_take_effect_before_it_is_published_or_before_the_current_one()
+    public void a_version_from_now_on_takes_effect_after_the_current_one_and_one_before_now_is_a_correction()
     {
         var inReview = Lifecycle.NewDraft.Submitted();
         Assert.Null(LifecycleRules.CanPublish(inReview, Now, Now));
-        Assert.NotNull(LifecycleRules.CanPublish(inReview, Now.AddTicks(-1), Now));
+        // Before now: a correction of what was in force then (the write path requires its basis).
+        Assert.Null(LifecycleRules.CanPublish(inReview, Now.AddTicks(-1), Now));
 
         var published = inReview.Published(1, Now.AddDays(10)).Revised().Submitted();
         Assert.NotNull(LifecycleRules.CanPublish(published, Now.AddDays(10), Now));
         Assert.Null(LifecycleRules.CanPublish(published, Now.AddDays(10).AddTicks(1), Now));
+        Assert.Null(LifecycleRules.CanPublish(published, Now.AddDays(-1), Now));
+    }
+
+    [Fact]
+    public void a_correction_replaces_the_point_at_its_instant_and_lasts_until_the_next_one()
+    {
+        var v1 = Now.AddDays(-30);
+        var v2 = Now.AddDays(5);
+        var state = Lifecycle.NewDraft.Submitted().Published(1, v1).Published(2, v2).Published(3, Now.AddDays(-10)).Published(4, v1);
+        Assert.Equal([new TimelinePoint(v1, 4), new TimelinePoint(Now.AddDays(-10), 3), new TimelinePoint(v2, 2)], state.Timeline.ToArray());
+        Assert.Equal((4, v2, (DateTimeOffset?)null), (state.LatestVersion, state.LatestEffectiveAt!.Value, state.RepealEffectiveAt));
+        // A repeal corrects only an instant at which a version was in force.
+        Assert.Null(LifecycleRules.CanRepeal(state, Now.AddDays(-20), Now));
+        Assert.NotNull(LifecycleRules.CanRepeal(state, Now.AddDays(-40), Now));
+    }
+
+    [Fact]
+    public void only_a_change_not_yet_in_effect_is_cancelled_or_rescheduled_and_only_between_its_neighbours()
+    {
+        var state = Lifecycle.NewDraft.Submitted().Published(1, Now.AddDays(-1)).Published(2, Now.AddDays(10)).Repealed(Now.AddDays(20));
+        Assert.NotNull(LifecycleRules.CanChangeSchedule(state, 1, Now, out _));
+        Assert.Null(LifecycleRules.CanChangeSchedule(state, 2, Now, out var v2));
+        Assert.Equal(new TimelinePoint(Now.AddDays(10), 2), v2);
+        Assert.Null(LifecycleRules.CanReschedule(state, null, Now.AddDays(30), Now, out _));
+        Assert.NotNull(LifecycleRules.CanReschedule(state, null, Now.AddDays(10), Now, out _));
+        Assert.NotNull(LifecycleRules.CanReschedule(state, 2, Now.AddDays(-1).AddTicks(1), Now, out _));
+        Assert.Equal([new TimelinePoint(Now.AddDays(-1), 1), new TimelinePoint(Now.AddDays(20), null)], state.Cancelled(Now.AddDays(10)).Timeline.ToArray());
+        Assert.Equal(Now.AddDays(-1), state.Cancelled(Now.AddDays(10)).LatestEffectiveAt);
+        Assert.Null(state.Cancelled(Now.AddDays(20)).RepealEffectiveAt);
+        Assert.Equal(Now.AddDays(25), state.Rescheduled(Now.AddDays(20), Now.AddDays(25)).RepealEffectiveAt);
     }
 
     [Fact]

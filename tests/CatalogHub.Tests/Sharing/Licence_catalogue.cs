@@ -25,7 +25,8 @@ public sealed class Licence_catalogue(AppFixture fixture) : SharingContext(fixtu
 
         var view = Read<PublishedLicenceTypeView>(await Get($"/sharing/licence-types/{draft.Id}?asOf={Uri.EscapeDataString(effectiveAt.ToString("O"))}"));
         Assert.Equal(["items", "legalRepresentative", "licenceNumber", "mainBusiness", "premises"], view.Fields);
-        Assert.Equal(new Citation(LicenceTypesList.Definition.Name, draft.Id, 1, Now, effectiveAt, view.Citation.Sequence), view.Citation);
+        Assert.Equal(new Citation(LicenceTypesList.Definition.Name, draft.Id, 1, Now, effectiveAt, view.Citation.Sequence, effectiveAt, Now,
+            view.Citation.Sequence), view.Citation);
         Assert.Equal(TestDepartments.MarketRegulation.Code, view.IssuerCode);
     }
 

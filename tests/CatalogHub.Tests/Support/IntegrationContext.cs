@@ -74,6 +74,9 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     protected Task<IScenarioResult> Put(string url, object body, string? key, int status, string? ifMatch = null) =>
         Send(HttpMethod.Put, url, body, key, status, ifMatch);
 
+    /// <summary>A citation without the instants an "as of" answer adds (both clocks and the recording event): the version alone.</summary>
+    protected static Citation Bare(Citation c) => c with { AsOf = null, KnownAt = null, RecordedBy = null };
+
     /// <summary>An instant for a query string, with its offset.</summary>
     protected static string Iso(DateTimeOffset t) => Uri.EscapeDataString(t.ToString("O"));
 

@@ -1,8 +1,8 @@
 
 namespace CatalogHub.Catalogue.Reading;
 
-/// <summary>A page of entries in force at one instant; each item cites the version it shows.</summary>
-public sealed record CataloguePage(DateTimeOffset AsOf, long Total, int Page, int PageSize, IReadOnlyList<PublishedEntryView> Items);
+/// <summary>A page of entries in force at one instant as known at another; each item cites the version it shows.</summary>
+public sealed record CataloguePage(DateTimeOffset AsOf, DateTimeOffset KnownAt, long Total, int Page, int PageSize, IReadOnlyList<PublishedEntryView> Items);
 
 /// <summary>Public listings of what is in legal force: a region's catalogue, a lookup by provincial code, dependents of a law.</summary>
 public static class ListCatalogueEndpoint
@@ -15,7 +15,7 @@ public static class ListCatalogueEndpoint
     [ProducesResponseType<CataloguePage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static Task<IResult> Region(string regionCode, string? asOf, string? category, string? department, string? q,
+    public static Task<IResult> Region(string regionCode, string? asOf, string? knownAt, string? category, string? department, string? q,
         int? page, int? pageSize, IQuerySession session, TimeProvider clock, HttpContext http)
     {
         var input = new Validation();
@@ -25,7 +25,7 @@ public static class ListCatalogueEndpoint
         input.Text("department", department, 200, required: false);
         if (category is not null)
             input.Check(EntryContentRules.Categories.Contains(category), "category", "unknown-category", "is not a catalogue category.");
-        return List(new CatalogueFilter(regionCode, category, department, q), input, asOf, page, pageSize, session, clock, http);
+        return List(new CatalogueFilter(regionCode, category, department, q), input, asOf, knownAt, page, pageSize, session, clock, http);
     }
 
     /// <summary>Entries in force that carry this external source id (the provincial catalogue's code).</summary>
@@ -33,11 +33,11 @@ public static class ListCatalogueEndpoint
     [AllowAnonymous]
     [Tags("Catalogue")]
     [ProducesResponseType<CataloguePage>(StatusCodes.Status200OK)]
-    public static Task<IResult> BySource(string sourceId, string? asOf, int? page, int? pageSize, IQuerySession session, TimeProvider clock, HttpContext http)
+    public static Task<IResult> BySource(string sourceId, string? asOf, string? knownAt, int? page, int? pageSize, IQuerySession session, TimeProvider clock, HttpContext http)
     {
         var input = new Validation();
         input.Text("sourceId", sourceId, 64);
-        return List(new CatalogueFilter(null, ExternalSourceId: sourceId), input, asOf, page, pageSize, session, clock, http);
+        return List(new CatalogueFilter(null, ExternalSourceId: sourceId), input, asOf, knownAt, page, pageSize, session, clock, http);
     }
 
     /// <summary>"Which published items rely on law X, article Y": entries in force citing that basis.</summary>
@@ -45,24 +45,24 @@ public static class ListCatalogueEndpoint
     [AllowAnonymous]
     [Tags("Catalogue")]
     [ProducesResponseType<CataloguePage>(StatusCodes.Status200OK)]
-    public static Task<IResult> RelyingOn(string? title, string? article, string? regionCode, string? asOf, int? page, int? pageSize,
+    public static Task<IResult> RelyingOn(string? title, string? article, string? regionCode, string? asOf, string? knownAt, int? page, int? pageSize,
         IQuerySession session, TimeProvider clock, HttpContext http)
     {
         var input = new Validation();
         input.Text("title", title, 200);
         input.Text("article", article, 100, required: false);
         if (regionCode is not null) RegionCode.CheckKnown(input, "regionCode", regionCode);
-        return List(new CatalogueFilter(regionCode, BasisTitle: title, BasisArticle: article), input, asOf, page, pageSize, session, clock, http);
+        return List(new CatalogueFilter(regionCode, BasisTitle: title, BasisArticle: article), input, asOf, knownAt, page, pageSize, session, clock, http);
     }
 
-    private static async Task<IResult> List(CatalogueFilter filter, Validation input, string? asOf, int? page, int? pageSize,
+    private static async Task<IResult> List(CatalogueFilter filter, Validation input, string? asOf, string? knownAt, int? page, int? pageSize,
         IQuerySession session, TimeProvider clock, HttpContext http)
     {
         var paging = Paging.Read(input, page, pageSize, MaxPageSize);
-        if (!Instants.TryParse(asOf, clock.GetUtcNow(), out var instant, out var badInstant)) return badInstant!;
+        if (!Instants.TryParseClocks(asOf, knownAt, clock.GetUtcNow(), out var clocks, out var badInstant)) return badInstant!;
         if (input.Failed) return input.Problem();
 
-        var (total, rows) = await EntryQueries.InForce(session, filter, instant, paging.Page, paging.PageSize, http.RequestAborted);
-        return TypedResults.Ok(new CataloguePage(instant, total, paging.Page, paging.PageSize, [.. rows.Select(PublishedEntryView.From)]));
+        var (total, rows) = await EntryQueries.InForce(session, filter, clocks, paging.Page, paging.PageSize, http.RequestAborted);
+        return TypedResults.Ok(new CataloguePage(clocks.AsOf, clocks.KnownAt, total, paging.Page, paging.PageSize, [.. rows.Select(PublishedEntryView.From)]));
     }
 }

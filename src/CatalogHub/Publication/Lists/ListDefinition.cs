@@ -86,6 +86,9 @@ public abstract partial class ListDefinition
 
     public abstract IReadOnlyList<Type> EventTypes { get; }
 
+    /// <summary>The events that change the list's legal timeline (see <see cref="TimelineOf"/>).</summary>
+    public abstract IReadOnlyList<Type> TimelineEventTypes { get; }
+
     /// <summary>True for a list that had a module of its own and may have stored events and documents in its older shapes.</summary>
     public abstract bool MovedOntoRegistry { get; }
 
@@ -166,7 +169,7 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     /// A refusal at publication that needs a read and its own problem (an implementation list's entry must be in force at
     /// the effective time: 422 <c>entry-repealed</c> / <c>entry-not-in-force</c>); checked before <see cref="References"/>.
     /// </summary>
-    public Func<IQuerySession, TContent, DateTimeOffset, CancellationToken, Task<IResult?>>? RefusalAtPublish { get; init; }
+    public Func<IQuerySession, TContent, Clocks, CancellationToken, Task<IResult?>>? RefusalAtPublish { get; init; }
 
     /// <summary>
     /// What a revision keeps of the draft it replaces, for content a list fixes when the item is drafted (an implementation
@@ -207,7 +210,11 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     [
         typeof(ItemDrafted<TContent>), typeof(ItemDraftRevised<TContent>), typeof(ItemSubmittedForReview<TContent>),
         typeof(ItemPublished<TContent>), typeof(ItemRepealed<TContent>), typeof(ItemDraftWithdrawn<TContent>),
+        typeof(ItemScheduleCancelled<TContent>), typeof(ItemRescheduled<TContent>),
     ];
+
+    public override IReadOnlyList<Type> TimelineEventTypes =>
+        [typeof(ItemPublished<TContent>), typeof(ItemRepealed<TContent>), typeof(ItemScheduleCancelled<TContent>), typeof(ItemRescheduled<TContent>)];
 
     public override PublicationChange? ChangeOf(IEvent e) => e.Data switch
     {
@@ -217,14 +224,20 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
         ItemRepealed<TContent> r => new(e.Sequence, Name, ChangeKind.Repealed, r.Id, null, null, r.RecordedAt,
             PublicationChange.DocumentOf(ItemRepeal.From(Name, r, e.Sequence).Citation)),
         ItemDraftWithdrawn<TContent> w => new(e.Sequence, Name, ChangeKind.Withdrawn, w.Id, null, null, w.WithdrawnAt, null),
+        ItemScheduleCancelled<TContent> c => new(e.Sequence, Name, ChangeKind.ScheduleCancelled, c.Id, null, null, c.RecordedAt,
+            PublicationChange.DocumentOf(new ScheduleChange(Name, c.Id, c.Version, c.EffectiveAt, null, c.RecordedAt, e.Sequence, c.Reason, c.Basis, c.CancelledBy))),
+        ItemRescheduled<TContent> m => new(e.Sequence, Name, ChangeKind.Rescheduled, m.Id, null, null, m.RecordedAt,
+            PublicationChange.DocumentOf(new ScheduleChange(Name, m.Id, m.Version, m.From, m.To, m.RecordedAt, e.Sequence, m.Reason, m.Basis, m.RescheduledBy))),
         _ => null,
     };
 
     public override TimelineChange? TimelineOf(IEvent e) => e.Data switch
     {
         ItemPublished<TContent> p => TimelineChange.Opened(Name, p.Id, p.Version, ItemVersion<TContent>.IdOf(p.Id, p.Version), p.EffectiveAt,
-            p.RegionCode, p.Code),
-        ItemRepealed<TContent> r => TimelineChange.Closed(Name, r.Id, ItemRepeal.From(Name, r, e.Sequence)),
+            p.PublishedAt, e.Sequence, p.RegionCode, p.Code),
+        ItemRepealed<TContent> r => TimelineChange.Closed(Name, r.Id, ItemRepeal.From(Name, r, e.Sequence), e.Sequence),
+        ItemScheduleCancelled<TContent> c => TimelineChange.Cancelled(Name, c.Id, c.EffectiveAt, c.RecordedAt, e.Sequence),
+        ItemRescheduled<TContent> m => TimelineChange.Moved(Name, m.Id, m.From, m.To, m.RecordedAt, e.Sequence),
         _ => null,
     };
 
@@ -253,6 +266,8 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
         MapEvent<ItemPublished<TContent>>(opts, "published");
         MapEvent<ItemRepealed<TContent>>(opts, "repealed");
         MapEvent<ItemDraftWithdrawn<TContent>>(opts, "draft_withdrawn");
+        MapEvent<ItemScheduleCancelled<TContent>>(opts, "schedule_cancelled");
+        MapEvent<ItemRescheduled<TContent>>(opts, "rescheduled");
     }
 
     /// <summary>

@@ -37,7 +37,8 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
                 [StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity]).WithMetadata(new IdempotentAttribute());
         Write(app.MapPut($"{route}/{{id}}/draft", Revise), "PUT", $"{route}/{{id}}/draft", draftView, StatusCodes.Status200OK,
             [StatusCodes.Status400BadRequest, .. change]);
-        foreach (var (verb, handler) in new (string, Delegate)[] { ("submit", Submit), ("withdraw", Withdraw), ("publish", Publish), ("repeal", Repeal) })
+        foreach (var (verb, handler) in new (string, Delegate)[] { ("submit", Submit), ("withdraw", Withdraw), ("publish", Publish), ("repeal", Repeal),
+                     ("cancel-schedule", CancelSchedule), ("reschedule", Reschedule) })
             Write(app.MapPost($"{route}/{{id}}/{verb}", handler), "POST", $"{route}/{{id}}/{verb}", draftView, StatusCodes.Status200OK,
                 [StatusCodes.Status403Forbidden, .. change]);
 
@@ -137,10 +138,10 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         IMessageBus? outbox) =>
         PublicationWrites.Publish<ListItem<TContent>>(id, command, http, user, session, now,
             async (item, effectiveAt) => PublishRefusals.Of(list.RefusalsToPublish(item.Draft))
-                ?? (list.RefusalAtPublish is { } refusal ? await refusal(session, item.Draft, effectiveAt, http.RequestAborted) : null)
+                ?? (list.RefusalAtPublish is { } refusal ? await refusal(session, item.Draft, Clocks.Current(effectiveAt, now), http.RequestAborted) : null)
                 ?? await PublishRefusals.ReferencesNotInForce(session, list.References(item.Draft), effectiveAt, http.RequestAborted),
             (item, caller, effectiveAt) => new ItemPublished<TContent>(id, item.Lifecycle.LatestVersion + 1, item.RegionCode, item.Code,
-                item.DerivedFrom, item.Draft, effectiveAt, command.Note, caller.DepartmentCode, now, item.OwnerDepartmentCode), View, outbox);
+                item.DerivedFrom, item.Draft, effectiveAt, command.Note, caller.DepartmentCode, now, item.OwnerDepartmentCode, command.Basis), View, outbox);
 
     private Task<IResult> Repeal(Guid id, Repeal command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
         IMartenOutbox outbox)
@@ -150,6 +151,26 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         return Committed(session, http, PublicationWrites.Repeal<ListItem<TContent>>(id, command, http, user, session, now,
             (_, caller, effectiveAt) => new ItemRepealed<TContent>(id, effectiveAt, command.Reason, command.Basis, caller.DepartmentCode, now), View,
             outbox));
+    }
+
+    private Task<IResult> CancelSchedule(Guid id, CancelScheduled command, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
+        TimeProvider clock, IMartenOutbox outbox)
+    {
+        var now = clock.GetUtcNow();
+        outbox.Enroll(session);
+        return Committed(session, http, PublicationWrites.CancelScheduled<ListItem<TContent>>(id, command, http, user, session, now,
+            (caller, point) => new ItemScheduleCancelled<TContent>(id, point.Version, point.EffectiveAt, command.Reason, command.Basis, caller.DepartmentCode, now),
+            View, outbox));
+    }
+
+    private Task<IResult> Reschedule(Guid id, Reschedule command, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
+        TimeProvider clock, IMartenOutbox outbox)
+    {
+        var now = clock.GetUtcNow();
+        outbox.Enroll(session);
+        return Committed(session, http, PublicationWrites.Reschedule<ListItem<TContent>>(id, command, http, user, session, now,
+            (caller, point, to) => new ItemRescheduled<TContent>(id, point.Version, point.EffectiveAt, to, command.Reason, command.Basis,
+                caller.DepartmentCode, now), View, outbox));
     }
 
     private static async Task<IResult> Committed(IDocumentSession session, HttpContext http, Task<IResult> change)
@@ -186,43 +207,45 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
             : Problems.NotFound(What);
 
     /// <summary>
-    /// The version in legal force at <c>asOf</c> (now when omitted), citing it. With <c>inclusionProofs=true</c>, also the
+    /// The version in legal force at <c>asOf</c> as the record stood at <c>knownAt</c> (both now when omitted), citing it. With <c>inclusionProofs=true</c>, also the
     /// citation's inclusion proof against the latest signed checkpoint, or the one of <c>checkpoint</c> leaves.
     /// </summary>
-    private async Task<IResult> AsOf(Guid id, string? asOf, bool? inclusionProofs, long? checkpoint, IQuerySession session, TimeProvider clock,
-        HttpContext http)
+    private async Task<IResult> AsOf(Guid id, string? asOf, string? knownAt, bool? inclusionProofs, long? checkpoint, IQuerySession session,
+        TimeProvider clock, HttpContext http)
     {
-        if (!Instants.TryParse(asOf, clock.GetUtcNow(), out var instant, out var problem)) return problem!;
+        if (!Instants.TryParseClocks(asOf, knownAt, clock.GetUtcNow(), out var clocks, out var problem)) return problem!;
         var input = new Validation();
         Audit.Log.CitationProof.Check(input, inclusionProofs, checkpoint);
         if (input.Failed) return input.Problem();
-        var found = await AsOfReads.Read<ItemVersion<TContent>, ItemRepeal>(session, list.Name, list.VersionsTable, ListDefinition.RepealsTable,
-            id, instant, http.RequestAborted);
-        return AsOfReads.Answer(found, id, instant, Published, inclusionProofs, checkpoint);
+        var found = await AsOfReads.Read<ItemVersion<TContent>, ItemRepeal>(session, list.Name, list.VersionsTable, id, clocks, http.RequestAborted);
+        return AsOfReads.Answer(found, id, clocks.AsOf, clocks.KnownAt, Published, inclusionProofs, checkpoint);
     }
 
-    private Task<IResult> Versions(Guid id, IQuerySession session, HttpContext http) =>
-        AsOfReads.Versions<ItemVersion<TContent>, ItemRepeal>(session, list.VersionsTable, "item_id", id, $"A published {list.Noun} item", http.RequestAborted);
+    private Task<IResult> Versions(Guid id, string? knownAt, IQuerySession session, TimeProvider clock, HttpContext http) =>
+        Instants.TryParseClocks(null, knownAt, clock.GetUtcNow(), out var clocks, out var problem)
+            ? AsOfReads.Versions<ItemVersion<TContent>, ItemRepeal>(session, list.VersionsTable, "item_id", id, $"A published {list.Noun} item",
+                clocks, http.RequestAborted)
+            : Task.FromResult(problem!);
 
     private async Task<IResult> OneVersion(Guid id, int version, IQuerySession session, HttpContext http) =>
         await session.LoadAsync<ItemVersion<TContent>>(ItemVersion<TContent>.IdOf(id, version), http.RequestAborted) is { } found
             ? TypedResults.Ok(Published(found))
             : Problems.NotFound($"Version {version} of the {list.Noun} item");
 
-    /// <summary>A region's items of this list in force at <c>asOf</c> (now when omitted), in code order, each citing its version.</summary>
-    private async Task<IResult> InForce(string regionCode, string? asOf, int? page, int? pageSize, IQuerySession session, TimeProvider clock,
-        HttpContext http)
+    /// <summary>A region's items of this list in force at <c>asOf</c> as known at <c>knownAt</c> (both now when omitted), in code order, each citing its version.</summary>
+    private async Task<IResult> InForce(string regionCode, string? asOf, string? knownAt, int? page, int? pageSize, IQuerySession session,
+        TimeProvider clock, HttpContext http)
     {
         var input = new Validation();
         if (RegionCode.NoSuchRegion(regionCode) is { } unknown) return unknown;
         RegionCode.CheckKnown(input, "regionCode", regionCode);
         var paging = Paging.Read(input, page, pageSize, MaxPageSize);
-        if (!Instants.TryParse(asOf, clock.GetUtcNow(), out var instant, out var badInstant)) return badInstant!;
+        if (!Instants.TryParseClocks(asOf, knownAt, clock.GetUtcNow(), out var clocks, out var badInstant)) return badInstant!;
         if (input.Failed) return input.Problem();
 
-        var (total, rows) = await RegionReads.InForce<ItemVersion<TContent>>(session, list.Name, list.VersionsTable, regionCode, instant, paging,
+        var (total, rows) = await RegionReads.InForce<ItemVersion<TContent>>(session, list.Name, list.VersionsTable, regionCode, clocks, paging,
             http.RequestAborted);
-        return TypedResults.Ok(new ItemPage<TContent>(instant, total, paging.Page, paging.PageSize, [.. rows.Select(PublishedItemView<TContent>.From)]));
+        return TypedResults.Ok(new ItemPage<TContent>(clocks.AsOf, clocks.KnownAt, total, paging.Page, paging.PageSize, [.. rows.Select(PublishedItemView<TContent>.From)]));
     }
 }
 

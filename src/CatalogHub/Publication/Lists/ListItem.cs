@@ -13,13 +13,51 @@ public sealed record ItemDraftRevised<TContent>(Guid Id, TContent Content, strin
 public sealed record ItemSubmittedForReview<TContent>(Guid Id, string SubmittedBy, DateTimeOffset SubmittedAt);
 
 /// <param name="OwnerDepartmentCode">The department the item belongs to (its drafter; a licence type's issuer); null on events written before it was recorded.</param>
+/// <param name="Basis">For a correction (effective before it was published): the decision that orders it.</param>
 public sealed record ItemPublished<TContent>(
     Guid Id, int Version, string RegionCode, string Code, Guid? DerivedFrom, TContent Content,
-    DateTimeOffset EffectiveAt, string? Note, string PublishedBy, DateTimeOffset PublishedAt, string? OwnerDepartmentCode = null) : IItemPublished;
+    DateTimeOffset EffectiveAt, string? Note, string PublishedBy, DateTimeOffset PublishedAt, string? OwnerDepartmentCode = null, string? Basis = null)
+    : IItemPublished
+{
+    /// <summary>True when it changes what was in force at instants already past when it was recorded (更正).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Retroactive => EffectiveAt < PublishedAt;
+}
 
-/// <summary>Ends the item's legal effect; for a proof item this is its cancellation (取消, 002:28).</summary>
+/// <summary>Ends the item's legal effect; for a proof item this is its cancellation (取消, 002:28). Effective before it was recorded: a correction.</summary>
 public sealed record ItemRepealed<TContent>(Guid Id, DateTimeOffset EffectiveAt, string Reason, string Basis, string RepealedBy, DateTimeOffset RecordedAt)
     : IItemRepealed;
+
+/// <summary>
+/// A version (<c>Version</c>) or the repeal (null) scheduled for <c>EffectiveAt</c>, not yet in effect, will not take effect:
+/// the decision was withdrawn. What was in force before it goes on.
+/// </summary>
+public sealed record ItemScheduleCancelled<TContent>(Guid Id, int? Version, DateTimeOffset EffectiveAt, string Reason, string Basis,
+    string CancelledBy, DateTimeOffset RecordedAt) : IItemScheduleChanged
+{
+    DateTimeOffset IItemScheduleChanged.From => EffectiveAt;
+    DateTimeOffset? IItemScheduleChanged.To => null;
+    string IItemScheduleChanged.By => CancelledBy;
+}
+
+/// <summary>A version (<c>Version</c>) or the repeal (null) scheduled for <c>From</c>, not yet in effect, takes effect at <c>To</c> instead.</summary>
+public sealed record ItemRescheduled<TContent>(Guid Id, int? Version, DateTimeOffset From, DateTimeOffset To, string Reason, string Basis,
+    string RescheduledBy, DateTimeOffset RecordedAt) : IItemScheduleChanged
+{
+    DateTimeOffset? IItemScheduleChanged.To => To;
+    string IItemScheduleChanged.By => RescheduledBy;
+}
+
+/// <summary>A cancelled or rescheduled change of any registered list, as subscribers hear of it (<c>To</c> null: cancelled).</summary>
+public interface IItemScheduleChanged
+{
+    Guid Id { get; }
+    int? Version { get; }
+    DateTimeOffset From { get; }
+    DateTimeOffset? To { get; }
+    DateTimeOffset RecordedAt { get; }
+    string By { get; }
+}
 
 /// <summary>A publication of any registered list, as subscribers hear of it.</summary>
 public interface IItemPublished
@@ -73,24 +111,36 @@ public sealed record ListItem<TContent>(
         ItemSubmittedForReview<TContent> => this with { Lifecycle = Lifecycle.Submitted() },
         ItemPublished<TContent> e => this with { Lifecycle = Lifecycle.Published(e.Version, e.EffectiveAt) },
         ItemRepealed<TContent> e => this with { Lifecycle = Lifecycle.Repealed(e.EffectiveAt) },
+        ItemScheduleCancelled<TContent> e => this with { Lifecycle = Lifecycle.Cancelled(e.EffectiveAt) },
+        ItemRescheduled<TContent> e => this with { Lifecycle = Lifecycle.Rescheduled(e.From, e.To) },
         ItemDraftWithdrawn<TContent> => this with { Lifecycle = Lifecycle.Withdrawn() },
         _ => throw new ArgumentException($"{@event.GetType().Name} does not apply to an existing list item.", nameof(@event)),
     };
 }
 
-/// <summary>One immutable published version of a list item, with its citation. Id: <c>{itemId}:{version}</c>.</summary>
+/// <summary>
+/// One immutable published version of a list item, with its citation. Id: <c>{itemId}:{version}</c>. The stored document
+/// is never changed; an "as of" read gives it with the instants it answered about and the effective time its interval
+/// had then (a rescheduled version's new one), which its citation names (<see cref="Citation"/>). <c>Basis</c>: a correction's decision.
+/// </summary>
 public sealed record ItemVersion<TContent>(
     string Id, string List, Guid ItemId, int Version, string RegionCode, string Code, Guid? DerivedFrom, TContent Content,
-    DateTimeOffset EffectiveAt, DateTimeOffset PublishedAt, string PublishedBy, string? Note, long Sequence, string? OwnerDepartmentCode = null)
+    DateTimeOffset EffectiveAt, DateTimeOffset PublishedAt, string PublishedBy, string? Note, long Sequence, string? OwnerDepartmentCode = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AsOf = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? KnownAt = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? RecordedBy = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Basis = null)
     : IPublishedVersion
 {
     public static string IdOf(Guid itemId, int version) => $"{itemId}:{version}";
 
     public static ItemVersion<TContent> From(string list, ItemPublished<TContent> e, long sequence) => new(
         IdOf(e.Id, e.Version), list, e.Id, e.Version, e.RegionCode, e.Code, e.DerivedFrom, e.Content, e.EffectiveAt,
-        e.PublishedAt, e.PublishedBy, e.Note, sequence, e.OwnerDepartmentCode);
+        e.PublishedAt, e.PublishedBy, e.Note, sequence, e.OwnerDepartmentCode, Basis: e.Basis);
 
-    public Citation Citation => new(List, ItemId, Version, PublishedAt, EffectiveAt, Sequence);
+    public Citation Citation => new(List, ItemId, Version, PublishedAt, EffectiveAt, Sequence, AsOf, KnownAt, RecordedBy);
+
+    public IPublishedVersion Answering(Clocks clocks) => this with { AsOf = clocks.AsOf, KnownAt = clocks.KnownAt };
 }
 
 /// <summary>The recorded repeal of an item of any registered list. Id: the item id.</summary>
@@ -121,5 +171,5 @@ public sealed record PublishedItemView<TContent>(
         new(v.ItemId, v.RegionCode, v.Code, v.DerivedFrom, v.Content, v.Note, v.Citation, v.OwnerDepartmentCode);
 }
 
-/// <summary>A page of a list's items in force at one instant; each item cites the version it shows.</summary>
-public sealed record ItemPage<TContent>(DateTimeOffset AsOf, long Total, int Page, int PageSize, IReadOnlyList<PublishedItemView<TContent>> Items);
+/// <summary>A page of a list's items in force at one instant as known at another; each item cites the version it shows.</summary>
+public sealed record ItemPage<TContent>(DateTimeOffset AsOf, DateTimeOffset KnownAt, long Total, int Page, int PageSize, IReadOnlyList<PublishedItemView<TContent>> Items);

@@ -8,8 +8,8 @@ public sealed record ListMigration(string Id, DateTimeOffset MigratedAt, long Ev
 /// the list's older module wrote are rebuilt from its events in the shared shapes, under the same tables, ids and
 /// sequence numbers (docs/migrating-lists.md). Until then an older item snapshot reads as nothing and a write to its stream
 /// fails, so this runs at start-up, under the start-up lock, before the host serves requests. The events themselves are
-/// never rewritten (their leaves in the transparency log hold); the change log and the validity intervals, tables derived from them, get the
-/// shared shapes where the older module wrote its own. The caller holds the start-up lock; no transaction is open while the daemon
+/// never rewritten (their leaves in the transparency log hold); the change log, a table derived from them, gets the
+/// shared shapes where the older module wrote its own (the validity intervals are rebuilt from the events afterwards). The caller holds the start-up lock; no transaction is open while the daemon
 /// rebuilds (it would wait for it at a gap in the sequence), and each list's derived tables and marker commit together.
 /// </summary>
 public static class ListMigrations
@@ -34,16 +34,30 @@ public static class ListMigrations
                     from {list.VersionsTable} v
                     where c.list = ? and c.kind = ? and (v.data->>'sequence')::bigint = c.sequence
                     """, list.Name, ChangeLog.KindName(ChangeKind.Published));
-                session.QueueSqlCommand($"""
-                    update {ValidityIntervalProjection.Table} i
-                    set region_code = coalesce(i.region_code, v.data->>'regionCode'), item_code = coalesce(i.item_code, v.data->>'code'),
-                        repeal = case when i.repeal is null or jsonb_exists(i.repeal, 'list') then i.repeal else i.repeal || jsonb_build_object('list', i.list) end
-                    from {list.VersionsTable} v
-                    where i.list = ? and v.id = i.version_id
-                    """, list.Name);
             }
             session.Store(new ListMigration(list.Name, clock.GetUtcNow(), events));
             await session.SaveChangesAsync(ct);
+        }
+        await KeepTimelines(store, logger, ct);
+        await ValidityIntervalProjection.Rebuild(store, [.. ListRegistry.All.Select(l => (Func<JasperFx.Events.IEvent, TimelineChange?>)l.TimelineOf)],
+            [.. ListRegistry.All.SelectMany(l => l.TimelineEventTypes)], [.. ListRegistry.All.Select(l => l.VersionsTable)], logger, ct);
+    }
+
+    /// <summary>
+    /// Item snapshots written before the lifecycle kept its timeline's points (<see cref="Lifecycle.Points"/>) are rebuilt from
+    /// their events once, so cancelling or rescheduling sees every point.
+    /// </summary>
+    private static async Task KeepTimelines(IDocumentStore store, ILogger logger, CancellationToken ct)
+    {
+        foreach (var list in ListRegistry.All)
+        {
+            await using var session = store.QuerySession();
+            var stale = (await session.AdvancedSql.QueryAsync<bool>(
+                $"select exists (select 1 from {list.ItemsTable} where jsonb_typeof(data->'lifecycle'->'points') is distinct from 'array')", ct)).Single();
+            if (!stale) continue;
+            logger.LogInformation("Rebuilding the item snapshots of {List} with their timelines", list.Name);
+            using var daemon = await store.BuildProjectionDaemonAsync();
+            await daemon.RebuildProjectionAsync($"{list.StorageName}_item", ct);
         }
     }
 }

@@ -51,7 +51,7 @@ public static class GrantAccessEndpoint
         var errors = command.Fields.Where(f => !known.Contains(f))
             .Select(f => new FieldError("fields", "unknown-field", $"'{f}' is not a face field of {command.TypeCode} v{inForce.Version}.")).ToList();
         foreach (var item in command.PurposeItemIds)
-            if ((await EntryQueries.AsOf(session, item, now, ct)).InForce is null)
+            if ((await EntryQueries.AsOf(session, item, Clocks.Current(now, now), ct)).InForce is null)
                 errors.Add(new FieldError("purposeItemIds", "purpose-not-in-force", $"Service item {item} has no published version in force."));
         if (errors.Count > 0) return Problems.Rule(errors[0].Code, "The grant names fields or purposes the catalogues do not have.", "fields", errors);
 

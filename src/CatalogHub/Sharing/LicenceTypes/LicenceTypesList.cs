@@ -41,7 +41,7 @@ public static class LicenceTypesList
         var type = await session.Query<ListItem<LicenceTypeContent>>().FirstOrDefaultAsync(t => t.Code == code && t.Lifecycle.Stage != Stage.Withdrawn, ct);
         if (type is null) return (null, null);
         var found = await AsOfReads.Read<ItemVersion<LicenceTypeContent>, ItemRepeal>(session, Definition.Name, Definition.VersionsTable,
-            ListDefinition.RepealsTable, type.Id, at, ct);
+            type.Id, Clocks.Current(at, at), ct);
         return (type, found.InForce);
     }
 

@@ -63,7 +63,7 @@ public static class ReadLicencesEndpoint
             : await session.Query<Licence>().Where(l => l.HolderRef == askedRef && l.TypeCode == typeCode).OrderBy(l => l.IssuedAt).ToListAsync(ct);
         var holderRef = askedRef ?? licences.FirstOrDefault()?.HolderRef;
 
-        var purpose = (await EntryQueries.AsOf(session, command.PurposeItemId, now, ct)).InForce;
+        var purpose = (await EntryQueries.AsOf(session, command.PurposeItemId, Clocks.Current(now, now), ct)).InForce;
         var grants = await session.Query<Grant>().Where(g => g.ConsumerDepartmentId == caller.DepartmentId && g.TypeCode == typeCode).ToListAsync(ct);
         var (grant, refusal) = purpose is null ? (null, "purpose-not-in-force") : GrantRules.Match(grants, command.PurposeItemId, command.Fields, now);
 

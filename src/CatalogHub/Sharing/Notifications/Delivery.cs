@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CatalogHub.BasisCheck;
 using CatalogHub.Publication.Lists;
 using CatalogHub.Sharing.Licences;
@@ -21,9 +22,18 @@ namespace CatalogHub.Sharing.Notifications;
 /// For needs-revision: the item, of another list, whose repeal or cancellation left the subject naming it; for
 /// city-version-changed: the city item the subject derives from, which published <c>Version</c> or was repealed.
 /// </param>
+/// <param name="Retroactive">
+/// For item-published and item-repealed: true for a correction (更正), which changes what was in force at instants already
+/// past when it was recorded (from <c>EffectiveAt</c>): answers given about them may need checking again.
+/// </param>
+/// <param name="Cancelled">For item-schedule-changed: the change scheduled for <c>EffectiveAt</c> will not take effect.</param>
+/// <param name="RescheduledFrom">For item-schedule-changed: the change scheduled for this instant takes effect at <c>EffectiveAt</c> instead.</param>
 public sealed record ChangeNotice(
     Guid NoticeId, ChangeKind Kind, Guid SubjectId, string? Identifier, int? Version, DateTimeOffset EffectiveAt, DateTimeOffset RecordedAt, string By,
-    string? List = null, Guid? Cause = null);
+    string? List = null, Guid? Cause = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Retroactive = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Cancelled = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? RescheduledFrom = null);
 
 /// <summary>One notice on its way to one subscription; retried on its own until that subscriber accepts it.</summary>
 public sealed record WebhookDelivery(Guid DeliveryId, Guid SubscriptionId, ChangeNotice Notice);
@@ -40,9 +50,11 @@ public static class ChangeNotices
             e.EffectiveAt, e.RecordedAt, e.RevokedBy),
         SealRevoked e => new(Guid.CreateVersion7(), ChangeKind.SealRevoked, e.SealId, null, null, e.EffectiveAt, e.RecordedAt, e.RevokedBy),
         IItemPublished e when aggregate is IListItem item => new(Guid.CreateVersion7(), ChangeKind.ItemPublished, e.Id, null, e.Version,
-            e.EffectiveAt, e.PublishedAt, e.PublishedBy, item.List),
+            e.EffectiveAt, e.PublishedAt, e.PublishedBy, item.List, Retroactive: e.EffectiveAt < e.PublishedAt),
         IItemRepealed e when aggregate is IListItem item => new(Guid.CreateVersion7(), ChangeKind.ItemRepealed, e.Id, null, null,
-            e.EffectiveAt, e.RecordedAt, e.RepealedBy, item.List),
+            e.EffectiveAt, e.RecordedAt, e.RepealedBy, item.List, Retroactive: e.EffectiveAt < e.RecordedAt),
+        IItemScheduleChanged e when aggregate is IListItem item => new(Guid.CreateVersion7(), ChangeKind.ItemScheduleChanged, e.Id, null, e.Version,
+            e.To ?? e.From, e.RecordedAt, e.By, item.List, Cancelled: e.To is null ? true : null, RescheduledFrom: e.To is null ? null : e.From),
         _ => null,
     };
 

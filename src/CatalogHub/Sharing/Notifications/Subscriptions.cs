@@ -17,6 +17,8 @@ public enum ChangeKind
     /// owner takes the change over or confirms its own version (<c>/filings/city-changes</c>).
     /// </summary>
     [JsonStringEnumMemberName("city-version-changed")] CityVersionChanged,
+    /// <summary>A version or repeal of an item, not yet in effect, was cancelled (<c>cancelled</c>) or moved (<c>rescheduledFrom</c>).</summary>
+    [JsonStringEnumMemberName("item-schedule-changed")] ItemScheduleChanged,
 }
 
 public sealed record SubscriptionCreated(
