@@ -44,6 +44,7 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
     private static readonly Dictionary<string, May> Expected = WithEveryList(new()
     {
         ["GET_audit_events"] = Only(Role.Auditor),
+        ["GET_audit_retroactive_changes"] = Only(Role.Auditor),
         ["GET_audit_log_verify"] = Only(Role.Auditor),
         ["GET_audit_log_export"] = Only(Role.HubAdmin, Role.Auditor),
         ["GET_log_checkpoint"] = Anyone,
