@@ -79,6 +79,7 @@ public sealed class OpenApiExamples : IDocumentFilter
         ["Reason.code"] = "material-not-listed",
         ["Reason.message"] = "The implementation list does not name this material; nothing outside the list may be demanded (003:38).",
         ["CheckBasis.missingMaterials"] = "健康证明",
+        ["GrantAccess.fields"] = "持证主体名称",
         ["Problem.code"] = "validation-failed",
     };
 
@@ -158,9 +159,15 @@ public sealed class OpenApiExamples : IDocumentFilter
 
     private static bool Nullable(IOpenApiSchema schema) => schema is OpenApiSchemaReference || (schema.Type ?? 0).HasFlag(JsonSchemaType.Null);
 
-    private static JsonNode Text(IOpenApiSchema schema, string? member, string? owner) => schema.Format switch
+    /// <summary>Ends of validity a year after the instants of <see cref="Text"/>, so that a period never ends where it starts.</summary>
+    private static readonly HashSet<string> Ends = ["validTo", "validUntil", "expiresAt", "to"];
+
+    private static JsonNode? Text(IOpenApiSchema schema, string? member, string? owner) => schema.Format switch
     {
+        "date-time" when member is not null && Ends.Contains(member) => "2027-12-01T01:00:00Z",
         "date-time" => "2026-12-01T01:00:00Z",
+        // An optional reference to another resource (a city item derived from, ...) is left out: a made-up id would be refused.
+        "uuid" when Nullable(schema) => null,
         "date" => "2026-12-01",
         "uuid" => "0193a5e2-7c1d-7b3e-9f1a-2d4c6b8e0a11",
         _ when member is not null && OwnTexts.TryGetValue($"{owner?.Split('.')[^1]}.{member}", out var own) => own,
