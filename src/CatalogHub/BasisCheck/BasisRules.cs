@@ -30,6 +30,18 @@ public static class BasisRules
             && Promise is null or { Allowed: true }
             && MissingMaterials.All(v => v.Allowed);
 
+        /// <summary>Why it is not allowed: the distinct codes of the item's reasons, then of each refused element's, in answer order.</summary>
+        public IReadOnlyList<string> ReasonCodes =>
+        [
+            .. ItemReasons
+                .Concat(Materials.Concat(Conditions).Concat(Fees).Where(v => !v.Allowed).SelectMany(v => v.Reasons))
+                .Concat(Proofs.Concat(IntermediaryServices).Where(v => !v.Allowed).SelectMany(v => v.Reasons))
+                .Concat(Promise is { Allowed: false } refused ? refused.Reasons : [])
+                .Concat(MissingMaterials.Where(v => !v.Allowed).SelectMany(v => v.Reasons))
+                .Select(r => r.Code)
+                .Distinct(),
+        ];
+
         /// <summary>Every published version relied on, once each: the entry, the implementation list, then each list version a verdict cites.</summary>
         public IReadOnlyList<Citation> Citations =>
         [

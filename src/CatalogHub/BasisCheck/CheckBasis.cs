@@ -32,12 +32,14 @@ public sealed record CheckBasis(string RegionCode, string ItemCode, DateTimeOffs
 
 /// <summary>
 /// The answer: allowed only when every element is (a promise the applicant may not use, or a missing material that may
-/// not follow, refuses it too). <c>Citations</c> are the published versions relied on (base entry, implementation
+/// not follow, refuses it too). <c>Reasons</c> are the item's own (its entry or implementation list not in force);
+/// <c>ReasonCodes</c> summarises why the answer is not allowed, in one list a client can switch on: the distinct codes of the
+/// item's reasons and of every refused element's, in the order the answer lists them (empty exactly when allowed). <c>Citations</c> are the published versions relied on (base entry, implementation
 /// list, each proof, service, 告知承诺 and 容缺受理 version a verdict cites); <c>Repeals</c> the repeals that refused;
 /// <c>Index</c> how current the answer is. <c>Promise</c> is null when not asked.
 /// </summary>
 public sealed record BasisAnswer(string RegionCode, string ItemCode, DateTimeOffset AsOf, DateTimeOffset KnownAt, bool Allowed, IReadOnlyList<Reason> Reasons,
-    IReadOnlyList<Citation> Citations, IReadOnlyList<RepealCitation> Repeals, IReadOnlyList<ElementVerdict> Materials,
+    IReadOnlyList<string> ReasonCodes, IReadOnlyList<Citation> Citations, IReadOnlyList<RepealCitation> Repeals, IReadOnlyList<ElementVerdict> Materials,
     IReadOnlyList<ElementVerdict> Conditions, IReadOnlyList<ElementVerdict> Fees, IndexStatus Index,
     IReadOnlyList<ListVerdict> Proofs, IReadOnlyList<ListVerdict> IntermediaryServices, PromiseVerdict? Promise,
     IReadOnlyList<MissingMaterialVerdict> MissingMaterials);
@@ -117,7 +119,8 @@ public static class CheckBasisEndpoint
         var outcome = BasisRules.Decide(command, instant, knownAt, entry, list, serving);
         timing.Outcome = outcome.Allowed ? "allowed" : "not-allowed";
         return Audit.Log.CitationProof.Answer(new BasisAnswer(command.RegionCode, command.ItemCode, instant, knownAt ?? now, outcome.Allowed, outcome.ItemReasons,
-            [.. outcome.Citations.Select(c => c with { AsOf = instant, KnownAt = knownAt ?? now })], outcome.Repeals, outcome.Materials, outcome.Conditions, outcome.Fees, status,
+            outcome.ReasonCodes, [.. outcome.Citations.Select(c => c with { AsOf = instant, KnownAt = knownAt ?? now })], outcome.Repeals, outcome.Materials,
+            outcome.Conditions, outcome.Fees, status,
             outcome.Proofs, outcome.IntermediaryServices, outcome.Promise, outcome.MissingMaterials),
             inclusionProofs, checkpoint, outcome.Citations.Select(c => c.Sequence).Concat(outcome.Repeals.Select(r => r.Sequence)));
     }

@@ -148,6 +148,8 @@ public static class Hosting
                 Description = "The city's government-service catalogue (基本目录) and data-sharing hub. " +
                               "Send 'Authorization: ApiKey {key}' on every request except public reads.",
             });
+            // Relative: the document describes the host that serves it.
+            o.AddServer(new OpenApiServer { Url = "/", Description = "This CatalogHub node" });
             o.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
@@ -160,6 +162,10 @@ public static class Hosting
             o.OperationFilter<ProblemResponses>();
             o.DocumentFilter<ProblemResponses>();
             o.SchemaFilter<ProblemResponses>();
+            // After the filters above: summaries, descriptions, every problem status with its codes, headers, examples.
+            o.OperationFilter<OperationDocs>();
+            o.DocumentFilter<OperationDocs>();
+            o.DocumentFilter<OpenApiExamples>();
             o.CustomSchemaIds(SchemaId);
         });
 

@@ -15,6 +15,10 @@ public sealed class HubMetrics
     private readonly Counter<long> _publishes;
     private readonly Counter<long> _basisChecks;
     private readonly Histogram<double> _basisCheckDuration;
+    private readonly Counter<long> _webhookDeliveries;
+
+    /// <summary>Deliveries this node attempted that did not get through yet, each with when its change was recorded.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTimeOffset> _undelivered = new();
 
     public HubMetrics(IMeterFactory meters, Supervision supervision, TimeProvider clock)
     {
@@ -26,6 +30,16 @@ public sealed class HubMetrics
         _basisCheckDuration = meter.CreateHistogram<double>("cataloghub.basis_check.duration", "s",
             "How long a basis check took to decide, by outcome.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1] });
+
+        _webhookDeliveries = meter.CreateCounter<long>("cataloghub.webhook.deliveries", "{attempt}",
+            "Webhook delivery attempts, by outcome: delivered (2xx), failed (another answer or no answer: retried) and dropped (the " +
+            "subscription was cancelled or its target is refused: never retried).");
+        meter.CreateObservableGauge("cataloghub.webhook.undelivered", () => (long)_undelivered.Count, "{delivery}",
+            "Deliveries whose last attempt on this node failed and that are waiting for a retry.");
+        meter.CreateObservableGauge("cataloghub.webhook.delivery_lag", () => _undelivered.IsEmpty ? 0
+                : Math.Max(0, (clock.GetUtcNow() - _undelivered.Values.Min()).TotalSeconds), "s",
+            "Age of the oldest change whose notice a subscriber has not accepted yet (since the change was recorded), among the " +
+            "deliveries this node attempted; 0 when every attempted delivery got through.");
 
         // The loops' figures are read from Supervision when a scrape asks, so the loops themselves know nothing of metrics.
         meter.CreateObservableCounter("cataloghub.loop.runs", () => PerLoop<long>(supervision, (_, t) => t.Runs), "{pass}",
@@ -41,6 +55,19 @@ public sealed class HubMetrics
 
     public void Published(string list, string outcome) =>
         _publishes.Add(1, new KeyValuePair<string, object?>("list", list), new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>One webhook delivery attempt's outcome; a failed one counts as undelivered until an attempt delivers or drops it.</summary>
+    public void WebhookDelivery(Guid deliveryId, DateTimeOffset changeRecordedAt, WebhookOutcome outcome)
+    {
+        if (outcome == WebhookOutcome.Failed) _undelivered[deliveryId] = changeRecordedAt;
+        else _undelivered.TryRemove(deliveryId, out _);
+        _webhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome switch
+        {
+            WebhookOutcome.Delivered => "delivered",
+            WebhookOutcome.Failed => "failed",
+            _ => "dropped",
+        }));
+    }
 
     /// <summary>Times one basis check; its outcome is <c>failed</c> unless the check says otherwise before the timing ends.</summary>
     public BasisCheckTiming TimeBasisCheck() => new(this, Stopwatch.GetTimestamp());
@@ -66,3 +93,5 @@ public sealed class HubMetrics
         public void Dispose() => metrics.BasisChecked(Outcome, Stopwatch.GetElapsedTime(started));
     }
 }
+
+public enum WebhookOutcome { Delivered, Failed, Dropped }

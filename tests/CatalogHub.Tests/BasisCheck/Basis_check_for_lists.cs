@@ -230,10 +230,13 @@ public sealed class Basis_check_for_lists(AppFixture fixture) : ListContext(fixt
         AssertSameJson(new MissingMaterialVerdict("missingMaterials[0]", "食品安全管理制度文本", true, [], 5, deferralCitation, null), answer.MissingMaterials[0]);
         Assert.Equal(["main-material"], answer.MissingMaterials[1].Reasons.Select(r => r.Code));
         Assert.Equal(["not-deferrable"], answer.MissingMaterials[2].Reasons.Select(r => r.Code));
+        // Only the refused elements' codes: the deferrable material's verdict is allowed.
+        Assert.Equal(["main-material", "not-deferrable"], answer.ReasonCodes);
         Assert.Equal([.. await GuideCitations(entry, list), deferralCitation], Cited(answer));
 
         var accepted = await Check(null, missingMaterials: ["食品安全管理制度文本"]);
         Assert.True(accepted.Allowed);
+        Assert.Empty(accepted.ReasonCodes);
     }
 
     [Fact]
@@ -249,6 +252,7 @@ public sealed class Basis_check_for_lists(AppFixture fixture) : ListContext(fixt
         Assert.Equal(draftOnly, answer.IntermediaryServices[0].Reasons.Select(r => r.Code));
         Assert.Equal(draftOnly, answer.Promise!.Reasons.Select(r => r.Code));
         Assert.Equal(draftOnly, answer.MissingMaterials[0].Reasons.Select(r => r.Code));
+        Assert.Equal(["draft-only"], answer.ReasonCodes);
         Assert.Empty(answer.Citations);
     }
 

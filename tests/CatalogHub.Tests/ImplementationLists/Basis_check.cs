@@ -34,6 +34,7 @@ public sealed class Basis_check(AppFixture fixture) : ImplementationListContext(
 
         Assert.True(answer.Allowed);
         Assert.Empty(answer.Reasons);
+        Assert.Empty(answer.ReasonCodes);
         Assert.All(answer.Materials.Concat(answer.Conditions), v => Assert.True(v.Allowed, v.Element));
         var versions = Read<VersionList>(await Get($"/catalogue/entries/{entry.Id}/versions"));
         var listVersions = Read<VersionList>(await Get($"/implementation-lists/{list.Id}/versions"));
@@ -89,6 +90,7 @@ public sealed class Basis_check(AppFixture fixture) : ImplementationListContext(
         var answer = await Check(Now, [Electronic("营业执照")]);
         Assert.False(answer.Allowed);
         Assert.Equal(["draft-only", "draft-only"], answer.Reasons.Select(r => r.Code));
+        Assert.Equal(["draft-only"], answer.ReasonCodes);
         Assert.Equal([CatalogHub.Catalogue.CatalogueList.Name, ImplementationListsList.Name], answer.Reasons.Select(r => r.List));
         Assert.False(Assert.Single(answer.Materials).Allowed);
 
@@ -116,6 +118,7 @@ public sealed class Basis_check(AppFixture fixture) : ImplementationListContext(
         Assert.Equal(["paper-where-e-licence-listed"], answer.Materials[0].Reasons.Select(r => r.Code));
         Assert.Equal(["paper-where-e-licence-listed"], answer.Materials[1].Reasons.Select(r => r.Code));
         Assert.True(answer.Materials[2].Allowed);
+        Assert.Equal(["paper-where-e-licence-listed"], answer.ReasonCodes);
     }
 
     [Fact]
@@ -130,7 +133,9 @@ public sealed class Basis_check(AppFixture fixture) : ImplementationListContext(
             [new { name = "不动产登记费" }, new { name = "专家评审费" }]);
 
         Assert.False(answer.Allowed);
+        // The item itself is in force, so it has no reasons of its own; the summary says why the answer is no all the same.
         Assert.Empty(answer.Reasons);
+        Assert.Equal(["material-not-listed", "copies-exceed-listed", "condition-not-listed", "fee-not-listed"], answer.ReasonCodes);
         Assert.Equal(["material-not-listed"], answer.Materials[0].Reasons.Select(r => r.Code));
         Assert.Equal(["copies-exceed-listed"], answer.Materials[1].Reasons.Select(r => r.Code));
         Assert.Equal(["condition-not-listed"], answer.Conditions[0].Reasons.Select(r => r.Code));

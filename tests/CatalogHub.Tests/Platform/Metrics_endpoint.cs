@@ -69,6 +69,40 @@ public sealed partial class Metrics_endpoint(AppFixture fixture) : ListContext(f
         Assert.True(Sum(after, "db_client_operation_duration_seconds_count") > 0);
     }
 
+    /// <summary>
+    /// A subscriber that refuses twice (503) keeps its delivery waiting for a retry (1 s, then 5 s): meanwhile the failure is
+    /// counted and the delivery shows as undelivered, the lag (the age of the oldest change not yet accepted) at least as old as its change; once accepted it is counted
+    /// delivered. Other tests' subscribers, long gone, may be waiting for their retries too, so the figures are bounded from
+    /// below by this delivery rather than compared for equality.
+    /// </summary>
+    [Fact]
+    public async Task a_webhook_delivery_waiting_for_a_retry_shows_as_undelivered_with_its_lag_until_it_is_accepted()
+    {
+        await using var receiver = await Sharing.WebhookReceiver.Start(refuseFirst: 2);
+        var consumer = await Register(TestDepartments.HumanResources);
+        await Post("/sharing/subscriptions", new { url = receiver.Url, kinds = new[] { "item-published" }, reason = "订阅事项公布通知" }, consumer.Key, 201);
+        var before = await Scrape();
+        double Grew(string after, string name, params (string, string)[] labels) => Sum(after, name, labels) - Sum(before, name, labels);
+
+        await Published();
+        var pending = before;
+        Assert.True(await ExtraNode.Eventually(async () =>
+        {
+            pending = await Scrape();
+            return Grew(pending, "cataloghub_webhook_deliveries_total", ("outcome", "failed")) >= 1;
+        }, TimeSpan.FromSeconds(5)));
+        Assert.Equal(0, receiver.Received.Count(r => r.AnsweredWith == 200));
+        Assert.True(Sum(pending, "cataloghub_webhook_undelivered") >= 1);
+        // The hub's clock is the tests' (it stands still unless moved): two minutes on, the change waits two minutes at least.
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.True(await ExtraNode.Eventually(async () => Sum(await Scrape(), "cataloghub_webhook_delivery_lag_seconds") >= 120,
+            TimeSpan.FromSeconds(3)));
+
+        await receiver.Accepted();
+        Assert.True(await ExtraNode.Eventually(async () =>
+            Grew(await Scrape(), "cataloghub_webhook_deliveries_total", ("outcome", "delivered")) >= 1, TimeSpan.FromSeconds(5)));
+    }
+
     [Fact]
     public async Task only_the_node_itself_or_a_hub_admin_or_auditor_key_may_scrape()
     {

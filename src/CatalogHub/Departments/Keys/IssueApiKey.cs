@@ -12,6 +12,7 @@ public static class IssueApiKeyEndpoint
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(365);
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(730);
 
+    /// <summary>Issues a department a new API key, valid for a year unless the request says otherwise (at most two); the key is shown in this response only.</summary>
     [WolverinePost("/departments/{id}/keys", Name = "IssueApiKey")]
     [Authorize(Policy = Policies.HubAdmin)]
     [Tags("Departments")]

@@ -16,6 +16,7 @@ public static class GetDepartmentsEndpoint
         return [.. departments.Select(d => DepartmentView.For(d, caller))];
     }
 
+    /// <summary>One department by its id, deregistered ones included; its keys are listed to the hub-admin and to the department itself.</summary>
     [WolverineGet("/departments/{id}", Name = "GetDepartment")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Departments")]

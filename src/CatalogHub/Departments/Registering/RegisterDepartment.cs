@@ -21,6 +21,7 @@ public sealed record RegisterDepartment(string Code, string Name, string RegionC
 
 public static class RegisterDepartmentEndpoint
 {
+    /// <summary>Registers a department (by its unified social credit code) with its region and roles; hub-admin only.</summary>
     [WolverinePost("/departments", Name = "RegisterDepartment"), Idempotent]
     [Authorize(Policy = Policies.HubAdmin)]
     [Tags("Departments")]

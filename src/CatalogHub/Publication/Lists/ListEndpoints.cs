@@ -69,10 +69,30 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
     private RouteHandlerBuilder Described(RouteHandlerBuilder route, string method, string path, Type ok, int status, int[] problems)
     {
         route.WithName($"{method}{path.Replace("{", "").Replace("}", "").Replace('/', '_').Replace('-', '_')}")
-            .WithTags(list.Title).Produces(status, ok);
+            .WithTags(list.Title).WithSummary(Summary(method, path)).Produces(status, ok);
         foreach (var problem in problems) route.ProducesProblem(problem);
         return route;
     }
+
+    /// <summary>The operation's summary in the API document, naming the list as people call it.</summary>
+    private string Summary(string method, string path) => (method, path[(path.LastIndexOf('/') + 1)..]) switch
+    {
+        _ when path == list.RegionRoute => $"A region's items in force: {list.Title}",
+        _ when path == list.DraftsRoute => $"Items with pending work the caller may edit: {list.Title}",
+        ("POST", _) when path == list.Route => $"Draft a new item: {list.Title}",
+        ("PUT", "draft") => $"Replace an item's pending draft: {list.Title}",
+        ("GET", "draft") => $"An item's pending draft: {list.Title}",
+        ("POST", "submit") => $"Submit an item's draft for review: {list.Title}",
+        ("POST", "withdraw") => $"Withdraw an item's pending draft: {list.Title}",
+        ("POST", "publish") => $"Publish an item's reviewed draft as its next version, or as a correction of the past: {list.Title}",
+        ("POST", "repeal") => $"Repeal a published item, from now on or as a correction of the past: {list.Title}",
+        ("POST", "cancel-schedule") => $"Cancel a version or repeal not yet in effect: {list.Title}",
+        ("POST", "reschedule") => $"Move a version or repeal not yet in effect to another time: {list.Title}",
+        ("GET", "history") => $"Every event of an item, drafts included: {list.Title}",
+        ("GET", "versions") => $"An item's versions published by knownAt and its repeals: {list.Title}",
+        ("GET", "{version}") => $"One published version of an item: {list.Title}",
+        _ => $"The item's version in force at asOf as known at knownAt, with its citation: {list.Title}",
+    };
 
     private async Task<IResult> Draft(DraftItem<TContent> command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
     {

@@ -7,6 +7,7 @@ public static class RevokeGrantEndpoint
 {
     /// <summary>Ends a grant at once; by its grantor department or a hub-admin. Revoking twice is a no-op.</summary>
     [WolverinePost("/sharing/grants/{id}/revoke", Name = "RevokeGrant")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Sharing: grants")]
     [ProducesResponseType<GrantView>(StatusCodes.Status200OK)]

@@ -8,6 +8,7 @@ public sealed record ChangeLicence(LicenceDocument Document, string Reason);
 public static class ChangeLicenceEndpoint
 {
     [WolverinePut("/sharing/licences/{id}", Name = "ChangeLicence")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.LicenceIssuer)]
     [Tags("Sharing: licences")]
     [ProducesResponseType<LicenceView>(StatusCodes.Status200OK)]

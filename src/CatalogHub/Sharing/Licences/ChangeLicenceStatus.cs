@@ -16,6 +16,7 @@ public static class LicenceAccess
 public static class ChangeLicenceStatusEndpoint
 {
     [WolverinePost("/sharing/licences/{id}/suspend", Name = "SuspendLicence")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.LicenceIssuer)]
     [Tags("Sharing: licences")]
     [ProducesResponseType<LicenceView>(StatusCodes.Status200OK)]
@@ -25,6 +26,7 @@ public static class ChangeLicenceStatusEndpoint
         Change(id, command, LicenceStatus.Suspended, http, user, session, clock, bus, (at, by, now) => new LicenceSuspended(id, at, command.Reason, by, now));
 
     [WolverinePost("/sharing/licences/{id}/reinstate", Name = "ReinstateLicence")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.LicenceIssuer)]
     [Tags("Sharing: licences")]
     [ProducesResponseType<LicenceView>(StatusCodes.Status200OK)]
@@ -34,6 +36,7 @@ public static class ChangeLicenceStatusEndpoint
         Change(id, command, LicenceStatus.Valid, http, user, session, clock, bus, (at, by, now) => new LicenceReinstated(id, at, command.Reason, by, now));
 
     [WolverinePost("/sharing/licences/{id}/revoke", Name = "RevokeLicence")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.LicenceIssuer)]
     [Tags("Sharing: licences")]
     [ProducesResponseType<LicenceView>(StatusCodes.Status200OK)]
@@ -44,6 +47,7 @@ public static class ChangeLicenceStatusEndpoint
 
     /// <summary>Records that the validity period has ended; refused before ValidTo. Recording it twice is a no-op.</summary>
     [WolverinePost("/sharing/licences/{id}/expire", Name = "RecordLicenceExpiry")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.LicenceIssuer)]
     [Tags("Sharing: licences")]
     [ProducesResponseType<LicenceView>(StatusCodes.Status200OK)]

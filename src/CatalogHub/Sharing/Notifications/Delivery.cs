@@ -118,19 +118,36 @@ public static class WebhookDeliveryHandler
     public const string TimestampHeader = "X-CatalogHub-Timestamp";
     public const string DeliveryHeader = "X-CatalogHub-Delivery";
 
+    /// <summary>Sends one delivery, counting its outcome (<see cref="HubMetrics.WebhookDelivery"/>); a failure is rethrown for Wolverine to retry.</summary>
     public static async Task Handle(WebhookDelivery delivery, IQuerySession session, IHttpClientFactory clients, TimeProvider clock,
+        WebhookTargets targets, Holders.HolderVault vault, ILogger<WebhookDelivery> logger, HubMetrics metrics, CancellationToken ct)
+    {
+        WebhookOutcome outcome;
+        try
+        {
+            outcome = await Send(delivery, session, clients, clock, targets, vault, logger, ct);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            metrics.WebhookDelivery(delivery.DeliveryId, delivery.Notice.RecordedAt, WebhookOutcome.Failed);
+            throw;
+        }
+        metrics.WebhookDelivery(delivery.DeliveryId, delivery.Notice.RecordedAt, outcome);
+    }
+
+    private static async Task<WebhookOutcome> Send(WebhookDelivery delivery, IQuerySession session, IHttpClientFactory clients, TimeProvider clock,
         WebhookTargets targets, Holders.HolderVault vault, ILogger<WebhookDelivery> logger, CancellationToken ct)
     {
         var subscription = await session.LoadAsync<Subscription>(delivery.SubscriptionId, ct);
         var secret = await session.LoadAsync<SubscriptionSecret>(delivery.SubscriptionId, ct);
         // A subscription cancelled meanwhile gets nothing more.
-        if (subscription is null || subscription.Cancelled || secret is null) return;
+        if (subscription is null || subscription.Cancelled || secret is null) return WebhookOutcome.Dropped;
         var url = new Uri(subscription.Url);
         // Subscriptions made before a stricter allow-list are held to the current one.
         if (!targets.InAllowList(url) && url.Scheme != Uri.UriSchemeHttps)
         {
             Refused(logger, delivery, WebhookTargets.HttpsRequired.Message);
-            return;
+            return WebhookOutcome.Dropped;
         }
 
         var body = JsonSerializer.SerializeToUtf8Bytes(delivery.Notice, ApiJson.Options);
@@ -144,11 +161,13 @@ public static class WebhookDeliveryHandler
         {
             using var response = await clients.CreateClient(nameof(WebhookDeliveryHandler)).SendAsync(request, ct);
             if (!response.IsSuccessStatusCode) throw new WebhookRejectedException((int)response.StatusCode);
+            return WebhookOutcome.Delivered;
         }
         // The target resolved to an address the hub may not call: retrying cannot help, so the delivery ends here.
         catch (HttpRequestException e) when (e.InnerException is WebhookTargetRefusedException refused)
         {
             Refused(logger, delivery, refused.Message);
+            return WebhookOutcome.Dropped;
         }
     }
 

@@ -64,6 +64,7 @@ public sealed record CancelSubscription(string Reason);
 
 public static class SubscriptionsEndpoint
 {
+    /// <summary>Subscribes the caller's department's webhook to some kinds of change; the signing secret is shown in this response only.</summary>
     [WolverinePost("/sharing/subscriptions", Name = "Subscribe"), Idempotent]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Sharing: notifications")]
@@ -95,7 +96,9 @@ public static class SubscriptionsEndpoint
             new CreatedSubscription(SubscriptionView.Of(Subscription.Create(created), 1), Convert.ToBase64String(secret)));
     }
 
+    /// <summary>Cancels a subscription of the caller's department: no notice is delivered to it any more.</summary>
     [WolverinePost("/sharing/subscriptions/{id}/cancel", Name = "CancelSubscription")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Sharing: notifications")]
     [ProducesResponseType<SubscriptionView>(StatusCodes.Status200OK)]

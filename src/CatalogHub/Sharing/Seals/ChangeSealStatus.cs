@@ -12,6 +12,7 @@ public sealed record ChangeSealStatus(DateTimeOffset? EffectiveAt, string Reason
 public static class ChangeSealStatusEndpoint
 {
     [WolverinePost("/sharing/seals/{id}/suspend", Name = "SuspendSeal")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Sharing: seals")]
     [ProducesResponseType<SealView>(StatusCodes.Status200OK)]
@@ -22,6 +23,7 @@ public static class ChangeSealStatusEndpoint
             (at, by, now) => new SealSuspended(id, at, command.Reason, by, now));
 
     [WolverinePost("/sharing/seals/{id}/reinstate", Name = "ReinstateSeal")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Sharing: seals")]
     [ProducesResponseType<SealView>(StatusCodes.Status200OK)]
@@ -32,6 +34,7 @@ public static class ChangeSealStatusEndpoint
             (at, by, now) => new SealReinstated(id, at, command.Reason, by, now));
 
     [WolverinePost("/sharing/seals/{id}/revoke", Name = "RevokeSeal")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Sharing: seals")]
     [ProducesResponseType<SealView>(StatusCodes.Status200OK)]

@@ -1,0 +1,182 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace CatalogHub.Platform;
+
+/// <summary>
+/// Gives every request body and response that has no example of its own (the lists' draft bodies and the problems have
+/// theirs) one composed from its schema, with the domain's real values by member name: 许昌市 (411000), its departments'
+/// unified social credit codes, the item 食品经营许可 (000147011000), Chinese legal bases. Composed from the schema, the
+/// example has its shape by construction; the linters in <c>make test</c> check that it validates, so a schema change
+/// that this table does not follow fails there rather than in an integrator's hands.
+/// </summary>
+public sealed class OpenApiExamples : IDocumentFilter
+{
+    private const int MaxDepth = 6;
+
+    /// <summary>Text members by name, as the demo data and the walkthrough in README.md have them.</summary>
+    private static readonly Dictionary<string, string> Texts = new()
+    {
+        ["regionCode"] = "411000",
+        ["parentRegionCode"] = "410000",
+        ["itemCode"] = "000147011000",
+        ["reason"] = "依据《许昌市政务服务条例》第十三条编制基本目录",
+        ["note"] = "首次公布",
+        ["name"] = "食品经营许可",
+        ["purposeItemName"] = "食品经营许可",
+        ["category"] = "行政许可",
+        ["competentDepartment"] = "许昌市市场监督管理局",
+        ["implementingAuthority"] = "许昌市市场监督管理局",
+        ["consumerName"] = "许昌市人力资源和社会保障局",
+        ["demandingUnit"] = "许昌市市场监督管理局",
+        ["issuingUnit"] = "许昌市公安局",
+        ["externalSourceId"] = "410000-000147011000",
+        ["title"] = "中华人民共和国食品安全法",
+        ["level"] = "法律",
+        ["article"] = "第三十五条",
+        ["basis"] = "《中华人民共和国行政许可法》第十二条",
+        ["text"] = "具有与经营的食品品种、数量相适应的经营场所",
+        ["description"] = "五个工作日内决定是否受理",
+        ["reviewStandard"] = "依据《食品经营许可和备案管理办法》第十三条审查经营场所与设备",
+        ["result"] = "食品经营许可证",
+        ["progressQuery"] = "拨打12345政务服务便民热线",
+        ["reconsideration"] = "六十日内向许昌市人民政府申请行政复议",
+        ["litigation"] = "六个月内向许昌市魏都区人民法院提起行政诉讼",
+        ["standard"] = "不收费",
+        ["feeStandard"] = "不收费",
+        ["ifNotSupplied"] = "承诺期限内未补齐的，依法撤销受理决定",
+        ["promiseText"] = "本人承诺所提交材料真实有效，符合许可条件",
+        ["liability"] = "承诺不实的，依法撤销许可并记入信用记录",
+        ["procedure"] = "受理后五个工作日内完成核查",
+        ["place"] = "许昌市政务服务中心市场监管窗口",
+        ["provider"] = "许昌市食品检验检测中心",
+        ["sharedData"] = "营业执照信息",
+        ["label"] = "市场监管局审批系统",
+        ["typeCode"] = "11100000000013127D001",
+        ["licenceTypeCode"] = "11100000000013127D001",
+        ["eLicenceTypeCode"] = "11100000000013127D001",
+        ["identifier"] = "11100000000013127D001-411000-2026-000128",
+        ["holderId"] = "410102199003071234",
+        ["keyId"] = "3f9c2a7d1b8e4c60",
+        ["element"] = "materials[1]",
+        ["field"] = "content.materials[1].name",
+        ["message"] = "must be at most 200 characters.",
+        ["url"] = "https://zwfw.xuchang.gov.cn/hooks/cataloghub",
+        ["list"] = "implementation-lists",
+        ["correlationId"] = "4bf92f3577b34da6a3ce929d0e0e4736",
+        ["traceId"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+    };
+
+    /// <summary>Text members whose value depends on the schema that holds them (its name's last segment), before <see cref="Texts"/>.</summary>
+    private static readonly Dictionary<string, string> OwnTexts = new()
+    {
+        ["DemandedMaterial.name"] = "食品经营许可申请书",
+        ["ElementVerdict.name"] = "食品经营许可申请书",
+        ["DemandedFee.name"] = "食品经营许可证工本费",
+        ["DemandedProof.name"] = "无犯罪记录证明",
+        ["DemandedIntermediaryService.name"] = "食品检验检测报告",
+        ["Reason.code"] = "material-not-listed",
+        ["Reason.message"] = "The implementation list does not name this material; nothing outside the list may be demanded (003:38).",
+        ["CheckBasis.missingMaterials"] = "健康证明",
+        ["GrantAccess.fields"] = "持证主体名称",
+        ["Problem.code"] = "validation-failed",
+    };
+
+    /// <summary>Members that hold a department's unified social credit code (许昌市市场监督管理局's).</summary>
+    private static readonly HashSet<string> DepartmentCodes =
+    [
+        "ownerDepartmentCode", "departmentCode", "consumerCode", "issuerCode", "department", "by", "confirmedBy", "acknowledgedBy",
+        "grantedBy", "erasedBy", "publishedBy", "repealedBy",
+    ];
+
+    private static readonly Dictionary<string, long> Numbers = new()
+    {
+        ["version"] = 1, ["page"] = 1, ["pageSize"] = 20, ["total"] = 1, ["copies"] = 1, ["statutoryLimitDays"] = 20,
+        ["promisedLimitDays"] = 5, ["withinWorkingDays"] = 5, ["sequence"] = 1024, ["limit"] = 50,
+    };
+
+    public void Apply(OpenApiDocument document, DocumentFilterContext context)
+    {
+        var schemas = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+        foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
+        {
+            foreach (var media in operation.RequestBody?.Content?.Values ?? [])
+                Fill(media, schemas);
+            foreach (var response in operation.Responses?.Values.AsEnumerable() ?? [])
+                foreach (var media in response.Content?.Values ?? [])
+                    Fill(media, schemas);
+        }
+    }
+
+    private static void Fill(OpenApiMediaType media, IDictionary<string, IOpenApiSchema> schemas)
+    {
+        if (media.Example is not null || media.Examples is { Count: > 0 } || media.Schema is null) return;
+        media.Example = Compose(media.Schema, schemas, null, null, [], 0);
+    }
+
+    /// <summary>A value of <paramref name="schema"/>; <paramref name="member"/> is the property it fills, <paramref name="owner"/> the schema that holds it.</summary>
+    private static JsonNode? Compose(IOpenApiSchema schema, IDictionary<string, IOpenApiSchema> schemas, string? member, string? owner,
+        HashSet<string> expanding, int depth)
+    {
+        var id = (schema as OpenApiSchemaReference)?.Reference.Id;
+        if (id is not null)
+        {
+            if (!schemas.TryGetValue(id, out var target) || expanding.Contains(id) || depth > MaxDepth) return null;
+            expanding.Add(id);
+            try { return Compose(target, schemas, member, id, expanding, depth); }
+            finally { expanding.Remove(id); }
+        }
+
+        if (schema.Enum is { Count: > 0 } values) return values.FirstOrDefault(v => v is not null)?.DeepClone();
+        if (schema.AllOf is { Count: > 0 } all) return Compose(all[0], schemas, member, owner, expanding, depth);
+        if ((schema.OneOf ?? schema.AnyOf) is { Count: > 0 } one) return Compose(one[0], schemas, member, owner, expanding, depth);
+        var type = schema.Type ?? 0;
+        if (type.HasFlag(JsonSchemaType.Object) || schema.Properties is { Count: > 0 })
+        {
+            var result = new JsonObject();
+            foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                var value = Compose(property, schemas, name, owner, expanding, depth + 1);
+                if (value is not null || Nullable(property)) result[name] = value;
+                else if (schema.Required?.Contains(name) == true) return null;
+            }
+            return result;
+        }
+        if (type.HasFlag(JsonSchemaType.Array))
+        {
+            var item = schema.Items is null ? null : Compose(schema.Items, schemas, member, owner, expanding, depth + 1);
+            return item is null ? new JsonArray() : new JsonArray(item);
+        }
+        if (type.HasFlag(JsonSchemaType.String)) return Text(schema, member, owner);
+        if (type.HasFlag(JsonSchemaType.Integer)) return member is not null && Numbers.TryGetValue(member, out var n) ? n : 1;
+        if (type.HasFlag(JsonSchemaType.Number)) return 1;
+        // Yes to what an answer allows, no to the credit system's exclusions (严重失信, an earlier false promise).
+        if (type.HasFlag(JsonSchemaType.Boolean)) return member is not ("seriousBadCredit" or "earlierFalsePromise" or "erased" or "cancelled");
+        // Any JSON (a licence's face data as its type defines it).
+        return schema.AdditionalPropertiesAllowed ? new JsonObject { ["持证主体名称"] = "许昌市魏都区春风食品店" } : null;
+    }
+
+    private static bool Nullable(IOpenApiSchema schema) => schema is OpenApiSchemaReference || (schema.Type ?? 0).HasFlag(JsonSchemaType.Null);
+
+    /// <summary>Ends of validity a year after the instants of <see cref="Text"/>, so that a period never ends where it starts.</summary>
+    private static readonly HashSet<string> Ends = ["validTo", "validUntil", "expiresAt", "to"];
+
+    private static JsonNode? Text(IOpenApiSchema schema, string? member, string? owner) => schema.Format switch
+    {
+        "date-time" when member is not null && Ends.Contains(member) => "2027-12-01T01:00:00Z",
+        "date-time" => "2026-12-01T01:00:00Z",
+        // An optional reference to another resource (a city item derived from, ...) is left out: a made-up id would be refused.
+        "uuid" when Nullable(schema) => null,
+        "date" => "2026-12-01",
+        "uuid" => "0193a5e2-7c1d-7b3e-9f1a-2d4c6b8e0a11",
+        _ when member is not null && OwnTexts.TryGetValue($"{owner?.Split('.')[^1]}.{member}", out var own) => own,
+        _ when schema.Pattern is not null || (member is not null && DepartmentCodes.Contains(member)) => "11411000005327811H",
+        _ when member == "code" && owner?.Contains("Department", StringComparison.Ordinal) == true => "11411000005327811H",
+        _ when member == "code" && owner?.Contains("LicenceType", StringComparison.Ordinal) == true => "11100000000013127D001",
+        _ when member == "code" => "000147011000",
+        _ when member == "name" && owner?.Contains("Department", StringComparison.Ordinal) == true => "许昌市市场监督管理局",
+        _ when member is not null && Texts.TryGetValue(member, out var text) => text,
+        _ => "许昌市",
+    };
+}
