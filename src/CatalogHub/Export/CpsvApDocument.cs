@@ -45,7 +45,7 @@ public sealed class CpsvApDocument
     private readonly Dictionary<string, JsonObject> _shared = [];
     private readonly List<JsonObject> _graph = [];
 
-    public static CpsvApCatalogue Of(string regionCode, DateTimeOffset asOf, IEnumerable<ItemVersion<EntryContent>> entries,
+    public static CpsvApCatalogue Of(string regionCode, Clocks clocks, IEnumerable<ItemVersion<EntryContent>> entries,
         IReadOnlyDictionary<string, ItemVersion<ImplementationListContent>> listsByItemCode)
     {
         var document = new CpsvApDocument();
@@ -54,7 +54,8 @@ public sealed class CpsvApDocument
             ["@id"] = $"{Ids}catalogue/{regionCode}",
             ["@type"] = "chub:CatalogueExport",
             ["chub:region"] = document.Region(regionCode),
-            ["chub:asOf"] = DateTime(asOf),
+            ["chub:asOf"] = DateTime(clocks.AsOf),
+            ["chub:knownAt"] = DateTime(clocks.KnownAt),
         });
         foreach (var entry in entries)
             document._graph.Add(document.Service(entry, listsByItemCode.GetValueOrDefault(entry.Code)));

@@ -45,6 +45,6 @@ public static class GetCpsvApCatalogueEndpoint
             if (rows.Count < PageSize || page * PageSize >= total) break;
         }
 
-        return TypedResults.Json(CpsvApDocument.Of(regionCode, clocks.AsOf, entries, lists), ApiJson.Options, ContentType);
+        return TypedResults.Json(CpsvApDocument.Of(regionCode, clocks, entries, lists), ApiJson.Options, ContentType);
     }
 }

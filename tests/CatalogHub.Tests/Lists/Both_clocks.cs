@@ -67,17 +67,18 @@ public sealed class Both_clocks(AppFixture fixture) : ListContext(fixture)
         return status == 200 ? ReadJson(result).GetProperty("version").GetInt64() : 0;
     }
 
-    /// <summary>Revises the item with the content of its first version and submits it for review.</summary>
-    private async Task InReview(ListDefinition list, Guid id)
+    /// <summary>Revises the item with the content of its first version (renamed when <paramref name="name"/> is given) and submits it for review.</summary>
+    private async Task InReview(ListDefinition list, Guid id, string? name = null)
     {
-        var content = ReadJson(await Get($"{list.Route}/{id}/versions/1")).GetProperty("content");
+        var content = System.Text.Json.Nodes.JsonNode.Parse(ReadJson(await Get($"{list.Route}/{id}/versions/1")).GetProperty("content").GetRawText())!;
+        if (name is not null) content["name"] = name;
         await Put($"{list.Route}/{id}/draft", new { content, reason = "依据上级决定更正清单内容" }, Admin.Key, 200, $"\"{await VersionOf(list, id)}\"");
         await Write(list, id, "submit", new { reason = "提交审核" });
     }
 
-    private async Task Publish(ListDefinition list, Guid id, DateTimeOffset effectiveAt, string? basis = null, int status = 200)
+    private async Task Publish(ListDefinition list, Guid id, DateTimeOffset effectiveAt, string? basis = null, int status = 200, string? name = null)
     {
-        await InReview(list, id);
+        await InReview(list, id, name);
         await Write(list, id, "publish", new { effectiveAt, basis, note = "更正", reason = "经审核同意公布" }, status);
     }
 
@@ -245,7 +246,9 @@ public sealed class Both_clocks(AppFixture fixture) : ListContext(fixture)
         var start = Now;
         await Publish(list, id, next, Basis);
         Clock.Advance(TimeSpan.FromMinutes(1));
-        await Publish(list, id, mid, "豫政办〔2026〕31号");
+        var then = Now;
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await Publish(list, id, mid, "豫政办〔2026〕31号", name: "食品经营许可（更正）");
         await Publish(list, id, Now.AddDays(1));
 
         var page = Read<CatalogHub.Audit.Events.RetroactiveChangePage>(await Get($"/audit/retroactive-changes?regionCode=411000&from={Iso(start)}", auditor.Key));
@@ -257,6 +260,15 @@ public sealed class Both_clocks(AppFixture fixture) : ListContext(fixture)
         Assert.Equal(0, Read<CatalogHub.Audit.Events.RetroactiveChangePage>(await Get("/audit/retroactive-changes?regionCode=411081", auditor.Key)).Total);
         Assert.Equal(0, Read<CatalogHub.Audit.Events.RetroactiveChangePage>(await Get($"/audit/retroactive-changes?to={Iso(start)}", auditor.Key)).Total);
         await Get("/audit/retroactive-changes", Admin.Key, 403);
+
+        // On the entry, the difference the correction made to what the record says about mid-last-month.
+        var diff = Read<RecordDiff>(await Get($"/catalogue/entries/{id}/record-diff?asOf={Iso(mid)}&knownAt={Iso(then)}"));
+        Assert.Equal((1, 3, true), (diff.Then!.Version, diff.Now!.Version, diff.Changed));
+        var change = Assert.Single(diff.Changes);
+        Assert.Equal(("/name", "食品经营许可", "食品经营许可（更正）"), (change.Path, change.Old!.Value.GetString(), change.New!.Value.GetString()));
+        var same = Read<RecordDiff>(await Get($"/catalogue/entries/{id}/record-diff?asOf={Iso(mid.AddTicks(-10))}&knownAt={Iso(then)}"));
+        Assert.Equal((1, 1, false), (same.Then!.Version, same.Now!.Version, same.Changed));
+        AssertProblem(await Get($"/catalogue/entries/{id}/record-diff?asOf={Iso(mid)}", status: 400), "required", "knownAt");
         AssertProblem(await Get("/audit/retroactive-changes?regionCode=419999", auditor.Key, 400), "unknown-region", "regionCode");
     }
 

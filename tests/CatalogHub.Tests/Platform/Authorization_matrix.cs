@@ -139,6 +139,7 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
             if (list.RegionRoute is { } region) table[$"GET_{At(region)}"] = Anyone;
             table[$"GET_{at}_id"] = Anyone.OwnedByFirst();
             table[$"GET_{at}_id_versions"] = Anyone.OwnedByFirst();
+            table[$"GET_{at}_id_record_diff"] = Anyone.OwnedByFirst();
             table[$"GET_{at}_id_versions_version"] = Anyone.OwnedByFirst();
             table[$"GET_{At(list.DraftsRoute)}"] = write;
             table[$"POST_{at}"] = draft;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -52,6 +53,8 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
             StatusCodes.Status404NotFound).AllowAnonymous();
         Read(app.MapGet($"{route}/{{id}}/versions", Versions), $"{route}/{{id}}/versions", typeof(VersionList), StatusCodes.Status404NotFound)
             .AllowAnonymous();
+        Read(app.MapGet($"{route}/{{id}}/record-diff", RecordDiff), $"{route}/{{id}}/record-diff", typeof(RecordDiff), StatusCodes.Status400BadRequest)
+            .AllowAnonymous();
         Read(app.MapGet($"{route}/{{id}}/versions/{{version}}", OneVersion), $"{route}/{{id}}/versions/{{version}}", publishedView,
             StatusCodes.Status404NotFound).AllowAnonymous();
         if (list.RegionRoute is not { } region) return;
@@ -89,6 +92,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         ("POST", "cancel-schedule") => $"Cancel a version or repeal not yet in effect: {list.Title}",
         ("POST", "reschedule") => $"Move a version or repeal not yet in effect to another time: {list.Title}",
         ("GET", "history") => $"Every event of an item, drafts included: {list.Title}",
+        ("GET", "record-diff") => $"What the record said at knownAt about asOf, beside what it says now: {list.Title}",
         ("GET", "versions") => $"An item's versions published by knownAt and its repeals: {list.Title}",
         ("GET", "{version}") => $"One published version of an item: {list.Title}",
         _ => $"The item's version in force at asOf as known at knownAt, with its citation: {list.Title}",
@@ -241,6 +245,29 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         return AsOfReads.Answer(found, id, clocks.AsOf, clocks.KnownAt, Published, inclusionProofs, checkpoint);
     }
 
+    /// <summary>
+    /// The auditor's question after a correction: what was in force at <c>asOf</c> as the record stood at <c>knownAt</c>
+    /// (required), beside what the record says now, and the content fields that differ. Each side cites its version or names
+    /// why there is none (<c>repealed</c>, <c>not-in-force</c>).
+    /// </summary>
+    private async Task<IResult> RecordDiff(Guid id, string? asOf, string? knownAt, IQuerySession session, TimeProvider clock, HttpContext http)
+    {
+        var now = clock.GetUtcNow();
+        if (!Instants.TryParseClocks(asOf, knownAt, now, out var then, out var problem)) return problem!;
+        var input = new Validation();
+        input.Check(!string.IsNullOrWhiteSpace(knownAt), "knownAt", "required", "is required: the record's instant to compare with now.");
+        if (input.Failed) return input.Problem();
+        var current = Clocks.Current(then.AsOf, now);
+        var before = await AsOfReads.Read<ItemVersion<TContent>, ItemRepeal>(session, list.Name, list.VersionsTable, id, then, http.RequestAborted);
+        var after = await AsOfReads.Read<ItemVersion<TContent>, ItemRepeal>(session, list.Name, list.VersionsTable, id, current, http.RequestAborted);
+        static string? Why(AsOf<ItemVersion<TContent>, ItemRepeal> a, DateTimeOffset at) =>
+            a.InForce is not null ? null : a.Repeal is { } r && r.EffectiveAt <= at ? "repealed" : "not-in-force";
+        JsonElement? Content(ItemVersion<TContent>? v) => v is null ? null : JsonSerializer.SerializeToElement(v.Content, ApiJson.Options);
+        var changes = JsonDiff.Of(Content(before.InForce), Content(after.InForce));
+        return TypedResults.Ok(new RecordDiff(id, then.AsOf, then.KnownAt, now, before.InForce?.Citation, Why(before, then.AsOf), after.InForce?.Citation,
+            Why(after, then.AsOf), before.InForce?.Citation.Version != after.InForce?.Citation.Version || changes.Count > 0, changes));
+    }
+
     private Task<IResult> Versions(Guid id, string? knownAt, IQuerySession session, TimeProvider clock, HttpContext http) =>
         Instants.TryParseClocks(null, knownAt, clock.GetUtcNow(), out var clocks, out var problem)
             ? AsOfReads.Versions<ItemVersion<TContent>, ItemRepeal>(session, list.VersionsTable, "item_id", id, $"A published {list.Noun} item",
@@ -268,6 +295,14 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         return TypedResults.Ok(new ItemPage<TContent>(clocks.AsOf, clocks.KnownAt, total, paging.Page, paging.PageSize, [.. rows.Select(PublishedItemView<TContent>.From)]));
     }
 }
+
+/// <summary>
+/// What the record said at <c>KnownThen</c> about <c>AsOf</c>, beside what it says at <c>KnownNow</c>: each side's citation, or why
+/// it has none (<c>repealed</c>, <c>not-in-force</c>); <c>Changed</c> when the version or its content differs; <c>Changes</c> the
+/// content's fields that differ (JSON Pointers into <c>content</c>).
+/// </summary>
+public sealed record RecordDiff(Guid Id, DateTimeOffset AsOf, DateTimeOffset KnownThen, DateTimeOffset KnownNow, Citation? Then, string? ThenProblem,
+    Citation? Now, string? NowProblem, bool Changed, IReadOnlyList<FieldChange> Changes);
 
 /// <summary>Every event of an item, drafts included: for its editors and auditors only.</summary>
 public sealed record ItemHistory(Guid Id, IReadOnlyList<RecordedEvent> Events);

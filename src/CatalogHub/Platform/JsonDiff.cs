@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CatalogHub.Filing;
+namespace CatalogHub.Platform;
 
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DiffKind>))]
 public enum DiffKind
@@ -10,7 +10,10 @@ public enum DiffKind
     [System.Text.Json.Serialization.JsonStringEnumMemberName("changed")] Changed,
 }
 
-/// <summary>One difference: where (a JSON Pointer, RFC 6901, into <c>content</c>; "" is the whole content), what kind, the value before (the city's) and after (the county's).</summary>
+/// <summary>
+/// One difference: where (a JSON Pointer, RFC 6901, into <c>content</c>; "" is the whole content), what kind, the value before
+/// and after (a filing: the city's and the county's; a record diff: as known then and as known now).
+/// </summary>
 public sealed record FieldChange(string Path, DiffKind Kind, JsonElement? Old, JsonElement? New);
 
 /// <summary>
