@@ -71,13 +71,23 @@ public static class AsOfReads
         IQuerySession session, string versionsTable, string idColumn, Guid id, string what, CancellationToken ct)
         where TVersion : class, IPublishedVersion where TRepeal : class, IRepealRecord
     {
-        var versions = await session.QueryAsync<TVersion>($"select data from {versionsTable} where {idColumn} = ? order by version", ct, id);
+        var (versions, repeals) = await ReadVersions<TVersion, TRepeal>(session, versionsTable, idColumn, id, ct);
         if (versions.Count == 0) return Problems.NotFound(what);
+        return TypedResults.Ok(new VersionList(id, [.. versions.Select(v => v.Citation)], repeals.LastOrDefault()?.Citation,
+            [.. repeals.Select(r => r.Citation)]));
+    }
+
+    /// <summary>Every published version of a list, whole (oldest first), and every repeal (oldest first); both empty when nothing was ever published.</summary>
+    public static async Task<(IReadOnlyList<TVersion> Versions, IReadOnlyList<TRepeal> Repeals)> ReadVersions<TVersion, TRepeal>(
+        IQuerySession session, string versionsTable, string idColumn, Guid id, CancellationToken ct)
+        where TVersion : class, IPublishedVersion where TRepeal : class, IRepealRecord
+    {
+        var versions = await session.QueryAsync<TVersion>($"select data from {versionsTable} where {idColumn} = ? order by version", ct, id);
+        if (versions.Count == 0) return ([], []);
         var repeals = await session.QueryAsync<TRepeal>(
             $"select repeal from {ValidityIntervalProjection.Table} where list = ? and id = ? and repeal is not null order by effective_at",
             ct, versions[0].Citation.List, id);
-        return TypedResults.Ok(new VersionList(id, [.. versions.Select(v => v.Citation)], repeals.LastOrDefault()?.Citation,
-            [.. repeals.Select(r => r.Citation)]));
+        return (versions, repeals);
     }
 
     /// <summary>
