@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 CATALOGHUB_DB=${CATALOGHUB_DB:-$(bash scripts/db.sh start cataloghub_test)}
 export CATALOGHUB_DB
 mkdir -p .local
+# The browser tests drive Debian's Chromium (never a browser Playwright would download): installed when missing.
+bash scripts/chromium.sh
 # The SHACL validator the CPSV-AP export test runs (node + npm): installed from its lock file when missing or when the lock changed.
 if ! cmp -s tools/shacl/package-lock.json tools/shacl/node_modules/.installed-lock 2>/dev/null; then
   npm ci --prefix tools/shacl --no-audit --no-fund --loglevel=error >/dev/null
