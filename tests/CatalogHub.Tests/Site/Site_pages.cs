@@ -143,44 +143,66 @@ public sealed partial class Site_pages(AppFixture fixture) : IntegrationContext(
         Assert.DoesNotContain(SiteData.DraftOnlyName, withKey.ReadAsText());
     }
 
-    [Fact]
-    public async Task Signing_in_needs_the_form_s_antiforgery_token_and_a_good_key_and_sets_a_strict_http_only_cookie()
+    /// <summary>The sign-in form's antiforgery token and the cookie that goes with it.</summary>
+    private async Task<(string Token, string Cookie)> SignInForm()
     {
         var form = await Host.Scenario(s => s.Get.Url("/console/sign-in"));
         var token = Token().Match(form.ReadAsText()).Groups[1].Value;
-        var antiforgery = string.Join("; ", form.Context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0]));
         Assert.NotEmpty(token);
+        return (token, string.Join("; ", form.Context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0])));
+    }
 
-        Task<IScenarioResult> SignIn(string key, bool withToken, int status) => Host.Scenario(s =>
+    private async Task<IScenarioResult> SignIn(string key, bool withToken, int status)
+    {
+        var (token, antiforgery) = await SignInForm();
+        return await Host.Scenario(s =>
         {
             s.Post.FormData(withToken ? new Dictionary<string, string> { ["key"] = key, ["__RequestVerificationToken"] = token }
                 : new Dictionary<string, string> { ["key"] = key }).ToUrl("/console/sign-in");
             s.WithRequestHeader("Cookie", antiforgery);
             s.StatusCodeShouldBe(status);
         });
+    }
 
+    private static string SessionCookie(IScenarioResult signedIn) =>
+        signedIn.Context.Response.Headers.SetCookie.Single(c => c!.StartsWith(SiteSetup.ConsoleCookie + "=", StringComparison.Ordinal))!;
+
+    private Task<IScenarioResult> Console(string cookie, int status) => Host.Scenario(s =>
+    {
+        s.Get.Url("/console");
+        s.WithRequestHeader("Cookie", cookie.Split(';')[0]);
+        s.StatusCodeShouldBe(status);
+    });
+
+    [Fact]
+    public async Task Signing_in_needs_the_form_s_antiforgery_token_and_a_good_key_and_sets_a_strict_http_only_cookie()
+    {
         await SignIn(Data.Market.Key, withToken: false, 400);
         var refused = await SignIn("chk_0000000000000000_notakey", withToken: true, 401);
         Assert.Contains("密钥无效", refused.ReadAsText());
         Assert.DoesNotContain(refused.Context.Response.Headers.SetCookie, c => c!.StartsWith(SiteSetup.ConsoleCookie, StringComparison.Ordinal));
 
-        var signedIn = await SignIn(Data.Market.Key, withToken: true, 302);
-        var cookie = signedIn.Context.Response.Headers.SetCookie.Single(c => c!.StartsWith(SiteSetup.ConsoleCookie + "=", StringComparison.Ordinal))!;
+        var cookie = SessionCookie(await SignIn(Data.Market.Key, withToken: true, 302));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/console", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(Data.Market.Key, cookie);
         Assert.DoesNotContain(Logs.Lines, l => l.Contains(Data.Market.Key, StringComparison.Ordinal));
 
-        var desk = await Host.Scenario(s =>
-        {
-            s.Get.Url("/console");
-            s.WithRequestHeader("Cookie", cookie.Split(';')[0]);
-            s.StatusCodeShouldBe(200);
-        });
+        var desk = await Console(cookie, 200);
         Assert.Contains(SiteData.DraftOnlyName, desk.ReadAsText());
         Assert.DoesNotContain(SiteData.OtherDraftName, desk.ReadAsText());
         Assert.Contains("no-store", desk.Context.Response.Headers.CacheControl.ToString());
+    }
+
+    [Fact]
+    public async Task A_session_ends_when_its_key_is_revoked()
+    {
+        var cookie = SessionCookie(await SignIn(Data.Market.Key, withToken: true, 302));
+        await Console(cookie, 200);
+        await Post($"/departments/{Data.Market.Id}/keys/{Data.Market.Key[4..20]}/revoke", new { reason = "密钥泄露" }, Data.Market.Key, 200);
+        var after = await Console(cookie, 302);
+        Assert.DoesNotContain(SiteData.DraftOnlyName, after.ReadAsText());
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
