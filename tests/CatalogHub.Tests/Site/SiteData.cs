@@ -25,6 +25,10 @@ public sealed record SiteData(
     public const string OtherDraftName = "乡村建设规划许可证核发";
     public const string PendingRevisionName = "建设工程规划许可证核发（修订征求意见稿）";
 
+    /// <summary>True once <paramref name="index"/> holds every version seeded (the guide's second version last).</summary>
+    public bool IsIn(CatalogHub.BasisCheck.PublishedIndex index) => index.Find(FoodGuide)?.Versions.Length == 2
+        && index.Find(FoodLicence)?.Versions.Length == 2 && index.Find(ProofItem) is not null;
+
     /// <summary>Months ago, and five days ago: "last month" falls between them.</summary>
     public static async Task<SiteData> Seed(IDocumentStore store, TimeProvider clock, TestDepartment admin, DateTimeOffset now)
     {

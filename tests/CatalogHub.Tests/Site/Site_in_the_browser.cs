@@ -20,7 +20,7 @@ public sealed class Site_in_the_browser(AppFixture fixture) : IntegrationContext
     {
         await base.InitializeAsync();
         Data = await SiteData.Seed(Store, Clock, Admin, _now);
-        Server = await SiteServer.Start();
+        Server = await SiteServer.Start(Data.IsIn);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

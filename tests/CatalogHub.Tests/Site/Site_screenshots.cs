@@ -20,7 +20,7 @@ public sealed class Site_screenshots(AppFixture fixture) : IntegrationContext(fi
         if (Folder is null) return;
         await base.InitializeAsync();
         Data = await SiteData.Seed(Store, Clock, Admin, _now);
-        Server = await SiteServer.Start();
+        Server = await SiteServer.Start(Data.IsIn);
     }
 
     async Task IAsyncLifetime.DisposeAsync()
