@@ -25,6 +25,7 @@ done
 cat <<MSG
 
   CatalogHub is up on $URL   (log: .local/app.log, stop with Ctrl-C)
+    Catalogue site  $URL/site        (department console: $URL/console, sign in with a department's API key)
     Swagger UI      $URL/swagger
     OpenAPI         $URL/swagger/v1/swagger.json
     Health          $URL/health/live   $URL/health/ready

@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 CATALOGHUB_DB=${CATALOGHUB_DB:-$(bash scripts/db.sh start cataloghub_test)}
 export CATALOGHUB_DB
 mkdir -p .local
+# The browser tests drive Debian's Chromium (never a browser Playwright would download): installed when missing.
+bash scripts/chromium.sh
 # The npm tools (node + npm): the SHACL validator the CPSV-AP export test runs, and the OpenAPI linters. Each is installed
 # from its lock file when missing or when the lock changed; an installed copy that matches its lock needs no network.
 for tool in tools/shacl tools/openapi-lint; do

@@ -5,6 +5,7 @@ using CatalogHub.Departments;
 using CatalogHub.Filing;
 using CatalogHub.Publication.Lists;
 using CatalogHub.Sharing;
+using CatalogHub.Site;
 using JasperFx.Events.Projections;
 using JasperFx.Events;
 using JasperFx;
@@ -183,6 +184,8 @@ public static class Hosting
         // Observability and the HTTP conventions every operation shares (Telemetry.cs, HttpConventions.cs).
         builder.AddTelemetry();
         services.AddHttpConventions(builder.Configuration);
+        // The catalogue in the browser (Site/): public pages under /site, the department console under /console.
+        services.AddSite();
         return builder;
     }
 
@@ -216,6 +219,7 @@ public static class Hosting
         app.MapMetrics();
         app.MapWolverineEndpoints();
         app.MapLists();
+        app.MapSite();
         return app;
     }
 }

@@ -76,15 +76,28 @@ public static class AsOfReads
         IQuerySession session, string versionsTable, string idColumn, Guid id, string what, Clocks clocks, CancellationToken ct)
         where TVersion : class, IPublishedVersion where TRepeal : class, IRepealRecord
     {
-        var (knownAt, record) = (clocks.KnownAt, clocks.Record);
+        var (versions, repeals) = await ReadVersions<TVersion, TRepeal>(session, versionsTable, idColumn, id, clocks, ct);
+        if (versions.Count == 0) return Problems.NotFound(what);
+        return TypedResults.Ok(new VersionList(id, clocks.KnownAt, [.. versions.Select(v => v.Citation)], repeals.LastOrDefault()?.Citation,
+            [.. repeals.Select(r => r.Citation)]));
+    }
+
+    /// <summary>
+    /// Every version of a list published by <c>knownAt</c>, whole (oldest first), and every repeal on its timeline as then known
+    /// (in effective order); both empty when nothing was published by then.
+    /// </summary>
+    public static async Task<(IReadOnlyList<TVersion> Versions, IReadOnlyList<TRepeal> Repeals)> ReadVersions<TVersion, TRepeal>(
+        IQuerySession session, string versionsTable, string idColumn, Guid id, Clocks clocks, CancellationToken ct)
+        where TVersion : class, IPublishedVersion where TRepeal : class, IRepealRecord
+    {
+        var record = clocks.Record;
         var versions = (await session.QueryAsync<TVersion>($"select data from {versionsTable} where {idColumn} = ? order by version", ct, id))
             .Where(v => v.Citation.PublishedAt <= record).ToList();
-        if (versions.Count == 0) return Problems.NotFound(what);
+        if (versions.Count == 0) return ([], []);
         var repeals = await session.QueryAsync<TRepeal>(
             $"select i.repeal from {ValidityIntervalProjection.Table} i where i.list = ? and i.id = ? and i.repeal is not null and {ValidityIntervalProjection.KnownAt} order by i.superseded_at",
             ct, versions[0].Citation.List, id, record, record);
-        return TypedResults.Ok(new VersionList(id, knownAt, [.. versions.Select(v => v.Citation)], repeals.LastOrDefault()?.Citation,
-            [.. repeals.Select(r => r.Citation)]));
+        return (versions, repeals);
     }
 
     /// <summary>

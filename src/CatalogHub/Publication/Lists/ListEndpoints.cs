@@ -209,17 +209,19 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
     private object Published(ItemVersion<TContent> version) => list.PublishedView.Of(PublishedItemView<TContent>.From(version));
 
     /// <summary>Items with pending work the caller may edit: its own department's, plus, for a catalogue manager, its region's.</summary>
-    private async Task<IReadOnlyList<object>> Drafts(ClaimsPrincipal user, IQuerySession session, HttpContext http)
+    private async Task<IReadOnlyList<object>> Drafts(ClaimsPrincipal user, IQuerySession session, HttpContext http) =>
+        [.. (await Pending(Caller.Required(user), session, http.RequestAborted)).Select(i => View(i, i.Version))];
+
+    /// <summary>Items with pending work the caller may edit (the drafts operation and the department console both list these).</summary>
+    public static async Task<IReadOnlyList<ListItem<TContent>>> Pending(Caller caller, IQuerySession session, CancellationToken ct)
     {
-        var caller = Caller.Required(user);
         var manager = caller.Has(Role.CatalogueManager);
-        var pending = await session.Query<ListItem<TContent>>()
+        return await session.Query<ListItem<TContent>>()
             .Where(i => i.Lifecycle.Stage == Stage.Drafting || i.Lifecycle.Stage == Stage.InReview)
             .Where(i => i.OwnerDepartmentId == caller.DepartmentId || (manager && i.RegionCode == caller.RegionCode))
             .OrderBy(i => i.Code)
             .Take(1000)
-            .ToListAsync(http.RequestAborted);
-        return [.. pending.Select(i => View(i, i.Version))];
+            .ToListAsync(ct);
     }
 
     private Task<IResult> GetDraft(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http) =>
