@@ -37,9 +37,11 @@ public sealed partial class OperationDocs : IOperationFilter, IDocumentFilter
         ["draft"] = ["withdrawn"],
         ["submit"] = ["no-draft", "withdrawn"],
         ["withdraw"] = ["no-draft", "withdrawn"],
-        ["publish"] = ["not-in-review", "withdrawn", "effective-time-in-past", "effective-time-not-after-current", "effective-time-not-after-repeal",
+        ["publish"] = ["not-in-review", "withdrawn", "effective-time-not-after-current", "effective-time-not-after-repeal",
             "reference-not-in-force", "validation-failed"],
-        ["repeal"] = ["repealed", "never-published", "withdrawn", "effective-time-in-past", "effective-time-not-after-current"],
+        ["repeal"] = ["repealed", "never-published", "withdrawn", "not-in-force-then", "effective-time-not-after-current"],
+        ["cancel-schedule"] = ["not-scheduled", "withdrawn"],
+        ["reschedule"] = ["not-scheduled", "withdrawn", "effective-time-in-past", "effective-time-out-of-order"],
     };
 
     private readonly Lazy<Dictionary<string, XElement>> _xml = new(Load);

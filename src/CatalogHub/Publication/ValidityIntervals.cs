@@ -188,7 +188,7 @@ public sealed class ValidityIntervalProjection(params Func<IEvent, TimelineChang
                     update {Table} i set region_code = coalesce(nullif(i.region_code, ''), v.data->>'regionCode'), item_code = coalesce(i.item_code, v.data->>'code')
                     from {versions} v where v.id = i.version_id and (i.region_code is null or i.region_code = '' or i.item_code is null)
                     """);
-            logger.LogInformation("Validity intervals on both clocks rebuilt from {Changes} timeline changes", read);
+            if (read > 0) logger.LogInformation("Validity intervals on both clocks rebuilt from {Changes} timeline changes", read);
         }
         session.QueueSqlCommand($"drop table if exists {OneClockTable}");
         await session.SaveChangesAsync(ct);
