@@ -79,33 +79,46 @@ public sealed record Timeline(Guid Id, string List, string? RegionCode, string? 
     /// <summary>Repeal <paramref name="r"/>, recorded by the change at <paramref name="sequence"/>, takes its place.</summary>
     public Timeline Repealed(RepealCitation r, long sequence) => WithEdit(new(sequence, r.RecordedAt, TimelineEdit.Put(r.EffectiveAt), null, r));
 
+    /// <summary>
+    /// Takes in one edit. One recorded after every edit known (the usual case, also while the index loads) is applied to the
+    /// points as they are; one arriving out of order (another node's commit read late) replays every edit in record order.
+    /// </summary>
     private Timeline WithEdit(IndexedEdit edit)
     {
         if (Edits.Any(x => x.Sequence == edit.Sequence)) return this;
         var at = 0;
         while (at < Edits.Length && Edits[at].Sequence < edit.Sequence) at++;
         var edits = Edits.Insert(at, edit);
-        var appended = true;
-        for (var i = 1; i < edits.Length && appended; i++)
-            appended = edits[i].Edit.Kind == TimelineEditKind.Put && edits[i].Edit.At > edits[i - 1].Edit.At && edits[i].RecordedAt >= edits[i - 1].RecordedAt;
-        return this with
-        {
-            Edits = edits, Points = Fold(edits, DateTimeOffset.MaxValue), LastRecordedAt = edits.Max(e => e.RecordedAt),
-            Appended = appended && edits[0].Edit.Kind == TimelineEditKind.Put,
-        };
+        if (at == Edits.Length)
+            return this with
+            {
+                Edits = edits, Points = Step(Points, edit), LastRecordedAt = Max(LastRecordedAt, edit.RecordedAt),
+                Appended = edit.Edit.Kind == TimelineEditKind.Put && (at == 0 || (Appended && Follows(edit, Edits[^1]))),
+            };
+        var appended = edits[0].Edit.Kind == TimelineEditKind.Put;
+        for (var i = 1; i < edits.Length && appended; i++) appended = Follows(edits[i], edits[i - 1]);
+        return this with { Edits = edits, Points = Fold(edits, DateTimeOffset.MaxValue), LastRecordedAt = edits.Max(e => e.RecordedAt), Appended = appended };
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>An edit that puts its point after the previous edit's, recorded no earlier: the timeline is still appended to.</summary>
+    private static bool Follows(IndexedEdit e, IndexedEdit previous) =>
+        e.Edit.Kind == TimelineEditKind.Put && e.Edit.At > previous.Edit.At && e.RecordedAt >= previous.RecordedAt;
 
     /// <summary>The timeline as the edits recorded by <paramref name="knownAt"/> made it, each version cited with the edit that put it where it is.</summary>
     private static ImmutableArray<IndexedPoint> Fold(ImmutableArray<IndexedEdit> edits, DateTimeOffset knownAt)
     {
         ImmutableArray<IndexedPoint> points = [];
         foreach (var e in edits)
-            if (e.RecordedAt <= knownAt)
-                points = points.Apply(e.Edit, new IndexedPoint(e.Edit.At, RecordedBy(e.Version, e.Edit.At, e.Sequence), e.Repeal, e.RecordedAt),
-                    p => p.EffectiveAt,
-                    (p, to) => new IndexedPoint(to, RecordedBy(p.Version, to, e.Sequence), p.Repeal is { } r ? r with { EffectiveAt = to } : null, e.RecordedAt));
+            if (e.RecordedAt <= knownAt) points = Step(points, e);
         return points;
     }
+
+    private static ImmutableArray<IndexedPoint> Step(ImmutableArray<IndexedPoint> points, IndexedEdit e) =>
+        points.Apply(e.Edit, new IndexedPoint(e.Edit.At, RecordedBy(e.Version, e.Edit.At, e.Sequence), e.Repeal, e.RecordedAt),
+            p => p.EffectiveAt,
+            (p, to) => new IndexedPoint(to, RecordedBy(p.Version, to, e.Sequence), p.Repeal is { } r ? r with { EffectiveAt = to } : null, e.RecordedAt));
 
     private static IndexedVersion? RecordedBy(IndexedVersion? version, DateTimeOffset effectiveAt, long sequence) =>
         version is null ? null : version with { Citation = version.Citation with { EffectiveAt = effectiveAt, RecordedBy = sequence } };

@@ -74,6 +74,17 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     protected Task<IScenarioResult> Put(string url, object body, string? key, int status, string? ifMatch = null) =>
         Send(HttpMethod.Put, url, body, key, status, ifMatch);
 
+    /// <summary>The transparency log caught up on the store and a checkpoint signed over it (its loop is off in the tests).</summary>
+    protected async Task<CatalogHub.Audit.Log.Checkpoint> Signed()
+    {
+        await Host.Services.GetRequiredService<CatalogHub.Audit.Log.LogAppender>().CatchUp(CancellationToken.None);
+        return (await Host.Services.GetRequiredService<CatalogHub.Audit.Log.CheckpointSigner>().Sign(CancellationToken.None))!;
+    }
+
+    /// <summary>The hub's published log keys as <c>cataloghub-audit</c> options: <c>--key K</c> each.</summary>
+    protected async Task<string[]> KeyOptions() =>
+        [.. (await Get("/log/keys")).ReadAsText().Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(k => new[] { "--key", k })];
+
     /// <summary>A citation without the instants an "as of" answer adds (both clocks and the recording event): the version alone.</summary>
     protected static Citation Bare(Citation c) => c with { AsOf = null, KnownAt = null, RecordedBy = null };
 

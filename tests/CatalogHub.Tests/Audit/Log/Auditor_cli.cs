@@ -25,13 +25,9 @@ public sealed class Auditor_cli(AppFixture fixture) : CatalogueContext(fixture),
 
     private async Task<string> SignedCheckpoint()
     {
-        await Host.Services.GetRequiredService<LogAppender>().CatchUp(CancellationToken.None);
-        await Host.Services.GetRequiredService<CheckpointSigner>().Sign(CancellationToken.None);
+        await Signed();
         return (await Get("/log/checkpoint")).ReadAsText();
     }
-
-    private async Task<string[]> KeyOptions() =>
-        [.. (await Get("/log/keys")).ReadAsText().Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(k => new[] { "--key", k })];
 
     [Fact]
     public async Task a_checkpoint_and_an_inclusion_proof_verify_offline_and_a_changed_byte_fails()

@@ -26,14 +26,6 @@ public sealed class Proofs_in_citations(AppFixture fixture) : ImplementationList
 
     public void Dispose() => _dir.Dispose();
 
-    private async Task<Checkpoint> Signed()
-    {
-        await Host.Services.GetRequiredService<LogAppender>().CatchUp(CancellationToken.None);
-        return (await Host.Services.GetRequiredService<CheckpointSigner>().Sign(CancellationToken.None))!;
-    }
-
-    private async Task<string[]> KeyOptions() =>
-        [.. (await Get("/log/keys")).ReadAsText().Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(k => new[] { "--key", k })];
 
     private (int Exit, string Reason) VerifyAnswer(string json, string[] keys)
     {

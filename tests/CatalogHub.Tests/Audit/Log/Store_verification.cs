@@ -12,14 +12,6 @@ public sealed class Store_verification(AppFixture fixture) : CatalogueContext(fi
 {
     private static readonly string Database = Environment.GetEnvironmentVariable("CATALOGHUB_DB")!;
 
-    private async Task<Checkpoint> Signed()
-    {
-        await Host.Services.GetRequiredService<LogAppender>().CatchUp(CancellationToken.None);
-        return (await Host.Services.GetRequiredService<CheckpointSigner>().Sign(CancellationToken.None))!;
-    }
-
-    private async Task<string[]> KeyOptions() =>
-        [.. (await Get("/log/keys")).ReadAsText().Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(k => new[] { "--key", k })];
 
     private async Task<long> PublishedSequence(Guid entry) =>
         Read<ItemHistory>(await Get($"/catalogue/entries/{entry}/history", Market.Key)).Events.Single(e => e.Type == "entry_published").Sequence;

@@ -36,14 +36,6 @@ public sealed class Stream_export(AppFixture fixture) : SharingContext(fixture),
 
     public void Dispose() => _dir.Dispose();
 
-    private async Task<Checkpoint> Signed()
-    {
-        await Host.Services.GetRequiredService<LogAppender>().CatchUp(CancellationToken.None);
-        return (await Host.Services.GetRequiredService<CheckpointSigner>().Sign(CancellationToken.None))!;
-    }
-
-    private async Task<string[]> KeyOptions() =>
-        [.. (await Get("/log/keys")).ReadAsText().Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(k => new[] { "--key", k })];
 
     /// <summary><c>cataloghub-audit export</c> against this test's hub, with the auditor's key; the file's path.</summary>
     private string Exported(Guid stream, string name, params string[] more)
