@@ -93,6 +93,17 @@ public sealed class LogBench(IDocumentStore store)
     /// Rebuilds every projection the store registers, one after the other, with Marten's projection daemon. The change log
     /// and the validity intervals are tables of their own that the daemon does not empty: they are truncated first.
     /// </summary>
+    /// <summary><c>CatalogHub.Bench rebuild</c>: every read model of an existing store rebuilt, the times on the console.</summary>
+    public static async Task<int> RebuildOnly(string connection)
+    {
+        await using var raw = NpgsqlDataSource.Create(connection);
+        await using var store = DocumentStore.For(opts => Hosting.ConfigureStore(opts, connection));
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var rebuild = await RebuildAll(store, raw, Console.Out);
+        Console.WriteLine($"{rebuild.Events:N0} events in {rebuild.Seconds:F0} s ({rebuild.EventsPerSecond:F0}/s)");
+        return 0;
+    }
+
     public static async Task<Rebuild> RebuildAll(DocumentStore store, NpgsqlDataSource raw, TextWriter log)
     {
         long events;

@@ -39,6 +39,31 @@ public static class Measure
     }
 
     /// <summary>
+    /// Times <paramref name="measured"/> against <paramref name="baseline"/> on the same inputs, alternating which goes first
+    /// on each number, so that whatever else loads the machine meanwhile weighs on both alike (a ratio of two runs one after
+    /// the other would compare two different moments).
+    /// </summary>
+    public static async Task<(Latency Measured, Latency Baseline)> Paired(Func<int, Task> measured, Func<int, Task> baseline,
+        int warmup, int count, TimeSpan limit)
+    {
+        for (var i = 0; i < warmup; i++) { await measured(i); await baseline(i); }
+        var (a, b) = (new List<double>(count), new List<double>(count));
+        var total = Stopwatch.StartNew();
+        for (var i = 0; i < count && total.Elapsed < limit; i++)
+        {
+            var n = warmup + i;
+            var pair = i % 2 == 0 ? new[] { (measured, a), (baseline, b) } : [(baseline, b), (measured, a)];
+            foreach (var (operation, samples) in pair)
+            {
+                var one = Stopwatch.GetTimestamp();
+                await operation(n);
+                samples.Add(Stopwatch.GetElapsedTime(one).TotalMilliseconds);
+            }
+        }
+        return (Latency.Of(a), Latency.Of(b));
+    }
+
+    /// <summary>
     /// <paramref name="concurrency"/> workers take operation numbers 0, 1, 2 ... until <paramref name="count"/> are
     /// taken or <paramref name="limit"/> has passed; each number is used once (it names a prepared entry).
     /// </summary>

@@ -143,6 +143,18 @@ public static class Report
         md.AppendLine(Analysis.LogCatchUp(catchUp));
         md.AppendLine();
 
+        md.AppendLine("## (g) Both clocks: reads as known at an instant");
+        md.AppendLine();
+        md.AppendLine("Each read of (a), (b) and (d) through the API, once with `knownAt` set to its `asOf` (the record as it stood then: the hub " +
+                      "takes the rows recorded by then and not yet retracted) and once without (everything on record). The two run in pairs on the " +
+                      "same inputs, alternating which goes first, so that other work on the machine weighs on both alike; the ratio is of the p50s.");
+        md.AppendLine();
+        md.AppendLine("| read | with `knownAt`: p50 / p99 ms | without: p50 / p99 ms | ratio (p50) |");
+        md.AppendLine("|---|---:|---:|---:|");
+        foreach (var c in clocks)
+            md.AppendLine($"| {c.Name} | {F(c.Measured.P50)} / {F(c.Measured.P99)} | {F(c.Baseline.P50)} / {F(c.Baseline.P99)} | {F(c.Measured.P50 / c.Baseline.P50)}× |");
+        md.AppendLine();
+
         md.AppendLine("## (f) Rebuilding every read model");
         md.AppendLine();
         md.AppendLine($"After the other measurements, with the application stopped: every projection the store registers rebuilt from the {rebuild.Events:N0} events by Marten's projection daemon " +

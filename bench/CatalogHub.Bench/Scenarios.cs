@@ -124,15 +124,17 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
         string At(int i) => Uri.EscapeDataString(Iso(instants[i % instants.Length]));
         var entry = $"/catalogue/entries/{data.LongEntryId}";
         var page = $"/regions/{regionCode}/catalogue";
+        async Task<Comparison> Compare(string name, Func<int, Task> withKnownAt, Func<int, Task> without, int warmup, int count)
+        {
+            var (measured, baseline) = await Measure.Paired(withKnownAt, without, warmup, count, SequentialLimit);
+            return new(name, measured, baseline, null);
+        }
         return
         [
-            new("entry as of, with knownAt", await Measure.Sequential(i => Get($"{entry}?asOf={At(i)}&knownAt={At(i)}"), 200, Samples, SequentialLimit),
-                await Measure.Sequential(i => Get($"{entry}?asOf={At(i)}"), 200, Samples, SequentialLimit), null),
-            new("catalogue page as of, with knownAt",
-                await Measure.Sequential(i => Get($"{page}?asOf={At(i)}&knownAt={At(i)}&page={1 + i % 10}&pageSize=50"), 20, 500, SequentialLimit),
-                await Measure.Sequential(i => Get($"{page}?asOf={At(i)}&page={1 + i % 10}&pageSize=50"), 20, 500, SequentialLimit), null),
-            new("basis check, with knownAt", await Measure.Sequential(_ => Check(asKnownThen), 200, Samples, SequentialLimit),
-                await Measure.Sequential(_ => Check(question), 200, Samples, SequentialLimit), null),
+            await Compare("entry as of, with knownAt", i => Get($"{entry}?asOf={At(i)}&knownAt={At(i)}"), i => Get($"{entry}?asOf={At(i)}"), 200, Samples),
+            await Compare("catalogue page as of, with knownAt", i => Get($"{page}?asOf={At(i)}&knownAt={At(i)}&page={1 + i % 10}&pageSize=50"),
+                i => Get($"{page}?asOf={At(i)}&page={1 + i % 10}&pageSize=50"), 20, 500),
+            await Compare("basis check, with knownAt", _ => Check(asKnownThen), _ => Check(question), 200, Samples),
         ];
     }
 

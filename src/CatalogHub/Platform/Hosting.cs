@@ -61,9 +61,9 @@ public static class Hosting
         opts.AddSharing();
         opts.AddLists();
         opts.AddFiling();
-        opts.Projections.Add(new ChangeLogProjection(ChangeSources), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new ChangeLogProjection(ListRegistry.All.SelectMany(l => l.ChangeEventTypes), ChangeSources), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(ChangeLogProjection.Definition());
-        opts.Projections.Add(new ValidityIntervalProjection(
+        opts.Projections.Add(new ValidityIntervalProjection(ListRegistry.All.SelectMany(l => l.TimelineEventTypes),
             [.. ListRegistry.All.Select(l => (Func<IEvent, TimelineChange?>)l.TimelineOf)]), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(ValidityIntervalProjection.Definition());
     }

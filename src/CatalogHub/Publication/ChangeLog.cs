@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using JasperFx.Events;
+using JasperFx.Events.Projections;
 using Marten.Events.Projections;
 using Weasel.Core;
 using Weasel.Postgresql;
@@ -89,9 +90,19 @@ public sealed record LoggedChange(ChangePosition Position, PublicationChange Cha
 /// inline projection in the same transaction as the event. Each row records the id of the transaction that
 /// inserted it (<c>pg_current_xact_id()</c>), which is what makes a gap-free reading order possible (docs/feed.md).
 /// </summary>
-public sealed class ChangeLogProjection(params Func<IEvent, PublicationChange?>[] sources) : IProjection
+public sealed class ChangeLogProjection : ProjectionBase, IProjection
 {
     public const string Table = "cataloghub.publication_changes";
+
+    private readonly Func<IEvent, PublicationChange?>[] sources;
+
+    /// <param name="eventTypes">Every event type a source reads: a rebuild then reads only those, not the whole store.</param>
+    /// <param name="sources">What each list records of an event (<see cref="Lists.ListDefinition.ChangeOf"/>).</param>
+    public ChangeLogProjection(IEnumerable<Type> eventTypes, params Func<IEvent, PublicationChange?>[] sources)
+    {
+        this.sources = sources;
+        foreach (var type in eventTypes) IncludeType(type);
+    }
 
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using JasperFx.Events;
+using JasperFx.Events.Projections;
 using Marten.Events;
 using Marten.Events.Projections;
 using Weasel.Core;
@@ -43,8 +44,18 @@ public sealed record TimelineChange(string List, Guid Id, TimelineEdit Edit, Dat
 /// answered about (T, K) is answered the same forever. A version is in force at T as known at K when its row holds T on the
 /// legal clock and K on the record clock: one index probe. Written by an inline projection in the changing transaction.
 /// </summary>
-public sealed class ValidityIntervalProjection(params Func<IEvent, TimelineChange?>[] sources) : IProjection
+public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
 {
+    private readonly Func<IEvent, TimelineChange?>[] sources;
+
+    /// <param name="eventTypes">Every event type a source reads: a rebuild then reads only those, not the whole store.</param>
+    /// <param name="sources">How each list's event changes its timeline (<see cref="Lists.ListDefinition.TimelineOf"/>).</param>
+    public ValidityIntervalProjection(IEnumerable<Type> eventTypes, params Func<IEvent, TimelineChange?>[] sources)
+    {
+        this.sources = sources;
+        foreach (var type in eventTypes) IncludeType(type);
+    }
+
     public const string Table = $"{Hosting.SchemaName}.publication_timeline";
 
     /// <summary>The older, one-clock table this one replaced; start-up rebuilds the intervals from the events and drops it.</summary>

@@ -89,6 +89,9 @@ public abstract partial class ListDefinition
     /// <summary>The events that change the list's legal timeline (see <see cref="TimelineOf"/>).</summary>
     public abstract IReadOnlyList<Type> TimelineEventTypes { get; }
 
+    /// <summary>The events the change log records (see <see cref="ChangeOf"/>): not revisions or submissions, most of a list's events.</summary>
+    public abstract IReadOnlyList<Type> ChangeEventTypes { get; }
+
     /// <summary>True for a list that had a module of its own and may have stored events and documents in its older shapes.</summary>
     public abstract bool MovedOntoRegistry { get; }
 
@@ -216,6 +219,12 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     public override IReadOnlyList<Type> TimelineEventTypes =>
         [typeof(ItemPublished<TContent>), typeof(ItemRepealed<TContent>), typeof(ItemScheduleCancelled<TContent>), typeof(ItemRescheduled<TContent>)];
 
+    public override IReadOnlyList<Type> ChangeEventTypes =>
+    [
+        typeof(ItemDrafted<TContent>), typeof(ItemPublished<TContent>), typeof(ItemRepealed<TContent>), typeof(ItemDraftWithdrawn<TContent>),
+        typeof(ItemScheduleCancelled<TContent>), typeof(ItemRescheduled<TContent>),
+    ];
+
     public override PublicationChange? ChangeOf(IEvent e) => e.Data switch
     {
         ItemDrafted<TContent> d => new(e.Sequence, Name, ChangeKind.Drafted, d.Id, d.RegionCode, d.Code, d.DraftedAt, null),
@@ -313,8 +322,18 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     }
 
     /// <summary>Writes the immutable version and repeal documents inline, in the same transaction as the event.</summary>
-    private sealed class ItemDocumentsProjection(ListDefinition<TContent> list) : IProjection
+    private sealed class ItemDocumentsProjection : ProjectionBase, IProjection
     {
+        private readonly ListDefinition<TContent> list;
+
+        // Declared so that a rebuild reads only these two event types, not every event of the store.
+        public ItemDocumentsProjection(ListDefinition<TContent> list)
+        {
+            this.list = list;
+            IncludeType<ItemPublished<TContent>>();
+            IncludeType<ItemRepealed<TContent>>();
+        }
+
         public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
         {
             // IEvent gives the global sequence number: with Rich append mode Marten assigns it before inline projections run.
