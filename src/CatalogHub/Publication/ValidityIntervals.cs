@@ -71,9 +71,12 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
     {
         var serializer = operations.DocumentStore.Options.Serializer();
         var changes = events.SelectMany(e => sources.Select(source => source(e))).OfType<TimelineChange>().ToList();
+        if (changes.Count == 0) return;
+        // One read for every item of the batch: a rebuild's batches touch hundreds of items, one round trip each took minutes.
+        var current = await Current(operations, [.. changes.Select(c => (c.List, c.Id)).Distinct()], cancellation);
         foreach (var item in changes.GroupBy(c => (c.List, c.Id)))
         {
-            var points = await Current(operations, item.Key.List, item.Key.Id, cancellation);
+            var points = current.GetValueOrDefault(item.Key, []);
             foreach (var change in item)
                 points = Record(operations, change.List, change.Id, points, change, serializer.ToJson);
         }
@@ -143,17 +146,26 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
         return rows;
     }
 
-    /// <summary>The item's points as the rows known now hold them (a repeal point: the repeal an interval keeps, at its end).</summary>
-    private static async Task<ImmutableArray<Point>> Current(IQuerySession session, string list, Guid id, CancellationToken ct)
+    /// <summary>The items' points as the rows known now hold them (a repeal point: the repeal an interval keeps, at its end).</summary>
+    private static async Task<Dictionary<(string List, Guid Id), ImmutableArray<Point>>> Current(IQuerySession session,
+        IReadOnlyList<(string List, Guid Id)> items, CancellationToken ct)
     {
         var json = (await session.AdvancedSql.QueryAsync<string>($"""
-            select coalesce(json_agg(json_build_object('effectiveAt', effective_at, 'supersededAt', superseded_at, 'version', version,
-                   'versionId', version_id, 'regionCode', region_code, 'itemCode', item_code, 'repeal', repeal::text, 'placedBy', placed_by)
-                   order by effective_at), '[]')::text
-            from {Table} where list = ? and id = ? and retracted_at is null
-            """, ct, list, id)).Single();
+            select coalesce(json_object_agg(list || ' ' || id, points), json_build_object())::text from (
+                select list, id, json_agg(json_build_object('effectiveAt', effective_at, 'supersededAt', superseded_at, 'version', version,
+                       'versionId', version_id, 'regionCode', region_code, 'itemCode', item_code, 'repeal', repeal::text, 'placedBy', placed_by)
+                       order by effective_at) as points
+                from {Table} where (list, id) in (select * from unnest(?::text[], ?::uuid[])) and retracted_at is null
+                group by list, id) item
+            """, ct, items.Select(i => i.List).ToArray(), items.Select(i => i.Id).ToArray())).Single();
+        var stored = JsonSerializer.Deserialize<Dictionary<string, Row[]>>(json, JsonSerializerOptions.Web)!;
+        return items.ToDictionary(i => i, i => stored.TryGetValue($"{i.List} {i.Id}", out var rows) ? Points(rows) : []);
+    }
+
+    private static ImmutableArray<Point> Points(Row[] rows)
+    {
         var points = ImmutableArray.CreateBuilder<Point>();
-        foreach (var row in JsonSerializer.Deserialize<Row[]>(json, JsonSerializerOptions.Web)!)
+        foreach (var row in rows)
         {
             points.Add(new Point(row.EffectiveAt, row.Version, row.VersionId, row.RegionCode, row.ItemCode, null, row.PlacedBy));
             // A repeal's own point is placed by the repeal (its sequence): no citation names it.
