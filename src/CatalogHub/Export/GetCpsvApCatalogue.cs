@@ -15,12 +15,13 @@ public static class GetCpsvApCatalogueEndpoint
     /// cpsv:PublicService, with the implementation list (实施清单) in force for its item: JSON-LD with an embedded context.
     /// </summary>
     [WolverineGet("/regions/{regionCode}/catalogue.jsonld", Name = "GetRegionCatalogueCpsvAp")]
+    [ReadsFromStandby]
     [AllowAnonymous]
     [Tags("Catalogue: reading")]
     [ProducesResponseType<CpsvApCatalogue>(StatusCodes.Status200OK, ContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get(string regionCode, string? asOf, string? knownAt, IQuerySession session, TimeProvider clock, HttpContext http)
+    public static async Task<IResult> Get(string regionCode, string? asOf, string? knownAt, ISessionFactory sessions, TimeProvider clock, HttpContext http)
     {
         if (RegionCode.NoSuchRegion(regionCode) is { } unknown) return unknown;
         var input = new Validation();
@@ -29,6 +30,7 @@ public static class GetCpsvApCatalogueEndpoint
         if (input.Failed) return input.Problem();
 
         var ct = http.RequestAborted;
+        await using var session = sessions.QuerySession();   // the standby's when one is configured (StandbyReads)
         List<ItemVersion<EntryContent>> entries = [];
         for (var page = 1; page <= Paging.MaxPage; page++)
         {

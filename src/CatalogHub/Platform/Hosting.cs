@@ -89,7 +89,7 @@ public static class Hosting
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestHygiene.MaxBodyBytes);
 
         services.AddMarten(opts => ConfigureStore(opts, ConnectionString(builder.Configuration)))
-            .UseLightweightSessions()
+            .BuildSessionsWith<HubSessions>()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
         // Hosted services start in the order they are registered: the start-up steps (the lists' migration, the change log's
@@ -138,6 +138,9 @@ public static class Hosting
         services.AddSingleton<Supervision>();
         services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
+        services.AddHttpContextAccessor();
+        services.AddSingleton<StandbyReads>();
+        services.AddHealthChecks().AddCheck<StandbyHealthCheck>("standby", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
 
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>

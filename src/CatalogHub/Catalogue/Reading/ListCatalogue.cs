@@ -10,13 +10,14 @@ public static class ListCatalogueEndpoint
     public const int MaxPageSize = 200;
 
     [WolverineGet("/regions/{regionCode}/catalogue", Name = "GetRegionCatalogue")]
+    [ReadsFromStandby]
     [AllowAnonymous]
     [Tags("Catalogue")]
     [ProducesResponseType<CataloguePage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static Task<IResult> Region(string regionCode, string? asOf, string? knownAt, string? category, string? department, string? q,
-        int? page, int? pageSize, IQuerySession session, TimeProvider clock, HttpContext http)
+        int? page, int? pageSize, ISessionFactory sessions, TimeProvider clock, HttpContext http)
     {
         var input = new Validation();
         if (RegionCode.NoSuchRegion(regionCode) is { } unknown) return Task.FromResult(unknown);
@@ -25,43 +26,47 @@ public static class ListCatalogueEndpoint
         input.Text("department", department, 200, required: false);
         if (category is not null)
             input.Check(EntryContentRules.Categories.Contains(category), "category", "unknown-category", "is not a catalogue category.");
-        return List(new CatalogueFilter(regionCode, category, department, q), input, asOf, knownAt, page, pageSize, session, clock, http);
+        return List(new CatalogueFilter(regionCode, category, department, q), input, asOf, knownAt, page, pageSize, sessions, clock, http);
     }
 
     /// <summary>Entries in force that carry this external source id (the provincial catalogue's code).</summary>
     [WolverineGet("/catalogue/by-source/{sourceId}", Name = "GetEntriesBySource")]
+    [ReadsFromStandby]
     [AllowAnonymous]
     [Tags("Catalogue")]
     [ProducesResponseType<CataloguePage>(StatusCodes.Status200OK)]
-    public static Task<IResult> BySource(string sourceId, string? asOf, string? knownAt, int? page, int? pageSize, IQuerySession session, TimeProvider clock, HttpContext http)
+    public static Task<IResult> BySource(string sourceId, string? asOf, string? knownAt, int? page, int? pageSize, ISessionFactory sessions, TimeProvider clock, HttpContext http)
     {
         var input = new Validation();
         input.Text("sourceId", sourceId, 64);
-        return List(new CatalogueFilter(null, ExternalSourceId: sourceId), input, asOf, knownAt, page, pageSize, session, clock, http);
+        return List(new CatalogueFilter(null, ExternalSourceId: sourceId), input, asOf, knownAt, page, pageSize, sessions, clock, http);
     }
 
     /// <summary>"Which published items rely on law X, article Y": entries in force citing that basis.</summary>
     [WolverineGet("/catalogue/relying-on", Name = "GetEntriesRelyingOn")]
+    [ReadsFromStandby]
     [AllowAnonymous]
     [Tags("Catalogue")]
     [ProducesResponseType<CataloguePage>(StatusCodes.Status200OK)]
     public static Task<IResult> RelyingOn(string? title, string? article, string? regionCode, string? asOf, string? knownAt, int? page, int? pageSize,
-        IQuerySession session, TimeProvider clock, HttpContext http)
+        ISessionFactory sessions, TimeProvider clock, HttpContext http)
     {
         var input = new Validation();
         input.Text("title", title, 200);
         input.Text("article", article, 100, required: false);
         if (regionCode is not null) RegionCode.CheckKnown(input, "regionCode", regionCode);
-        return List(new CatalogueFilter(regionCode, BasisTitle: title, BasisArticle: article), input, asOf, knownAt, page, pageSize, session, clock, http);
+        return List(new CatalogueFilter(regionCode, BasisTitle: title, BasisArticle: article), input, asOf, knownAt, page, pageSize, sessions, clock, http);
     }
 
     private static async Task<IResult> List(CatalogueFilter filter, Validation input, string? asOf, string? knownAt, int? page, int? pageSize,
-        IQuerySession session, TimeProvider clock, HttpContext http)
+        ISessionFactory sessions, TimeProvider clock, HttpContext http)
     {
         var paging = Paging.Read(input, page, pageSize, MaxPageSize);
         if (!Instants.TryParseClocks(asOf, knownAt, clock.GetUtcNow(), out var clocks, out var badInstant)) return badInstant!;
         if (input.Failed) return input.Problem();
 
+        // The standby's session when one is configured (StandbyReads): Wolverine's own session would always be the primary's.
+        await using var session = sessions.QuerySession();
         var (total, rows) = await EntryQueries.InForce(session, filter, clocks, paging.Page, paging.PageSize, http.RequestAborted);
         return TypedResults.Ok(new CataloguePage(clocks.AsOf, clocks.KnownAt, total, paging.Page, paging.PageSize, [.. rows.Select(PublishedEntryView.From)]));
     }

@@ -47,20 +47,23 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
             .RequireAuthorization(list.WritePolicy);
         Read(app.MapGet($"{route}/{{id}}/draft", GetDraft), $"{route}/{{id}}/draft", draftView, StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.Authenticated);
+        // What is published and its history may come from the standby (StandbyReads); drafts are read where they are written.
         Read(app.MapGet($"{route}/{{id}}/history", History), $"{route}/{{id}}/history", typeof(ItemHistory), StatusCodes.Status404NotFound)
-            .RequireAuthorization(Policies.Authenticated);
+            .RequireAuthorization(Policies.Authenticated).WithMetadata(Standby);
         Read(app.MapGet($"{route}/{{id}}", AsOf), $"{route}/{{id}}", publishedView, StatusCodes.Status400BadRequest,
-            StatusCodes.Status404NotFound).AllowAnonymous();
+            StatusCodes.Status404NotFound).AllowAnonymous().WithMetadata(Standby);
         Read(app.MapGet($"{route}/{{id}}/versions", Versions), $"{route}/{{id}}/versions", typeof(VersionList), StatusCodes.Status404NotFound)
-            .AllowAnonymous();
+            .AllowAnonymous().WithMetadata(Standby);
         Read(app.MapGet($"{route}/{{id}}/record-diff", RecordDiff), $"{route}/{{id}}/record-diff", typeof(RecordDiff), StatusCodes.Status400BadRequest)
-            .AllowAnonymous();
+            .AllowAnonymous().WithMetadata(Standby);
         Read(app.MapGet($"{route}/{{id}}/versions/{{version}}", OneVersion), $"{route}/{{id}}/versions/{{version}}", publishedView,
-            StatusCodes.Status404NotFound).AllowAnonymous();
+            StatusCodes.Status404NotFound).AllowAnonymous().WithMetadata(Standby);
         if (list.RegionRoute is not { } region) return;
         Read(app.MapGet(region, InForce), region, typeof(ItemPage<TContent>), StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
-            .AllowAnonymous();
+            .AllowAnonymous().WithMetadata(Standby);
     }
+
+    private static readonly ReadsFromStandbyAttribute Standby = new();
 
     private RouteHandlerBuilder Write(RouteHandlerBuilder route, string method, string path, Type ok, int status, params int[] problems) =>
         Described(route.RequireAuthorization(list.WritePolicy), method, path, ok, status, problems);
