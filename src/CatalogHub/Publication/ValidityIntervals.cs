@@ -109,8 +109,9 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
             : new Point(Micro(change.Edit.At), change.Version, change.VersionDocumentId, change.RegionCode, change.ItemCode, null, change.Sequence);
         var edit = change.Edit with { At = Micro(change.Edit.At), To = change.Edit.To is { } to ? Micro(to) : null };
         var next = points.Apply(edit, put, p => p.EffectiveAt, (p, at) => Moved(p, at) with { PlacedBy = change.Sequence });
-        var before = Rows(points);
-        var after = Rows(next);
+        var (from, unchanged) = Unchanged(points, next);
+        var before = Rows(points, from, points.Length - unchanged);
+        var after = Rows(next, from, next.Length - unchanged);
         foreach (var gone in before.ExceptBy(after.Select(r => r.Key), r => r.Key))
             operations.QueueSqlCommand($"update {Table} set retracted_at = ? where list = ? and id = ? and effective_at = ? and retracted_at is null",
                 change.RecordedAt, list, id, gone.EffectiveAt);
@@ -133,11 +134,25 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
         return p with { EffectiveAt = to, Repeal = repeal.ToJsonString() };
     }
 
-    /// <summary>One row per version point, closed by the next point (a repeal point closes it and is kept on it).</summary>
-    private static List<Row> Rows(ImmutableArray<Point> points)
+    /// <summary>
+    /// Where an edit changed the points: rows of points before <c>From</c> and of the last <c>Unchanged</c> points are the same
+    /// on both sides (a row depends on its point and the next one). Only the rows between are compared: an item with 5,000
+    /// versions would otherwise build and compare 10,000 rows for each new one (quadratic in a rebuild).
+    /// </summary>
+    private static (int From, int Unchanged) Unchanged(ImmutableArray<Point> before, ImmutableArray<Point> after)
+    {
+        var prefix = 0;
+        while (prefix < before.Length && prefix < after.Length && before[prefix] == after[prefix]) prefix++;
+        var suffix = 0;
+        while (suffix < before.Length - prefix && suffix < after.Length - prefix && before[^(suffix + 1)] == after[^(suffix + 1)]) suffix++;
+        return (Math.Max(0, prefix - 1), suffix);
+    }
+
+    /// <summary>One row per version point from <paramref name="from"/> up to <paramref name="to"/> (exclusive), closed by the next point (a repeal point closes it and is kept on it).</summary>
+    private static List<Row> Rows(ImmutableArray<Point> points, int from, int to)
     {
         var rows = new List<Row>();
-        for (var i = 0; i < points.Length; i++)
+        for (var i = from; i < to; i++)
         {
             if (points[i] is not { Version: { } version } p) continue;
             var next = i + 1 < points.Length ? points[i + 1] : null;
