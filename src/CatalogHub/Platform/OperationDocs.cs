@@ -100,7 +100,10 @@ public sealed partial class OperationDocs : IOperationFilter, IDocumentFilter
         }
         Problem(operation, context, 503, "PostgreSQL does not answer; retry after Retry-After seconds.", ["database-unavailable"]);
 
-        if (ifMatch) Header(operation, "If-Match", true, "The ETag of the version you read (\"3\"); a stale one is refused with 412.", "\"2\"");
+        // As the demo dataset has them: a filing nobody acted on yet is at "0" (its stream does not exist), a published item at "3"
+        // (drafted, submitted, published).
+        if (ifMatch) Header(operation, "If-Match", true, "The ETag of the version you read (\"3\"); a stale one is refused with 412.",
+            path.StartsWith("/filings/", StringComparison.Ordinal) ? "\"0\"" : lastSegment == "repeal" ? "\"3\"" : "\"2\"");
         if (idempotent)
             Header(operation, "Idempotency-Key", false,
                 "Any unique string up to 255 characters; a retry with the same key answers the first response again (Idempotent-Replayed: true).",
