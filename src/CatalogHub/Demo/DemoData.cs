@@ -121,6 +121,21 @@ public static class DemoData
         ProgressQuery: "河南政务服务网“办件查询”，或拨打12345政务服务便民热线",
         Remedies: new("自知道之日起六十日内向许昌市人民政府申请行政复议", "自知道之日起六个月内向许昌市魏都区人民法院提起行政诉讼"));
 
+    /// <summary>
+    /// What the API document's examples act on (Platform/OpenApiExamples.cs), so that "Try it out" against the demo finds it: by the
+    /// route of a list (and /departments), the id of the demo's item there. Computed when read: the lists' definitions name
+    /// this class while they initialise.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Guid> ExampleIds => new Dictionary<string, Guid>
+    {
+        [CatalogueList.Definition.Route] = IdOf("entry:411000:000147011000"),
+        [ImplementationListsList.Definition.Route] = IdOf("implementation-list:411000:000147011000"),
+        ["/departments"] = IdOf("department:11411000005327811H"),
+    }.Concat(ListItems.Select(i => KeyValuePair.Create(i.List.Route, IdOf($"{i.List.Name}:411000:{i.Code}")))).ToDictionary();
+
+    /// <summary>魏都区's 食品经营许可, derived from the city's and so filed with it (备案): the demo's filing.</summary>
+    public static Guid FiledEntryId => IdOf("entry:411002:000147011000");
+
     /// <summary>A stable identity from a name, so the seed can tell what it already wrote.</summary>
     public static Guid IdOf(string name) => new(MD5.HashData(Encoding.UTF8.GetBytes("cataloghub-demo:" + name)));
 

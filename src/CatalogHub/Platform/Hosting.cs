@@ -171,6 +171,8 @@ public static class Hosting
             o.DocumentFilter<OperationDocs>();
             o.DocumentFilter<OpenApiExamples>();
             o.CustomSchemaIds(SchemaId);
+            // A reference that may be null (an entry's repeal, a filing's acknowledgement) is documented as nullable, as served.
+            o.UseAllOfToExtendReferenceSchemas();
         });
 
         services.AddSingleton<Sharing.Holders.HolderVault>();

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using CatalogHub.Demo;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -99,21 +101,63 @@ public sealed class OpenApiExamples : IDocumentFilter
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
     {
         var schemas = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+        foreach (var (path, item) in document.Paths)
+            foreach (var parameter in (item.Operations?.Values.AsEnumerable() ?? []).SelectMany(o => o.Parameters ?? []).OfType<OpenApiParameter>())
+                parameter.Example ??= ParameterExample(path, parameter);
         foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
         {
             foreach (var media in operation.RequestBody?.Content?.Values ?? [])
-                Fill(media, schemas);
+                Fill(media, schemas, Requests);
             foreach (var response in operation.Responses?.Values.AsEnumerable() ?? [])
                 foreach (var media in response.Content?.Values ?? [])
-                    Fill(media, schemas);
+                    Fill(media, schemas, []);
         }
     }
 
-    private static void Fill(OpenApiMediaType media, IDictionary<string, IOpenApiSchema> schemas)
+    private static void Fill(OpenApiMediaType media, IDictionary<string, IOpenApiSchema> schemas, Dictionary<string, Func<JsonNode?>> own)
     {
         if (media.Example is not null || media.Examples is { Count: > 0 } || media.Schema is null) return;
-        media.Example = Compose(media.Schema, schemas, null, null, [], 0);
+        media.Example = (media.Schema as OpenApiSchemaReference)?.Reference.Id?.Split('.')[^1] is { } id && own.TryGetValue(id, out var example)
+            ? example()
+            : Compose(media.Schema, schemas, null, null, [], 0);
     }
+
+    /// <summary>
+    /// Path parameters, and query parameters an operation requires, as the demo dataset has them (<see cref="DemoData.ExampleIds"/>):
+    /// its items by their list's route, 许昌市, its market regulator, the filing of 魏都区's 食品经营许可.
+    /// </summary>
+    private static JsonNode? ParameterExample(string path, OpenApiParameter parameter)
+    {
+        // A query parameter the answer cannot do without (the law a search for items relying on it names) has one too.
+        if (parameter.In != ParameterLocation.Path && !(parameter.In == ParameterLocation.Query && (parameter.Required || parameter.Name is "title"))) return null;
+        var collection = path.Contains("/{id}", StringComparison.Ordinal) ? path[..path.IndexOf("/{id}", StringComparison.Ordinal)] : path;
+        return parameter.Name switch
+        {
+            "id" => DemoData.ExampleIds.TryGetValue(collection, out var id) ? id.ToString() : "0193a5e2-7c1d-7b3e-9f1a-2d4c6b8e0a11",
+            "regionCode" => "411000",
+            "departmentCode" => "11411000005327811H",
+            "sourceId" => "410000-000147011000",
+            "version" => 1,
+            "list" => Catalogue.CatalogueList.Name,
+            "itemId" => DemoData.FiledEntryId.ToString(),
+            "title" => "中华人民共和国食品安全法",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Request bodies that create, where a composed one would collide with the demo dataset or break a rule of the content: a city
+    /// item the demo's catalogue lacks (食品生产许可), and the service guide of 魏都区's 食品经营许可 (the demo has the city's only).
+    /// </summary>
+    private static readonly Dictionary<string, Func<JsonNode?>> Requests = new()
+    {
+        ["DraftEntry"] = () => JsonSerializer.SerializeToNode(new Catalogue.Drafting.DraftEntry("000147010000", "411000",
+            new Catalogue.EntryContent("食品生产许可", "行政许可", "许昌市市场监督管理局", "许昌市市场监督管理局",
+                [new Catalogue.LegalBasis("中华人民共和国食品安全法", "法律", "第三十五条")], "410000-000147010000"),
+            null, "依据《许昌市政务服务条例》第十三条编制基本目录"), ApiJson.Options),
+        ["DraftImplementationList"] = () => JsonSerializer.SerializeToNode(new ImplementationLists.Drafting.DraftImplementationList(
+            DemoData.FiledEntryId, "411002", DemoData.FoodBusinessGuide(), "编制魏都区食品经营许可实施清单"), ApiJson.Options),
+    };
 
     /// <summary>A value of <paramref name="schema"/>; <paramref name="member"/> is the property it fills, <paramref name="owner"/> the schema that holds it.</summary>
     private static JsonNode? Compose(IOpenApiSchema schema, IDictionary<string, IOpenApiSchema> schemas, string? member, string? owner,

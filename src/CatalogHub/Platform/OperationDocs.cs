@@ -100,16 +100,35 @@ public sealed partial class OperationDocs : IOperationFilter, IDocumentFilter
         }
         Problem(operation, context, 503, "PostgreSQL does not answer; retry after Retry-After seconds.", ["database-unavailable"]);
 
-        if (ifMatch) Header(operation, "If-Match", true, "The ETag of the version you read (\"3\"); a stale one is refused with 412.", "\"2\"");
+        // As the demo dataset has them: a filing nobody acted on yet is at "0" (its stream does not exist), a published item at "3"
+        // (drafted, submitted, published).
+        if (ifMatch) Header(operation, "If-Match", true, "The ETag of the version you read (\"3\"); a stale one is refused with 412.",
+            path.StartsWith("/filings/", StringComparison.Ordinal) ? "\"0\"" : lastSegment == "repeal" ? "\"3\"" : "\"2\"");
         if (idempotent)
             Header(operation, "Idempotency-Key", false,
                 "Any unique string up to 255 characters; a retry with the same key answers the first response again (Idempotent-Replayed: true).",
                 "0f8fad5b-d9cb-469f-a165-70867728950e");
     }
 
-    /// <summary>The schema of the 200s removed above is referenced by nothing else.</summary>
-    public void Apply(OpenApiDocument document, DocumentFilterContext context) =>
-        document.Components?.Schemas?.Remove(typeof(IResult).FullName!);
+    /// <summary>
+    /// The schema of the 200s removed above is referenced by nothing else. A reference that may be null (a filing's acknowledgement)
+    /// is written as an allOf of it marked nullable, which OpenAPI 3.0 only accepts with a type beside it: the referenced schema's.
+    /// </summary>
+    public void Apply(OpenApiDocument document, DocumentFilterContext context)
+    {
+        var schemas = document.Components?.Schemas;
+        if (schemas is null) return;
+        schemas.Remove(typeof(IResult).FullName!);
+        foreach (var properties in schemas.Values.Select(s => s.Properties).OfType<IDictionary<string, IOpenApiSchema>>())
+            foreach (var (name, property) in properties.ToList())
+            {
+                if (property is not OpenApiSchema { AllOf: [OpenApiSchemaReference reference] } wrapper) continue;
+                // A reference that is never null stays a plain reference.
+                if (wrapper.Type is not JsonSchemaType.Null) properties[name] = reference;
+                else if (reference.Reference.Id is { } id && schemas.TryGetValue(id, out var target) && target.Type is { } type)
+                    wrapper.Type = type | JsonSchemaType.Null;
+            }
+    }
 
     private static string[] If(bool condition, params string[] codes) => condition ? codes : [];
 
