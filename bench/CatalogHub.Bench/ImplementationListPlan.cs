@@ -51,7 +51,7 @@ public static class ImplementationListPlan
             {
                 at = at.AddHours(rng.Next(1, 72));
                 Generator.Require(LifecycleRules.CanRevise(list.Lifecycle));
-                Record(new ItemDraftRevised<ImplementationListContent>(listId, Revised(content, rng) with { EntryId = null }, entry.Owner.Code, at));
+                Record(new ItemDraftRevised<ImplementationListContent>(listId, Revised(content with { EntryId = null }, rng), entry.Owner.Code, at));
             }
             at = at.AddHours(rng.Next(1, 48));
             Generator.Require(LifecycleRules.CanSubmit(list.Lifecycle));
