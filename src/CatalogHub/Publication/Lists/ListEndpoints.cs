@@ -18,12 +18,14 @@ public sealed record ReviseItem<TContent>(TContent Content, string Reason);
 /// same lifecycle, reads and problems for every list. These are minimal-API endpoints (Wolverine discovers endpoints on
 /// concrete classes only, and one class per list would copy the lifecycle), so each write commits its own session here,
 /// once, where a Wolverine endpoint would let the transactional middleware do it; the commit comes before the response
-/// is written, as <see cref="Idempotency"/> requires. The writes and the record diff are public: the department console
-/// (Site) calls these same functions, so its rules, problems and If-Match check are the API's.
+/// is written, as <see cref="Idempotency"/> requires.
 /// </summary>
 public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where TContent : class
 {
     public const int MaxPageSize = 200;
+
+    // The writes and the record diff are public: the department console (Site) calls these same functions, so its rules,
+    // problems and If-Match check are the API's. (A comment, not the summary: the summary is part of every operation's description.)
 
     private string What => $"The {list.Noun} item";
 
