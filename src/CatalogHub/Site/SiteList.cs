@@ -23,7 +23,7 @@ public sealed record SiteDraft(string List, Guid Id, string RegionCode, string C
 /// <see cref="AsOfReads"/>, <see cref="ListEndpoints{TContent}.Pending"/>): a page never reads a table the API does not,
 /// and only published versions ever reach a public page. One instance per entry of <see cref="ListRegistry.All"/>.
 /// </summary>
-public abstract class SiteList
+public abstract partial class SiteList
 {
     public static readonly IReadOnlyList<SiteList> All =
         [.. ListRegistry.All.Select(l => (SiteList)Activator.CreateInstance(typeof(SiteList<>).MakeGenericType(l.ContentType), l)!)];
@@ -49,7 +49,7 @@ public abstract class SiteList
     public abstract Task<IReadOnlyList<SiteDraft>> Drafts(IQuerySession session, Caller caller, CancellationToken ct);
 }
 
-public sealed class SiteList<TContent>(ListDefinition<TContent> list) : SiteList where TContent : class
+public sealed partial class SiteList<TContent>(ListDefinition<TContent> list) : SiteList where TContent : class
 {
     public override ListDefinition Definition => list;
 

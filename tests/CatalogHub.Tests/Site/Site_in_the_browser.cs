@@ -114,6 +114,15 @@ public sealed class Site_in_the_browser(AppFixture fixture) : IntegrationContext
         await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync(SiteData.DraftOnlyName);
         await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("待办草稿");
 
+        // Every console page, not only the desk.
+        foreach (var path in new[] { "/console/review", $"/console/lists/base-catalogue/{Data.DraftOnly}", "/console/lists/base-catalogue/new",
+                     $"/console/audit/base-catalogue/{Data.DraftOnly}", "/console/access-log", "/console/filings", "/console/needs-revision" })
+        {
+            await page.GotoAsync(path);
+            Assert.Equal("/console/sign-in", new Uri(page.Url).AbsolutePath);
+        }
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync(SiteData.DraftOnlyName);
+
         await page.GetByLabel("部门 API 密钥").FillAsync("chk_0000000000000000_guessed");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("密钥无效");
@@ -144,6 +153,89 @@ public sealed class Site_in_the_browser(AppFixture fixture) : IntegrationContext
         await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
         await page.GotoAsync("/console");
         Assert.Equal("/console/sign-in", new Uri(page.Url).AbsolutePath);
+    }
+
+    /// <summary>A department's own browser, signed in at the console's door.</summary>
+    private async Task<IPage> SignedIn(string key)
+    {
+        var page = await Server.NewPage();
+        await page.GotoAsync("/console/sign-in");
+        await page.GetByLabel("部门 API 密钥").FillAsync(key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "部门工作台", Level = 1 })).ToBeVisibleAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task A_department_drafts_a_manager_reviews_the_diff_and_publishes_and_the_public_page_shows_it_from_its_effective_time()
+    {
+        const string newAuthority = "许昌市行政审批和政务信息管理局";
+        var owner = await SignedIn(Data.NaturalResources.Key);
+        await owner.GetByTestId("drafts").GetByRole(AriaRole.Link, new() { Name = SiteData.PendingRevisionName }).ClickAsync();
+        var edit = owner.GetByTestId("edit");
+        await edit.GetByLabel("实施主体", new() { Exact = true }).FillAsync(newAuthority);
+        await edit.GetByLabel("修改原因").FillAsync("机构改革后实施主体调整");
+        await edit.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        await Assertions.Expect(owner.GetByTestId("done")).ToHaveTextAsync("草稿已保存。");
+        await owner.GetByLabel("提交说明").FillAsync("修订完成，提请审核");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+        await Assertions.Expect(owner.GetByTestId("stage")).ToHaveTextAsync("待审核");
+
+        var manager = await SignedIn(Admin.Key);
+        await manager.GetByRole(AriaRole.Link, new() { Name = "待审核" }).ClickAsync();
+        await manager.GetByTestId("review-queue").GetByRole(AriaRole.Link, new() { Name = SiteData.PendingRevisionName }).ClickAsync();
+        var diff = manager.GetByTestId("diff");
+        await Assertions.Expect(diff.Locator("tr", new() { HasText = "实施主体" })).ToContainTextAsync("许昌市自然资源和规划局");
+        await Assertions.Expect(diff.Locator("tr", new() { HasText = "实施主体" })).ToContainTextAsync(newAuthority);
+        await Assertions.Expect(diff.Locator("tr", new() { HasText = "名称" })).ToContainTextAsync(SiteData.PendingRevisionName);
+
+        // Effective tomorrow at nine, Beijing time, as typed.
+        var tomorrow = _now.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(1);
+        var effective = new DateTimeOffset(tomorrow.AddHours(9), TimeSpan.FromHours(8));
+        var publish = manager.GetByTestId("publish");
+        await publish.GetByLabel("施行时间（北京时间，Asia/Shanghai）").FillAsync(tomorrow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T09:00");
+        await publish.GetByLabel("审核意见").FillAsync("审核通过");
+        await publish.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("done")).ToHaveTextAsync("已发布。");
+        await Assertions.Expect(manager.GetByTestId("scheduled")).ToContainTextAsync(SiteText.Time(effective));
+
+        // The public page: today the version in force, from tomorrow the new one, citing its effective time.
+        var citizen = await Server.NewPage();
+        await citizen.GotoAsync($"/site/411000/catalogue/{Data.PlanningPermit}?date={SiteText.Today(_now)}");
+        await Assertions.Expect(citizen.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("建设工程规划许可证核发");
+        await citizen.GotoAsync($"/site/411000/catalogue/{Data.PlanningPermit}?date={tomorrow:yyyy-MM-dd}");
+        await Assertions.Expect(citizen.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(SiteData.PendingRevisionName);
+        await Assertions.Expect(Citation(citizen, "base-catalogue").GetByTestId("version")).ToHaveTextAsync("第 2 版");
+        await Assertions.Expect(Citation(citizen, "base-catalogue").GetByTestId("effective-at")).ToHaveTextAsync(SiteText.Time(effective));
+        await Assertions.Expect(citizen.Locator("dl.fields").First).ToContainTextAsync(newAuthority);
+    }
+
+    [Fact]
+    public async Task An_invalid_material_is_refused_with_the_message_beside_the_field()
+    {
+        var market = await SignedIn(Data.Market.Key);
+        await market.GotoAsync($"/console/lists/implementation-list/{Data.FoodGuide}");
+        var edit = market.GetByTestId("edit");
+        await edit.GetByLabel("申请材料 › 第1项 › 名称", new() { Exact = true }).FillAsync("其他材料");
+        await edit.GetByLabel("修改原因").FillAsync("补充申请材料");
+        await edit.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        var field = market.Locator(".field", new() { Has = market.GetByLabel("申请材料 › 第1项 › 名称", new() { Exact = true }) });
+        // Saved as a draft (the API's draft rules allow it), flagged beside the field as what publication will refuse.
+        await Assertions.Expect(field.Locator(".field-error.warning")).ToContainTextAsync("vague-material");
+        await market.GetByLabel("提交说明").FillAsync("提请审核");
+        await market.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+
+        var manager = await SignedIn(Admin.Key);
+        await manager.GotoAsync($"/console/lists/implementation-list/{Data.FoodGuide}");
+        await manager.GetByTestId("publish").GetByLabel("审核意见").FillAsync("审核");
+        await manager.GetByTestId("publish").GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("refusal")).ToContainTextAsync("vague-material");
+        var refused = manager.Locator(".field", new() { Has = manager.GetByLabel("申请材料 › 第1项 › 名称", new() { Exact = true }) });
+        await Assertions.Expect(refused.Locator(".field-error:not(.warning)")).ToContainTextAsync("'其他材料' is a catch-all");
+        await Assertions.Expect(manager.GetByLabel("申请材料 › 第1项 › 名称", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
+        // Nothing was published: the public guide still lists the named materials only.
+        await manager.GotoAsync($"/site/411000/catalogue/{Data.FoodLicence}?date={SiteText.Today(_now)}");
+        await Assertions.Expect(manager.GetByTestId("materials")).Not.ToContainTextAsync("其他材料");
     }
 
     [Fact]

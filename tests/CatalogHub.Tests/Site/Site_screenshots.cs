@@ -55,5 +55,22 @@ public sealed class Site_screenshots(AppFixture fixture) : IntegrationContext(fi
         await page.GetByLabel("部门 API 密钥").FillAsync(Data.Market.Key);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Shot("", "console-drafts.png");
+        await Shot($"/console/lists/implementation-list/{Data.FoodGuide}", "console-edit-draft.png");
+        await Shot($"/console/audit/base-catalogue/{Data.FoodLicence}?from=1&to=2", "console-audit-timeline.png");
+        // The catalogue manager's review: the queue, and a submitted revision's diff against the version in force with the publish form.
+        var manager = await Server.NewPage();
+        await manager.SetViewportSizeAsync(1280, 800);
+        await manager.GotoAsync("/console/sign-in");
+        await manager.GetByLabel("部门 API 密钥").FillAsync(Admin.Key);
+        await manager.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.GotoAsync("/console/sign-in");
+        await page.GetByLabel("部门 API 密钥").FillAsync(Data.NaturalResources.Key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.GotoAsync($"/console/lists/base-catalogue/{Data.PlanningPermit}");
+        await page.GetByLabel("提交说明").FillAsync("修订完成，提请审核");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+        page = manager;
+        await Shot("/console/review", "console-review-queue.png");
+        await Shot($"/console/lists/base-catalogue/{Data.PlanningPermit}", "console-review-diff-publish.png");
     }
 }

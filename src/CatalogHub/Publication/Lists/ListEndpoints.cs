@@ -24,6 +24,9 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
 {
     public const int MaxPageSize = 200;
 
+    // The writes and the record diff are public: the department console (Site) calls these same functions, so its rules,
+    // problems and If-Match check are the API's. (A comment, not the summary: the summary is part of every operation's description.)
+
     private string What => $"The {list.Noun} item";
 
     public void Map(IEndpointRouteBuilder app)
@@ -101,7 +104,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         _ => $"The item's version in force at asOf as known at knownAt, with its citation: {list.Title}",
     };
 
-    private async Task<IResult> Draft(DraftItem<TContent> command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
+    public async Task<IResult> Draft(DraftItem<TContent> command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
     {
         var caller = Caller.Required(user);
         var regionCode = command.RegionCode ?? (list.KeyedByCodeAlone ? caller.RegionCode : null);
@@ -133,7 +136,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         return created;
     }
 
-    private Task<IResult> Revise(Guid id, ReviseItem<TContent> command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
+    public Task<IResult> Revise(Guid id, ReviseItem<TContent> command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
     {
         var input = new Validation();
         list.Check(input, command.Content);
@@ -141,16 +144,16 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
             (by, now) => new ItemDraftRevised<TContent>(id, command.Content, by, now), View));
     }
 
-    private Task<IResult> Submit(Guid id, SubmitForReview command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
+    public Task<IResult> Submit(Guid id, SubmitForReview command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
         Committed(session, http, PublicationWrites.Submit<ListItem<TContent>>(id, command, http, user, session,
             (_, caller) => new ItemSubmittedForReview<TContent>(id, caller.DepartmentCode, clock.GetUtcNow()), View));
 
-    private Task<IResult> Withdraw(Guid id, WithdrawDraft command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
+    public Task<IResult> Withdraw(Guid id, WithdrawDraft command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
         Committed(session, http, PublicationWrites.Withdraw<ListItem<TContent>>(id, command, http, user, session,
             (_, caller) => new ItemDraftWithdrawn<TContent>(id, caller.DepartmentCode, clock.GetUtcNow()), View));
 
     /// <summary>Subscribers hear of publications and repeals through Wolverine's outbox, enrolled in this session's transaction.</summary>
-    private Task<IResult> Publish(Guid id, Publish command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+    public Task<IResult> Publish(Guid id, Publish command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
         IMartenOutbox outbox)
     {
         outbox.Enroll(session);
@@ -170,7 +173,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
             (item, caller, effectiveAt) => new ItemPublished<TContent>(id, item.Lifecycle.LatestVersion + 1, item.RegionCode, item.Code,
                 item.DerivedFrom, item.Draft, effectiveAt, command.Note, caller.DepartmentCode, now, item.OwnerDepartmentCode, command.Basis), View, outbox);
 
-    private Task<IResult> Repeal(Guid id, Repeal command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+    public Task<IResult> Repeal(Guid id, Repeal command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
         IMartenOutbox outbox)
     {
         var now = clock.GetUtcNow();
@@ -180,7 +183,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
             outbox));
     }
 
-    private Task<IResult> CancelSchedule(Guid id, CancelScheduled command, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
+    public Task<IResult> CancelSchedule(Guid id, CancelScheduled command, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
         TimeProvider clock, IMartenOutbox outbox)
     {
         var now = clock.GetUtcNow();
@@ -190,7 +193,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
             View, outbox));
     }
 
-    private Task<IResult> Reschedule(Guid id, Reschedule command, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
+    public Task<IResult> Reschedule(Guid id, Reschedule command, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
         TimeProvider clock, IMartenOutbox outbox)
     {
         var now = clock.GetUtcNow();
@@ -255,7 +258,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
     /// (required), beside what the record says now, and the content fields that differ. Each side cites its version or names
     /// why there is none (<c>repealed</c>, <c>not-in-force</c>).
     /// </summary>
-    private async Task<IResult> RecordDiff(Guid id, string? asOf, string? knownAt, IQuerySession session, TimeProvider clock, HttpContext http)
+    public async Task<IResult> RecordDiff(Guid id, string? asOf, string? knownAt, IQuerySession session, TimeProvider clock, HttpContext http)
     {
         var now = clock.GetUtcNow();
         if (!Instants.TryParseClocks(asOf, knownAt, now, out var then, out var problem)) return problem!;
