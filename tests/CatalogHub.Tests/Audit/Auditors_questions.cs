@@ -1,0 +1,277 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CatalogHub.Audit.Log;
+using CatalogHub.Catalogue;
+using CatalogHub.Platform;
+using CatalogHub.Publication.Lists;
+using CatalogHub.Sharing.AccessLog;
+using CatalogHub.Sharing.Licences;
+using CatalogHub.Sharing.Seals;
+using CatalogHub.Tests.Audit.Log;
+using CatalogHub.Tests.Sharing;
+using CatalogHub.Tests.Support;
+
+namespace CatalogHub.Tests.Audit;
+
+/// <summary>
+/// What auditors ask over HTTP: two versions of an entry compared field by field, a region's catalogue at two instants compared,
+/// and the access log by reader, holder, licence type, purpose, outcome and period, paged by cursor and exported as NDJSON.
+/// </summary>
+public sealed class Auditors_questions(AppFixture fixture) : SharingContext(fixture), IDisposable
+{
+    private readonly ScratchFolder _dir = new("cataloghub-auditor-");
+
+    public void Dispose() => _dir.Dispose();
+
+    private string Saved(string json)
+    {
+        var path = _dir.PathOf($"{Guid.NewGuid()}.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private TestDepartment _auditor = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _auditor = await Register(TestDepartments.Audit);
+    }
+
+    private Task<EntryDraftView> Repealed(EntryDraftView entry, DateTimeOffset effectiveAt) =>
+        Post($"/catalogue/entries/{entry.Id}/repeal", new { effectiveAt, basis = "《国务院关于取消和下放一批行政许可事项的决定》", reason = "事项取消" },
+            Admin.Key, 200, $"\"{entry.Version}\"").ContinueWith(r => Read<EntryDraftView>(r.Result));
+
+    [Fact]
+    public async Task two_versions_of_an_entry_are_compared_field_by_field_each_cited_for_auditors_only()
+    {
+        var first = await Published(FoodLicence(), effectiveAt: Now.AddMinutes(1));
+        var revised = FoodLicence("食品经营许可（含网络经营）") with { ExternalSourceId = "410000-000147011001" };
+        await Publish(await Submit(await Revise(first, revised)), Now.AddMinutes(2));
+        var url = $"/catalogue/entries/{first.Id}/diff";
+
+        var diff = Read<VersionDiff>(await Get($"{url}?from=1&to=2", _auditor.Key));
+        var versions = Read<CatalogHub.Publication.VersionList>(await Get($"/catalogue/entries/{first.Id}/versions"));
+        AssertSameJson(new VersionDiff(first.Id, CatalogueList.Name, versions.Versions[0], versions.Versions[1],
+        [
+            new FieldChange("/name", DiffKind.Changed, Json("食品经营许可"), Json("食品经营许可（含网络经营）")),
+            new FieldChange("/externalSourceId", DiffKind.Changed, Json("410000-000147011000"), Json("410000-000147011001")),
+        ]), diff);
+        // Backwards is the same change undone; a version with itself, none.
+        Assert.Equal([DiffKind.Changed, DiffKind.Changed], Read<VersionDiff>(await Get($"{url}?from=2&to=1", _auditor.Key)).Changes.Select(c => c.Kind));
+        Assert.Empty(Read<VersionDiff>(await Get($"{url}?from=2&to=2", _auditor.Key)).Changes);
+
+        // Proven on request: both citations, against the checkpoint.
+        var checkpoint = await Signed();
+        var proven = JsonNode.Parse((await Get($"{url}?from=1&to=2&inclusionProofs=true", _auditor.Key)).ReadAsText())!;
+        var proofs = proven[CitationProof.Member].Deserialize<CitationProofs>(ApiJson.Options)!;
+        Assert.Equal(checkpoint.Size, proofs.TreeSize);
+        Assert.Equal([diff.From.Sequence, diff.To.Sequence], proofs.Events.Select(e => e.Sequence).Order());
+
+        AssertProblem(await Get($"{url}?from=1&to=2", status: 401), "missing-api-key");
+        AssertProblem(await Get($"{url}?from=1&to=2", Market.Key, 403), "missing-role");
+        AssertProblem(await Get($"{url}?to=2", _auditor.Key, 400), "required", "from");
+        AssertProblem(await Get($"{url}?from=0&to=2", _auditor.Key, 400), "out-of-range", "from");
+        AssertProblem(await Get($"{url}?from=1&to=-3", _auditor.Key, 400), "out-of-range", "to");
+        AssertProblem(await Get($"{url}?from=1&to=二", _auditor.Key, 400), ProblemCodes.InvalidParameter);
+        AssertProblem(await Get($"{url}?from=1&to=3", _auditor.Key, 404), "not-found");
+        AssertProblem(await Get($"/catalogue/entries/{Guid.CreateVersion7()}/diff?from=1&to=2", _auditor.Key, 404), "not-found");
+        AssertProblem(await Get($"{url}?from=1&to=2&checkpoint=1", _auditor.Key, 400), "required", "inclusionProofs");
+    }
+
+    [Fact]
+    public async Task a_region_s_catalogue_at_two_instants_shows_added_changed_and_repealed_entries_citing_their_versions()
+    {
+        var weidu = await Register(TestDepartments.WeiduManager);
+        var food = await Published(FoodLicence(), effectiveAt: Now.AddMinutes(1));
+        var subsidy = await Published(SubsidyItem(), "000109008000", Now.AddMinutes(1));
+        await Published(FoodLicence("食品生产许可") with { ExternalSourceId = "410000-000147012000" }, "000147012000", Now.AddMinutes(1));
+        // 魏都区's own entry is in another region's catalogue: never in 许昌市's diff.
+        await Publish(await Submit(await Draft(FoodLicence("小餐饮经营许可"), "000147011900", weidu.Key, "411002"), weidu.Key), Now.AddMinutes(1), weidu.Key);
+        Clock.Advance(TimeSpan.FromHours(1));
+        var before = Now;
+        Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var change = Now.AddDays(1);
+        await Publish(await Submit(await Revise(food, FoodLicence("食品经营许可（含网络经营）"))), change);
+        await Repealed(subsidy, change);
+        var added = await Published(FoodLicence("药品零售企业许可") with { ExternalSourceId = "410000-000147013000" }, "000147013000", change);
+        Clock.Advance(TimeSpan.FromDays(2));
+
+        var diff = Read<RegionDiff>(await Get($"/regions/411000/catalogue/diff?from={Iso(before)}&to={Iso(Now)}", _auditor.Key));
+        Assert.Equal(("411000", CatalogueList.Name, before, Now), (diff.RegionCode, diff.List, diff.From, diff.To));
+
+        var addedItem = Assert.Single(diff.Added);
+        Assert.Equal((added.Id, "000147013000", (int?)1, null as object), (addedItem.Id, addedItem.Code, addedItem.To?.Version, (object?)addedItem.From));
+        Assert.Equal(DiffKind.Added, Assert.Single(addedItem.Changes).Kind);
+
+        var changed = Assert.Single(diff.Changed);
+        Assert.Equal((food.Id, 1, 2), (changed.Id, changed.From!.Version, changed.To!.Version));
+        AssertSameJson<IReadOnlyList<FieldChange>>([new FieldChange("/name", DiffKind.Changed, Json("食品经营许可"), Json("食品经营许可（含网络经营）"))], changed.Changes);
+        Assert.Equal((before, Now), (changed.From.AsOf, changed.To.AsOf));
+
+        var gone = Assert.Single(diff.Repealed);
+        Assert.Equal((subsidy.Id, "000109008000", 1, change), (gone.Id, gone.Code, gone.From!.Version, gone.Repeal!.EffectiveAt));
+        Assert.Null(gone.To);
+        Assert.Equal("事项取消", gone.Repeal.Reason);
+        Assert.Equal(DiffKind.Removed, Assert.Single(gone.Changes).Kind);
+
+        // As the record stood before the changes were recorded, nothing differs; the same instants in 魏都区: nothing either.
+        var earlier = Read<RegionDiff>(await Get($"/regions/411000/catalogue/diff?from={Iso(before)}&to={Iso(Now)}&knownAt={Iso(before)}", _auditor.Key));
+        Assert.Equal((0, 0, 0), (earlier.Added.Count, earlier.Changed.Count, earlier.Repealed.Count));
+        var county = Read<RegionDiff>(await Get($"/regions/411002/catalogue/diff?from={Iso(before)}&to={Iso(Now)}", _auditor.Key));
+        Assert.Equal((0, 0, 0), (county.Added.Count, county.Changed.Count, county.Repealed.Count));
+
+        var url = $"/regions/411000/catalogue/diff?from={Iso(before)}&to={Iso(Now)}";
+        AssertProblem(await Get(url, status: 401), "missing-api-key");
+        AssertProblem(await Get(url, Consumer.Key, 403), "missing-role");
+        AssertProblem(await Get($"/regions/411000/catalogue/diff?from={Iso(Now)}&to={Iso(before)}", _auditor.Key, 400), "out-of-range", "to");
+        AssertProblem(await Get($"/regions/411000/catalogue/diff?to={Iso(Now)}", _auditor.Key, 400), "required", "from");
+        AssertProblem(await Get($"/regions/411000/catalogue/diff?from=yesterday&to={Iso(Now)}", _auditor.Key, 400), ProblemCodes.InvalidInstant, "from");
+        AssertProblem(await Get($"{url}&knownAt={Iso(Now.AddDays(1))}", _auditor.Key, 400), "known-at-in-future", "knownAt");
+        AssertProblem(await Get($"/regions/419999/catalogue/diff?from={Iso(before)}&to={Iso(Now)}", _auditor.Key, 404), "unknown-region");
+        AssertProblem(await Get($"/regions/41100X/catalogue/diff?from={Iso(before)}&to={Iso(Now)}", _auditor.Key, 400), "invalid-region-code");
+    }
+
+    private const string OtherHolder = "92411002MA4ABCDE1M";
+
+    /// <summary>
+    /// Two holders' licences, a grant of two fields for 一次性创业补贴申领, and four reads by 人社局: refused without a grant, allowed,
+    /// refused for an ungranted field, allowed for the other holder.
+    /// </summary>
+    private async Task<(Guid Purpose, string[] Reasons)> FourReads()
+    {
+        var key = TestSeal.P256();
+        var seal = await RegisterSeal(key);
+        await PublishedLicenceType();
+        await Issue(Signed(FoodLicenceContent(), key, seal.Id));
+        await Issue(Signed(FoodLicenceContent(serial: "2026000124", holderId: OtherHolder, holderName: "许昌市魏都区百家和超市"), key, seal.Id));
+        var purpose = await Published(SubsidyItem(), "000109008000");
+        object ReadOf(string holderId, params string[] fields) => new { holderId, typeCode = FoodTypeCode, purposeItemId = purpose.Id, fields };
+
+        await Post("/sharing/reads", ReadOf(ShopCode, "premises"), Consumer.Key, 403);
+        await GrantReads(purpose.Id);
+        Clock.Advance(TimeSpan.FromHours(1));
+        await Post("/sharing/reads", ReadOf(ShopCode, "premises"), Consumer.Key, 200);
+        Clock.Advance(TimeSpan.FromHours(1));
+        await Post("/sharing/reads", ReadOf(OtherHolder, "premises", "legalRepresentative"), Consumer.Key, 403);
+        Clock.Advance(TimeSpan.FromHours(1));
+        await Post("/sharing/reads", ReadOf(OtherHolder, "licenceNumber"), Consumer.Key, 200);
+        return (purpose.Id, ["no-grant", null!, "fields-not-granted", null!]);
+    }
+
+    private async Task<AccessLogPage> Search(object search, int status = 200) => Read<AccessLogPage>(await Post("/sharing/access-log/search", search, _auditor.Key, status));
+
+    [Fact]
+    public async Task the_access_log_answers_by_holder_reader_type_purpose_outcome_and_period_refused_reads_included_paged_by_cursor_and_exported()
+    {
+        var start = Now;
+        var (purpose, reasons) = await FourReads();
+        var all = Read<AccessLogPage>(await Get("/sharing/access-log?pageSize=200", _auditor.Key));
+        Assert.Equal(reasons, all.Items.Select(r => r.ReasonCode));
+        Assert.Equal([AccessOutcome.Refused, AccessOutcome.Allowed, AccessOutcome.Refused, AccessOutcome.Allowed], all.Items.Select(r => r.Outcome));
+
+        var refused = Read<AccessLogPage>(await Get("/sharing/access-log?outcome=refused", _auditor.Key));
+        Assert.Equal([all.Items[0].Id, all.Items[2].Id], refused.Items.Select(r => r.Id));
+        Assert.Equal([all.Items[1].Id], Read<AccessLogPage>(await Get("/sharing/access-log?outcome=allowed&reasonCode=no-grant", _auditor.Key)).Items
+            .Concat(Read<AccessLogPage>(await Get($"/sharing/access-log?outcome=allowed&to={Iso(start.AddHours(1).AddMinutes(30))}", _auditor.Key)).Items)
+            .Select(r => r.Id));
+
+        // By holder: the clear ID only in a body; the keyed hash the records show also in a query.
+        var shop = await Search(new { holderId = ShopCode });
+        Assert.Equal([all.Items[0].Id, all.Items[1].Id], shop.Items.Select(r => r.Id));
+        var holderRef = shop.Items[0].HolderRef!;
+        Assert.StartsWith("h_", holderRef);
+        Assert.Equal(shop.Items.Select(r => r.Id), Read<AccessLogPage>(await Get($"/sharing/access-log?holderRef={holderRef}", _auditor.Key)).Items.Select(r => r.Id));
+        Assert.Equal([all.Items[2].Id], (await Search(new { holderId = OtherHolder, outcome = "refused" })).Items.Select(r => r.Id));
+        // Reader, type, purpose and period.
+        var query = $"consumerCode={Consumer.Code}&typeCode={FoodTypeCode}&purposeItemId={purpose}&from={Iso(start.AddMinutes(30))}&to={Iso(Now)}";
+        Assert.Equal([all.Items[1].Id, all.Items[2].Id], Read<AccessLogPage>(await Get($"/sharing/access-log?{query}", _auditor.Key)).Items.Select(r => r.Id));
+        Assert.Empty(Read<AccessLogPage>(await Get($"/sharing/access-log?consumerCode={Market.Code}", _auditor.Key)).Items);
+        Assert.Empty(Read<AccessLogPage>(await Get($"/sharing/access-log?purposeItemId={Guid.CreateVersion7()}", _auditor.Key)).Items);
+
+        // By cursor, one record a page, until no cursor is given back (bounded: never more pages than records and one).
+        var paged = new List<AccessRecord>();
+        long? after = 0;
+        for (var pages = 0; after is { } cursor && pages <= all.Items.Count; pages++)
+        {
+            var page = Read<AccessLogPage>(await Get($"/sharing/access-log?after={cursor}&pageSize=1", _auditor.Key));
+            Assert.Equal(4, page.Total);
+            paged.AddRange(page.Items);
+            after = page.NextAfter;
+        }
+        Assert.Null(after);
+        AssertSameJson(all.Items, paged);
+        var searched = await Search(new { after = all.Items[1].Sequence, pageSize = 1 });
+        Assert.Equal((all.Items[2].Id, all.Items[2].Sequence), (Assert.Single(searched.Items).Id, searched.NextAfter));
+
+        // The export: the same records, one a line; with a filter, only those.
+        var lines = (await Get("/sharing/access-log/export", _auditor.Key)).ReadAsText().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        AssertSameJson(all.Items, [.. lines.Select(l => JsonSerializer.Deserialize<AccessRecord>(l, ApiJson.Options)!)]);
+        Assert.Equal(2, (await Get($"/sharing/access-log/export?holderRef={holderRef}", _auditor.Key)).ReadAsText().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        // Personal data stays out: no holder's clear ID or name in any answer.
+        foreach (var text in new[] { string.Join('\n', lines), JsonSerializer.Serialize(all, ApiJson.Options) })
+            Assert.DoesNotContain(ShopCode, text);
+    }
+
+    [Fact]
+    public async Task access_log_and_licence_reads_carry_inclusion_proofs_on_request()
+    {
+        var (purpose, _) = await FourReads();
+        var checkpoint = await Signed();
+        var keys = await KeyOptions();
+
+        var text = (await Get("/sharing/access-log?inclusionProofs=true", _auditor.Key)).ReadAsText();
+        var answer = JsonNode.Parse(text)!;
+        var proofs = answer[CitationProof.Member].Deserialize<CitationProofs>(ApiJson.Options)!;
+        var records = answer["items"].Deserialize<List<AccessRecord>>(ApiJson.Options)!;
+        Assert.Equal(checkpoint.Size, proofs.TreeSize);
+        Assert.Equal(records.Select(r => r.Sequence).Append(records[0].PurposeCitation!.Sequence).Order(), proofs.Events.Select(e => e.Sequence));
+        // Each record's leaf is its own read as recorded: the refused one says so.
+        Assert.Contains("no-grant", proofs.Events.Single(e => e.Sequence == records[0].Sequence).Event);
+        Assert.Empty(proofs.Pending);
+
+        // Through an HTTP client: the scenario helpers put a POST's query string into its path.
+        using var client = Host.Server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/sharing/reads?inclusionProofs=true")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { holderId = ShopCode, typeCode = FoodTypeCode, purposeItemId = purpose, fields = new[] { "premises" } }),
+        };
+        request.Headers.Authorization = new("ApiKey", Consumer.Key);
+        using var response = await client.SendAsync(request);
+        var read = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, read);
+        var licenceProofs = JsonNode.Parse(read)![CitationProof.Member].Deserialize<CitationProofs>(ApiJson.Options)!;
+        var cited = JsonNode.Parse(read)!["purposeCitation"]!["sequence"]!.GetValue<long>();
+        Assert.Equal(cited, Assert.Single(licenceProofs.Events).Sequence);
+        Assert.Null(JsonNode.Parse((await Post("/sharing/reads", new { holderId = ShopCode, typeCode = FoodTypeCode, purposeItemId = purpose, fields = new[] { "premises" } },
+            Consumer.Key, 200)).ReadAsText())![CitationProof.Member]);
+        Assert.Equal(0, Log.AuditCli.Run(null, ["verify", "answer", Saved(read), .. keys]).Exit);
+        Assert.Equal(0, Log.AuditCli.Run(null, ["verify", "answer", Saved(text), .. keys]).Exit);
+    }
+
+    [Fact]
+    public async Task access_log_queries_refuse_hostile_input_with_stable_problems_and_admit_auditors_only()
+    {
+        AssertProblem(await Get("/sharing/access-log", status: 401), "missing-api-key");
+        AssertProblem(await Get("/sharing/access-log/export", Consumer.Key, 403), "missing-role");
+        AssertProblem(await Post("/sharing/access-log/search", new { holderId = ShopCode }, Admin.Key, 403), "missing-role");
+        AssertProblem(await Get($"/sharing/access-log?holderRef={ShopCode}", _auditor.Key, 400), "holder-id-in-url", "holderRef");
+        AssertProblem(await Get($"/sharing/access-log/export?holderRef={ShopCode}", _auditor.Key, 400), "holder-id-in-url", "holderRef");
+        AssertProblem(await Get("/sharing/access-log?holderRef=h_' or 1=1 --", _auditor.Key, 400), "invalid-holder-ref", "holderRef");
+        AssertProblem(await Get("/sharing/access-log?outcome=denied", _auditor.Key, 400), "unknown-outcome", "outcome");
+        AssertProblem(await Get("/sharing/access-log?after=-1", _auditor.Key, 400), "out-of-range", "after");
+        AssertProblem(await Get("/sharing/access-log?after=0&page=2", _auditor.Key, 400), "one-paging", "page");
+        AssertProblem(await Get("/sharing/access-log?pageSize=201", _auditor.Key, 400), "out-of-range", "pageSize");
+        AssertProblem(await Get($"/sharing/access-log?from={Iso(Now)}&to={Iso(Now.AddDays(-1))}", _auditor.Key, 400), "out-of-range", "to");
+        AssertProblem(await Get("/sharing/access-log?from=2026-13-01", _auditor.Key, 400), ProblemCodes.InvalidInstant, "from");
+        AssertProblem(await Get("/sharing/access-log?purposeItemId=一次性创业补贴", _auditor.Key, 400), ProblemCodes.InvalidParameter);
+        AssertProblem(await Get($"/sharing/access-log?consumerCode={new string('9', 19)}", _auditor.Key, 400), "too-long", "consumerCode");
+        AssertProblem(await Get("/sharing/access-log?checkpoint=3", _auditor.Key, 400), "required", "inclusionProofs");
+        AssertProblem(await Post("/sharing/access-log/search", new { holderId = "91411000MA9F3K2L5X" }, _auditor.Key, 400), "invalid-holder-id", "holderId");
+        AssertProblem(await Post("/sharing/access-log/search", new { holderId = ShopCode, holderRef = "h_" + new string('0', 64) }, _auditor.Key, 400), "one-holder", "holderRef");
+        AssertProblem(await Post("/sharing/access-log/search", new { holderName = ShopName }, _auditor.Key, 400), ProblemCodes.MalformedJson);
+    }
+
+    private static JsonElement Json(string text) => JsonSerializer.SerializeToElement(text);
+}
