@@ -273,5 +273,100 @@ public sealed class Auditors_questions(AppFixture fixture) : SharingContext(fixt
         AssertProblem(await Post("/sharing/access-log/search", new { holderName = ShopName }, _auditor.Key, 400), ProblemCodes.MalformedJson);
     }
 
+    /// <summary>The hub's answer inside the CLI's result, without the members the CLI adds (<c>answered</c>, <c>reason</c>).</summary>
+    private static T Answer<T>(JsonElement result)
+    {
+        var answer = JsonNode.Parse(result.GetRawText())!.AsObject();
+        answer.Remove("answered");
+        answer.Remove("reason");
+        return answer.Deserialize<T>(ApiJson.Options)!;
+    }
+
+    private (int Exit, JsonElement Result, string Stderr) Cli(params string[] args)
+    {
+        var (exit, result, stderr) = Log.AuditCli.Run(Host.Server.CreateHandler(), args);
+        return (exit, result ?? default, stderr);
+    }
+
+    [Fact]
+    public async Task the_cli_asks_the_same_questions_and_exports_the_access_log_exiting_1_on_a_refusal_and_2_on_bad_usage()
+    {
+        var before = Now;
+        var entry = await Published(FoodLicence(), effectiveAt: Now.AddMinutes(1));
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await Publish(await Submit(await Revise(entry, FoodLicence("食品经营许可（含网络经营）"))), Now.AddMinutes(1));
+        await FourReads();
+        string[] hub = ["--hub", "http://localhost", "--api-key", _auditor.Key];
+
+        var (exit, version, _) = Cli(["diff", "version", .. hub, "--id", entry.Id.ToString(), "--from", "1", "--to", "2"]);
+        Assert.Equal(0, exit);
+        Assert.True(version.GetProperty("answered").GetBoolean());
+        Assert.Equal("/name", version.GetProperty("changes")[0].GetProperty("path").GetString());
+        AssertSameJson(Read<VersionDiff>(await Get($"/catalogue/entries/{entry.Id}/diff?from=1&to=2", _auditor.Key)),
+            Answer<VersionDiff>(version));
+
+        var (catalogueExit, catalogue, _) = Cli(["diff", "catalogue", .. hub, "--region", "411000", "--from", before.ToString("O"), "--to", Now.ToString("O")]);
+        Assert.Equal(0, catalogueExit);
+        var added = Answer<RegionDiff>(catalogue).Added;
+        Assert.Equal(["000109008000", "000147011000"], added.Select(a => a.Code));
+        Assert.Equal(2, added.Single(a => a.Code == "000147011000").To!.Version);
+
+        var (queryExit, page, _) = Cli(["access-log", "query", .. hub, "--holder-id", ShopCode, "--outcome", "refused"]);
+        Assert.Equal(0, queryExit);
+        Assert.Equal("no-grant", Assert.Single(Answer<AccessLogPage>(page).Items).ReasonCode);
+
+        var file = _dir.PathOf("access-log.ndjson");
+        var (exportExit, exported, stderr) = Cli(["access-log", "export", .. hub, "--type", FoodTypeCode, "--out", file]);
+        Assert.True(exportExit == 0, stderr);
+        Assert.Equal(4, exported.GetProperty("records").GetInt64());
+        var all = Read<AccessLogPage>(await Get("/sharing/access-log", _auditor.Key));
+        AssertSameJson(all.Items, [.. File.ReadLines(file).Select(l => JsonSerializer.Deserialize<AccessRecord>(l, ApiJson.Options)!)]);
+
+        var (refusedExit, refused, _) = Cli(["access-log", "query", "--hub", "http://localhost", "--api-key", Consumer.Key]);
+        Assert.Equal((1, 403, "missing-role"), (refusedExit, refused.GetProperty("status").GetInt32(), refused.GetProperty("problem").GetProperty("code").GetString()));
+        var (badExit, bad, _) = Cli(["access-log", "query", .. hub, "--holder-id", "91411000MA9F3K2L5X"]);
+        Assert.Equal((1, "invalid-holder-id"), (badExit, bad.GetProperty("problem").GetProperty("code").GetString()));
+        Assert.Equal(2, Cli(["diff", "version", .. hub, "--list", "no-such-list", "--id", entry.Id.ToString(), "--from", "1", "--to", "2"]).Exit);
+        Assert.Equal(2, Cli(["diff", "version", .. hub, "--id", entry.Id.ToString(), "--from", "一", "--to", "2"]).Exit);
+        Assert.Equal(2, Cli(["diff", "catalogue", "--hub", "ftp://localhost", "--api-key", _auditor.Key, "--region", "411000", "--from", "2026-01-01", "--to", "2026-11-01"]).Exit);
+        Assert.Equal(2, Cli(["access-log", "export", "--hub", "http://localhost", "--api-key", "", "--out", file]).Exit);
+    }
+
+    [Fact]
+    public async Task rebuilding_every_read_model_from_the_events_gives_the_live_state_and_names_a_tampered_row()
+    {
+        var entry = await Published(FoodLicence(), effectiveAt: Now.AddMinutes(1));
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await Publish(await Submit(await Revise(entry, FoodLicence("食品经营许可（含网络经营）"))), Now.AddMinutes(1));
+        await Repealed(await Published(FoodLicence("食品生产许可") with { ExternalSourceId = "410000-000147012000" }, "000147012000", Now.AddMinutes(1)),
+            Now.AddDays(1));
+        var (_, reasons) = await FourReads();
+        var db = Environment.GetEnvironmentVariable("CATALOGHUB_DB")!;
+
+        var (exit, result, stderr) = Cli("rebuild", "--db", db);
+        Assert.True(exit == 0, result.ValueKind == JsonValueKind.Undefined ? stderr : result.ToString());
+        Assert.True(result.GetProperty("equal").GetBoolean());
+        var compared = result.GetProperty("tablesCompared").EnumerateArray().Select(t => t.GetProperty("table").GetString()).ToList();
+        Assert.Contains("mt_doc_access_record", compared);
+        Assert.Contains("publication_timeline", compared);
+        Assert.Contains("mt_doc_entry_version", compared);
+        Assert.Contains("rebuilding", stderr, StringComparison.Ordinal);
+
+        // A read model edited behind the events' back: an allowed read made to look refused.
+        await using (var session = Store.LightweightSession())
+        {
+            session.QueueSqlCommand("update cataloghub.mt_doc_access_record set data = jsonb_set(data, '{outcome}', '\"refused\"') where data->>'outcome' = 'allowed'");
+            await session.SaveChangesAsync();
+        }
+        var (tamperedExit, tampered, _) = Cli("rebuild", "--db", db);
+        Assert.Equal(1, tamperedExit);
+        Assert.False(tampered.GetProperty("equal").GetBoolean());
+        Assert.Equal("mt_doc_access_record", tampered.GetProperty("firstDifference").GetProperty("table").GetString());
+        Assert.Equal(2, reasons.Count(r => r is null));
+        // No scratch database is left behind.
+        await using var check = Store.QuerySession();
+        Assert.Equal(0, (await check.AdvancedSql.QueryAsync<long>("select count(*) from pg_database where datname like '%\\_rebuild\\_%'", CancellationToken.None)).Single());
+    }
+
     private static JsonElement Json(string text) => JsonSerializer.SerializeToElement(text);
 }
