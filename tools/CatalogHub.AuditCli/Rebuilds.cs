@@ -42,6 +42,10 @@ internal static class Rebuilds
         {
             return await RebuildAndCompare(source, scratch, stderr, ct);
         }
+        catch (Exception e) when (e is DbException || e.InnerException is DbException)
+        {
+            throw new UsageException($"cannot rebuild from the hub's database: {(e.InnerException ?? e).Message}");
+        }
         finally
         {
             await Execute(source, $"drop database if exists \"{scratchName}\" with (force)", CancellationToken.None);
