@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CatalogHub.Audit.Log;
@@ -14,33 +13,24 @@ namespace CatalogHub.AuditCli;
 /// </summary>
 internal static class Exports
 {
-    public static async Task<int> Download(TextWriter stdout, TextWriter stderr, HttpMessageHandler? hub, string hubUrl, string apiKey, Guid stream,
+    public static async Task<int> Download(TextWriter stdout, TextWriter stderr, HttpMessageHandler? handler, string hubUrl, string apiKey, Guid stream,
         long? size, FileInfo output, CancellationToken ct)
     {
-        if (!Uri.TryCreate(hubUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
-            throw new UsageException($"--hub: not an http(s) URL: {hubUrl}");
-        if (apiKey.Length == 0) throw new UsageException($"an API key is required: --api-key, or the environment variable {ApiKeySetting}.");
-        using var client = hub is null ? new HttpClient() : new HttpClient(hub, disposeHandler: false);
-        // A base without its trailing slash would lose its last segment when the path is resolved against it.
-        client.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"audit/log/export?stream={stream}{(size is { } s ? $"&size={s}" : "")}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", apiKey);
+        using var hub = new Hub(handler, hubUrl, apiKey);
         var result = new JsonObject { ["stream"] = stream.ToString() };
         try
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            using var response = await hub.Send($"audit/log/export?stream={stream}{(size is { } s ? $"&size={s}" : "")}", null, ct);
             if (!response.IsSuccessStatusCode)
             {
-                var problem = Parse<JsonObject>(await response.Content.ReadAsStringAsync(ct));
-                result["status"] = (int)response.StatusCode;
-                result["problem"] = problem;
-                return Done(stdout, stderr, false, $"the hub answered {(int)response.StatusCode}: {problem?["detail"] ?? problem?["title"] ?? response.ReasonPhrase}", result);
+                var refused = await Hub.Refused(response, result, ct);
+                return Done(stdout, stderr, false, refused.Reason, result);
             }
             await using (var file = output.Create()) await response.Content.CopyToAsync(file, ct);
         }
         catch (HttpRequestException e)
         {
-            return Done(stdout, stderr, false, $"the hub did not answer: {e.Message}", result);
+            return Done(stdout, stderr, false, Hub.Unreachable(e, result).Reason, result);
         }
         result["file"] = output.FullName;
         result["lines"] = File.ReadLines(output.FullName).LongCount();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CatalogHub.Audit.Log;
 using CatalogHub.Platform;
+using CatalogHub.Sharing.AccessLog;
 using Spectre.Console;
 
 namespace CatalogHub.AuditCli;
@@ -92,10 +93,61 @@ public static class AuditCommands
         export.SetAction(async (p, ct) => await Exports.Download(stdout, stderr, hub, p.GetValue(hubUrl)!, p.GetValue(apiKey)!, p.GetValue(stream),
             p.GetValue(size), p.GetValue(output)!, ct));
 
-        return new RootCommand("Verify CatalogHub's transparency log: checkpoints, proofs, exports, answers and the whole store; export a stream.")
+        var list = new Option<string>("--list") { Description = "The list, by its name in citations (base-catalogue, implementation-lists, proof-items…).", DefaultValueFactory = _ => "base-catalogue" };
+        var item = new Option<Guid>("--id") { Description = "The item (an entry's id, a proof item's…).", Required = true };
+        var fromVersion = new Option<int>("--from") { Description = "The version to compare from.", Required = true };
+        var toVersion = new Option<int>("--to") { Description = "The version to compare to.", Required = true };
+        var diffVersion = new Command("version", "Two published versions of an item compared field by field, each cited.") { hubUrl, apiKey, list, item, fromVersion, toVersion };
+        diffVersion.SetAction(async (p, ct) => await Queries.Ask(stdout, stderr, hub, p.GetValue(hubUrl)!, p.GetValue(apiKey)!,
+            Queries.VersionDiffPath(p.GetValue(list)!, p.GetValue(item), p.GetValue(fromVersion), p.GetValue(toVersion)), ct));
+
+        var region = new Option<string>("--region") { Description = "The region's GB/T 2260 code, e.g. 411000.", Required = true };
+        var fromInstant = new Option<string>("--from") { Description = "The earlier instant (ISO 8601; a date alone: its start, Beijing time).", Required = true };
+        var toInstant = new Option<string>("--to") { Description = "The later instant.", Required = true };
+        var knownAt = new Option<string?>("--known-at") { Description = "Compare as the record stood then (default: now)." };
+        var diffCatalogue = new Command("catalogue", "A region's published list at two instants compared: added, changed (with their fields) and repealed items, each cited.")
+        {
+            hubUrl, apiKey, list, region, fromInstant, toInstant, knownAt,
+        };
+        diffCatalogue.SetAction(async (p, ct) => await Queries.Ask(stdout, stderr, hub, p.GetValue(hubUrl)!, p.GetValue(apiKey)!,
+            Queries.RegionDiffPath(p.GetValue(list)!, p.GetValue(region)!, p.GetValue(fromInstant)!, p.GetValue(toInstant)!, p.GetValue(knownAt)), ct));
+
+        var holderId = new Option<string?>("--holder-id") { Description = "The holder's resident ID number or unified social credit code (sent in the request body, never in a URL)." };
+        var holderRef = new Option<string?>("--holder-ref") { Description = "The holder's reference as the access log shows it (h_…)." };
+        var reader = new Option<string?>("--reader") { Description = "The reading department's unified social credit code." };
+        var typeCode = new Option<string?>("--type") { Description = "The licence type's code, e.g. SPJYXK." };
+        var purpose = new Option<Guid?>("--purpose") { Description = "The service item the reads named as their purpose." };
+        var outcome = new Option<string?>("--outcome") { Description = "allowed or refused." };
+        var reason = new Option<string?>("--reason") { Description = "A refusal's reason code, e.g. no-grant." };
+        var since = new Option<string?>("--from") { Description = "From this instant on (ISO 8601)." };
+        var until = new Option<string?>("--to") { Description = "Before this instant." };
+        AccessLogSearch Search(ParseResult p) => new(p.GetValue(holderId), p.GetValue(holderRef), p.GetValue(reader), p.GetValue(typeCode), p.GetValue(purpose),
+            p.GetValue(outcome), p.GetValue(reason), p.GetValue(since), p.GetValue(until));
+        var after = new Option<long?>("--after") { Description = "The cursor: the nextAfter of the page before (default: from the start)." };
+        var pageSize = new Option<int?>("--page-size") { Description = "Records a page (at most 200)." };
+        var accessQuery = new Command("query", "One page of the access log (reads allowed and refused) by holder, reader, type, purpose, outcome and period.")
+        {
+            hubUrl, apiKey, holderId, holderRef, reader, typeCode, purpose, outcome, reason, since, until, after, pageSize,
+        };
+        accessQuery.SetAction(async (p, ct) => await Queries.AccessLogPage(stdout, stderr, hub, p.GetValue(hubUrl)!, p.GetValue(apiKey)!,
+            Search(p) with { After = p.GetValue(after), PageSize = p.GetValue(pageSize) }, ct));
+        var accessExport = new Command("export", "Every access record the filters select, one a line (NDJSON), page by page with a progress bar.")
+        {
+            hubUrl, apiKey, holderId, holderRef, reader, typeCode, purpose, outcome, reason, since, until, output,
+        };
+        accessExport.SetAction(async (p, ct) => await Queries.AccessLogExport(stdout, stderr, hub, p.GetValue(hubUrl)!, p.GetValue(apiKey)!, Search(p),
+            p.GetValue(output)!, ct));
+
+        var rebuild = new Command("rebuild", "Rebuild every read model from the events in a scratch database on the same server (created and dropped for the run) and compare it with the live one; names the first difference.") { db };
+        rebuild.SetAction(async (p, ct) => Report(stdout, stderr, await Rebuilds.Run(p.GetValue(db)!, stderr, ct), "equal"));
+
+        return new RootCommand("Verify CatalogHub's transparency log: checkpoints, proofs, exports, answers and the whole store; export a stream; ask the hub what auditors ask.")
         {
             new Command("verify", "Verify a checkpoint, a proof, an export, an answer's citations or the whole store.") { verifyCheckpoint, verifyInclusion, verifyConsistency, verifyExport, verifyStore, verifyAnswer },
             export,
+            new Command("diff", "Compare two versions of an item, or a region's list at two instants.") { diffVersion, diffCatalogue },
+            new Command("access-log", "Query or export the access log of licence data.") { accessQuery, accessExport },
+            rebuild,
         };
     }
 

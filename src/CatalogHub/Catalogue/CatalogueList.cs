@@ -20,6 +20,7 @@ public static class CatalogueList
         Route = "/catalogue/entries",
         DraftsRoute = "/catalogue/drafts",
         RegionRoute = null,
+        RegionDiffRoute = "/regions/{regionCode}/catalogue/diff",
         DraftedElsewhere = true,
         Check = EntryContentRules.Check,
         Example = DemoData.Items.First(i => i.Code == "000147011000").Content,

@@ -52,6 +52,24 @@ public sealed class Examples_against_demo_data(AppFixture fixture) : Integration
     /// </summary>
     private static readonly HashSet<string> NotYetAnswering =
     [
+        // The auditors' diffs and access-log search/export: their required parameters (from, to, the search body) are
+        // documented optional and without examples that name the demo's versions and instants.
+        "GET_deferrals_id_diff",
+        "GET_implementation_lists_id_diff",
+        "GET_intermediary_services_id_diff",
+        "GET_promises_id_diff",
+        "GET_proof_items_id_diff",
+        "GET_catalogue_entries_id_diff",
+        "GET_sharing_licence_types_id_diff",
+        "GET_regions_regionCode_catalogue_diff",
+        "GET_regions_regionCode_deferrals_diff",
+        "GET_regions_regionCode_implementation_lists_diff",
+        "GET_regions_regionCode_intermediary_services_diff",
+        "GET_regions_regionCode_licence_catalogue_diff",
+        "GET_regions_regionCode_promises_diff",
+        "GET_regions_regionCode_proof_items_diff",
+        "GET_sharing_access_log_export",
+        "POST_sharing_access_log_search",
         "GET_audit_log_export",
         "GET_catalogue_entries_id_record_diff",
         "GET_deferrals_id_history",

@@ -121,6 +121,8 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
         ["POST_sharing_grants_id_revoke"] = AnyDepartment.OwnedByFirst(),
         ["POST_sharing_reads"] = Only(Role.Consumer),
         ["GET_sharing_access_log"] = Only(Role.Auditor),
+        ["POST_sharing_access_log_search"] = Only(Role.Auditor),
+        ["GET_sharing_access_log_export"] = Only(Role.Auditor),
         ["POST_sharing_holders_access_report"] = Only(Role.HubAdmin, Role.Auditor),
         ["POST_sharing_holders_erase"] = Only(Role.HubAdmin),
         ["GET_sharing_grants"] = AnyDepartment,
@@ -140,6 +142,8 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
             table[$"GET_{at}_id"] = Anyone.OwnedByFirst();
             table[$"GET_{at}_id_versions"] = Anyone.OwnedByFirst();
             table[$"GET_{at}_id_record_diff"] = Anyone.OwnedByFirst();
+            table[$"GET_{at}_id_diff"] = Only(Role.Auditor).OwnedByFirst();
+            if (list.RegionDiffRoute is { } regionDiff) table[$"GET_{At(regionDiff)}"] = Only(Role.Auditor);
             table[$"GET_{at}_id_versions_version"] = Anyone.OwnedByFirst();
             table[$"GET_{At(list.DraftsRoute)}"] = write;
             table[$"POST_{at}"] = draft;

@@ -44,6 +44,14 @@ public abstract partial class ListDefinition
     /// </summary>
     public string? RegionRoute { get; init; }
 
+    /// <summary>
+    /// A region's items at two instants compared, for auditors: <c>{RegionRoute}/diff</c> unless a list serves its own listing
+    /// (the base catalogue's is under <c>/regions/{regionCode}/catalogue</c>); null: none.
+    /// </summary>
+    public string? RegionDiffRoute { get => _regionDiffRoute ?? (RegionRoute is { } region ? $"{region}/diff" : null); init => _regionDiffRoute = value; }
+
+    private readonly string? _regionDiffRoute;
+
     /// <summary>The caller's items with pending work: <c>{Route}/drafts</c> unless a list kept an older route.</summary>
     public string DraftsRoute { get => _draftsRoute ?? $"{Route}/drafts"; init => _draftsRoute = value; }
 

@@ -59,6 +59,11 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
             .AllowAnonymous().WithMetadata(Standby);
         Read(app.MapGet($"{route}/{{id}}/record-diff", RecordDiff), $"{route}/{{id}}/record-diff", typeof(RecordDiff), StatusCodes.Status400BadRequest)
             .AllowAnonymous().WithMetadata(Standby);
+        Read(app.MapGet($"{route}/{{id}}/diff", VersionDiff), $"{route}/{{id}}/diff", typeof(VersionDiff), StatusCodes.Status400BadRequest,
+            StatusCodes.Status404NotFound).RequireAuthorization(Policies.Auditor).WithMetadata(Standby);
+        if (list.RegionDiffRoute is { } regionDiff)
+            Read(app.MapGet(regionDiff, RegionDiff), regionDiff, typeof(RegionDiff), StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+                .RequireAuthorization(Policies.Auditor).WithMetadata(Standby);
         Read(app.MapGet($"{route}/{{id}}/versions/{{version}}", OneVersion), $"{route}/{{id}}/versions/{{version}}", publishedView,
             StatusCodes.Status404NotFound).AllowAnonymous().WithMetadata(Standby);
         if (list.RegionRoute is not { } region) return;
@@ -87,6 +92,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
     private string Summary(string method, string path) => (method, path[(path.LastIndexOf('/') + 1)..]) switch
     {
         _ when path == list.RegionRoute => $"A region's items in force: {list.Title}",
+        _ when path == list.RegionDiffRoute => $"A region's items at two instants compared: added, changed (with their fields), repealed: {list.Title}",
         _ when path == list.DraftsRoute => $"Items with pending work the caller may edit: {list.Title}",
         ("POST", _) when path == list.Route => $"Draft a new item: {list.Title}",
         ("PUT", "draft") => $"Replace an item's pending draft: {list.Title}",
@@ -99,6 +105,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         ("POST", "reschedule") => $"Move a version or repeal not yet in effect to another time: {list.Title}",
         ("GET", "history") => $"Every event of an item, drafts included: {list.Title}",
         ("GET", "record-diff") => $"What the record said at knownAt about asOf, beside what it says now: {list.Title}",
+        ("GET", "diff") => $"Two published versions of an item compared field by field: {list.Title}",
         ("GET", "versions") => $"An item's versions published by knownAt and its repeals: {list.Title}",
         ("GET", "{version}") => $"One published version of an item: {list.Title}",
         _ => $"The item's version in force at asOf as known at knownAt, with its citation: {list.Title}",
@@ -274,6 +281,48 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         var changes = JsonDiff.Of(Content(before.InForce), Content(after.InForce));
         return TypedResults.Ok(new RecordDiff(id, then.AsOf, then.KnownAt, now, before.InForce?.Citation, Why(before, then.AsOf), after.InForce?.Citation,
             Why(after, then.AsOf), before.InForce?.Citation.Version != after.InForce?.Citation.Version || changes.Count > 0, changes));
+    }
+
+    /// <summary>
+    /// Two published versions of an item (<c>from</c>, <c>to</c>: version numbers, either order) compared field by field, each cited;
+    /// with <c>inclusionProofs=true</c>, both citations proven. Auditors only.
+    /// </summary>
+    private async Task<IResult> VersionDiff(Guid id, int? from, int? to, bool? inclusionProofs, long? checkpoint, IQuerySession session, HttpContext http)
+    {
+        var input = new Validation();
+        foreach (var (field, version) in new[] { ("from", from), ("to", to) })
+            if (input.Check(version is not null, field, "required", "is required: a version number of the item."))
+                input.Check(version >= 1, field, "out-of-range", "must be at least 1.");
+        Audit.Log.CitationProof.Check(input, inclusionProofs, checkpoint);
+        if (input.Failed) return input.Problem();
+        var found = await session.LoadManyAsync<ItemVersion<TContent>>(http.RequestAborted, ItemVersion<TContent>.IdOf(id, from!.Value), ItemVersion<TContent>.IdOf(id, to!.Value));
+        if (found.FirstOrDefault(v => v.Version == from) is not { } older) return Problems.NotFound($"Version {from} of the {list.Noun} item");
+        if (found.FirstOrDefault(v => v.Version == to) is not { } newer) return Problems.NotFound($"Version {to} of the {list.Noun} item");
+        return Audit.Log.CitationProof.Answer(ListDiffs.Versions(older, newer), inclusionProofs, checkpoint, [older.Sequence, newer.Sequence]);
+    }
+
+    /// <summary>
+    /// A region's items of this list in force at <c>from</c> and at <c>to</c> (the legal clock; <c>from</c> before <c>to</c>), both as
+    /// the record stood at <c>knownAt</c> (now when omitted), compared: added, changed (with the fields that differ) and repealed
+    /// items, each citing its versions and repeal. Auditors only.
+    /// </summary>
+    private async Task<IResult> RegionDiff(string regionCode, string? from, string? to, string? knownAt, IQuerySession session, TimeProvider clock,
+        HttpContext http)
+    {
+        if (RegionCode.NoSuchRegion(regionCode) is { } unknown) return unknown;
+        var input = new Validation();
+        RegionCode.CheckKnown(input, "regionCode", regionCode);
+        input.Check(!string.IsNullOrWhiteSpace(from), "from", "required", "is required: the earlier instant of the legal clock.");
+        input.Check(!string.IsNullOrWhiteSpace(to), "to", "required", "is required: the later instant of the legal clock.");
+        if (input.Failed) return input.Problem();
+        var now = clock.GetUtcNow();
+        if (!Instants.TryParse(from, now, out var since, out var badFrom, "from")) return badFrom!;
+        if (!Instants.TryParse(to, now, out var until, out var badTo, "to")) return badTo!;
+        if (!Instants.TryParseClocks(null, knownAt, now, out var record, out var badKnownAt)) return badKnownAt!;
+        input.Check(since < until, "to", "out-of-range", "must be after from.");
+        if (input.Failed) return input.Problem();
+        return TypedResults.Ok(await ListDiffs.Region<TContent>(session, list.Name, list.VersionsTable, regionCode, record with { AsOf = since },
+            record with { AsOf = until }, http.RequestAborted));
     }
 
     private Task<IResult> Versions(Guid id, string? knownAt, IQuerySession session, TimeProvider clock, HttpContext http) =>

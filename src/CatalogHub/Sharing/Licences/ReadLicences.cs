@@ -24,6 +24,10 @@ public sealed record LicenceReadResult(Guid AccessId, Guid GrantId, Publication.
 
 public static class ReadLicencesEndpoint
 {
+    /// <summary>
+    /// The read, recorded in the access log whatever its outcome. With <c>inclusionProofs=true</c>, the purpose version it cites is
+    /// proven against a signed checkpoint (<see cref="Audit.Log.CitationProof"/>).
+    /// </summary>
     [WolverinePost("/sharing/reads", Name = "ReadLicences")]
     [Authorize(Policy = Policies.Consumer)]
     [Tags("Sharing: reads")]
@@ -31,8 +35,8 @@ public static class ReadLicencesEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Post(ReadLicences command, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
-        HolderVault vault, TimeProvider clock)
+    public static async Task<IResult> Post(ReadLicences command, bool? inclusionProofs, long? checkpoint, HttpContext http, ClaimsPrincipal user,
+        IDocumentSession session, HolderVault vault, TimeProvider clock)
     {
         var input = new Validation();
         var byIdentifier = command.Identifier is not null;
@@ -51,6 +55,7 @@ public static class ReadLicencesEndpoint
         input.Check(command.PurposeItemId != Guid.Empty, "purposeItemId", "required", "names the published service item the read is for.");
         if (input.List("fields", command.Fields, 100))
             input.Check(command.Fields.Distinct().Count() == command.Fields.Count, "fields", "duplicate-field", "lists a field twice.");
+        Audit.Log.CitationProof.Check(input, inclusionProofs, checkpoint);
         if (input.Failed) return input.Problem();
 
         var caller = Caller.Required(user);
@@ -84,7 +89,8 @@ public static class ReadLicencesEndpoint
             shared.Add(new SharedLicence(licence.Identifier, licence.TypeCode, licence.HolderKind, licence.StatusAt(now), licence.ValidFrom,
                 licence.ValidTo, document is null, document is null ? null : Minimised(document, command.Fields)));
         }
-        return TypedResults.Ok(new LicenceReadResult(accessed.AccessId, grant!.Id, purpose!.Citation, shared));
+        return Audit.Log.CitationProof.Answer(new LicenceReadResult(accessed.AccessId, grant!.Id, purpose!.Citation, shared), inclusionProofs, checkpoint,
+            [purpose.Citation.Sequence]);
     }
 
     /// <summary>Only the requested (and granted) face fields leave the hub.</summary>

@@ -12,8 +12,9 @@ public sealed class AccessLogModel(IQuerySession session, TimeProvider clock, IA
     {
         Response.Headers.CacheControl = ReadCaching.NoStore;
         if (!await May(Policies.Auditor)) return Forbidden();
-        var answer = await GetAccessLogEndpoint.Get(string.IsNullOrWhiteSpace(consumerCode) ? null : consumerCode.Trim(),
-            string.IsNullOrWhiteSpace(from) ? null : from, page, 50, session, clock, HttpContext);
+        var answer = await GetAccessLogEndpoint.Get(string.IsNullOrWhiteSpace(consumerCode) ? null : consumerCode.Trim(), holderRef: null,
+            typeCode: null, purposeItemId: null, outcome: null, reasonCode: null, string.IsNullOrWhiteSpace(from) ? null : from, to: null,
+            after: null, page, 50, inclusionProofs: null, checkpoint: null, session, clock, HttpContext);
         if (answer is Microsoft.AspNetCore.Http.HttpResults.Ok<AccessLogPage> { Value: { } log }) Log = log;
         else
         {
