@@ -6,7 +6,7 @@ URL := http://127.0.0.1:$(PORT)
 ROOT := $(CURDIR)
 DOTNET ?= dotnet
 
-.PHONY: run test build stop clean schemas bench chaos
+.PHONY: run test build stop clean schemas bench chaos cluster
 
 build:
 	$(DOTNET) build CatalogHub.sln -c Release -nologo -v quiet
@@ -30,6 +30,10 @@ bench:
 ## chaos: two nodes on one PostgreSQL under load, a node killed and PostgreSQL stopped mid-load; writes docs/reliability.md
 chaos:
 	@bash scripts/chaos.sh
+
+## cluster: a PostgreSQL primary with a hot standby and two API nodes, in the foreground (docs/scaling.md)
+cluster:
+	@bash scripts/cluster.sh
 
 ## stop: stop the local PostgreSQL cluster
 stop:
