@@ -6,7 +6,7 @@
 #   scripts/cluster.sh                       the whole set-up in the foreground (what `make cluster` runs)
 #   scripts/cluster.sh db-up DIR PPORT SPORT  the two PostgreSQL clusters only, under DIR; prints two lines: the primary's
 #                                            connection string and the reads' multi-host one (the tests use this)
-#   scripts/cluster.sh standby stop|start DIR SPORT      scripts/cluster.sh db-down DIR
+#   scripts/cluster.sh primary|standby stop|start DIR PORT   (stops with -m immediate)   scripts/cluster.sh db-down DIR
 # Ports: CATALOGHUB_CLUSTER_PG (primary, 55440; the standby is the next one), CATALOGHUB_CLUSTER_API (5101; node 2 the next).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -107,8 +107,8 @@ case "${1:-}" in
   "") whole ;;
   db-up) [ $# -eq 4 ] || die "usage: $0 db-up DIR PRIMARY_PORT STANDBY_PORT"; db_up "$2" "$3" "$4" ;;
   db-down) [ $# -eq 2 ] || die "usage: $0 db-down DIR"; db_down "$2" ;;
-  standby)
-    [ $# -eq 4 ] || die "usage: $0 standby stop|start DIR STANDBY_PORT"
-    case "$2" in stop) stop_pg "$3/standby" immediate ;; start) start_pg "$3/standby" "$4" ;; *) die "standby stop|start" ;; esac ;;
+  primary|standby)
+    [ $# -eq 4 ] || die "usage: $0 $1 stop|start DIR PORT"
+    case "$2" in stop) stop_pg "$3/$1" immediate ;; start) start_pg "$3/$1" "$4" ;; *) die "$1 stop|start" ;; esac ;;
   *) die "unknown command '$1' (see the header of this script)" ;;
 esac

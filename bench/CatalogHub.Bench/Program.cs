@@ -9,6 +9,11 @@ if (args is ["chaos", .. var chaos]) return await CatalogHub.Bench.Chaos.ChaosRu
 // Measures (f) alone on a store a full run generated, without generating it again (about 40 minutes saved).
 if (args is ["rebuild"]) return await LogBench.RebuildOnly(Environment.GetEnvironmentVariable("CATALOGHUB_DB")
     ?? throw new InvalidOperationException("Set CATALOGHUB_DB to a store `make bench` generated."));
+// Measures (c) alone on a store a full run generated, against the application: `publish ROOT ROUND`, ROUND ≥ 3 and new on
+// that store each time (its drafts' ids derive from it; the full run uses rounds 1 and 2).
+if (args is ["publish", var publishRoot, var roundText] && int.TryParse(roundText, out var publishRound) && publishRound >= 3)
+    return await Scenarios.PublishesOnly(Path.GetFullPath(publishRoot), Environment.GetEnvironmentVariable("CATALOGHUB_DB")
+        ?? throw new InvalidOperationException("Set CATALOGHUB_DB to a store `make bench` generated."), publishRound);
 
 // make bench: generate the dataset, run the measurements against the real application, write docs/benchmarks.md.
 // Usage: CatalogHub.Bench <repository root> <output .md>; CATALOGHUB_DB names a database whose name contains "bench".

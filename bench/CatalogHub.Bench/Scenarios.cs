@@ -281,6 +281,26 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
         })];
     }
 
+    /// <summary>(c) alone, at concurrency 1 and 8, on a generated store: for working on the publish path without a whole run.</summary>
+    public static async Task<int> PublishesOnly(string root, string connection, int round)
+    {
+        await using var raw = NpgsqlDataSource.Create(connection);
+        await using var store = DocumentStore.For(opts => Hosting.ConfigureStore(opts, connection));
+        var port = int.Parse(Environment.GetEnvironmentVariable("CATALOGHUB_BENCH_PORT") ?? "5098");
+        await using var app = await AppProcess.Start(root, connection, port, Path.Combine(root, ".local/bench-app.log"));
+        using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var data = new Dataset(0, 0, 0, 0, 0, 0, 0, TimeSpan.Zero, Guid.Empty, [], Xuchang.DepartmentsOf(0)[0], 0, 0);
+        var scenarios = new Scenarios(store, raw, http, data, 0, Console.Out);
+        var key = await scenarios.IssueManagerKey();
+        foreach (var (concurrency, offset) in new[] { (1, 0), (8, 1) })
+        {
+            var c = await scenarios.Publishes(concurrency, key, 2 * round + offset, new LogBench(store));
+            Console.WriteLine($"concurrency {concurrency}: API {c.Api.PerSecond:F0}/s p50 {c.Api.Latency.P50:F2} ms; domain {c.Domain.PerSecond:F0}/s " +
+                              $"p50 {c.Domain.Latency.P50:F2} ms; raw INSERT {c.RawInsert.PerSecond:F0}/s; ratios {c.ApiRatio:F2}× / {c.DomainRatio:F2}×");
+        }
+        return 0;
+    }
+
     /// <summary>Entries of 许昌市市场监督管理局 drafted and submitted for review (stream version 2), ready to publish once each.</summary>
     private async Task<Guid[]> PrepareReviewedDrafts(int pool, int count)
     {

@@ -194,6 +194,9 @@ public static class DemoData
     {
         var id = IdOf($"department:{d.Code}");
         if (await session.LoadAsync<Department>(id, ct) is { } existing) return existing;
+        // Registered through the API under its own id: codes are unique, so it is this department (registering it again
+        // would break the unique code and stop the node's start-up).
+        if (await session.Query<Department>().FirstOrDefaultAsync(x => x.Code == d.Code, ct) is { } underItsCode) return underItsCode;
         var registered = CatalogHub.Departments.Registering.RegisterDepartmentEndpoint.Register(session,
             new CatalogHub.Departments.Registering.RegisterDepartment(d.Code, d.Name, d.Region, d.Roles, "demo dataset"), "bootstrap", now, id);
         return Department.Create(registered);

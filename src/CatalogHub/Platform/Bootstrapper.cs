@@ -82,6 +82,13 @@ public sealed class Bootstrapper(IDocumentStore store, IConfiguration config, Ti
 
         var now = clock.GetUtcNow();
         var admin = await DemoData.EnsureHubAdmin(session, now, ct);
+        if (!admin.Roles.Contains(Role.HubAdmin) || admin.DeregisteredAt is not null)
+        {
+            // Its code was registered through the API without the role, or deregistered: a key issued to it would not be a
+            // hub-admin's. The node serves anyway; an operator grants the role or clears the setting.
+            logger.LogError("No hub-admin key issued into {KeyFile}: department {Code} is not an active hub-admin", keyFile, admin.Code);
+            return;
+        }
         if (key is not null && ApiKeys.KeyIdOf(key) is { } keyId && admin.Keys.Any(k => k.KeyId == keyId && ApiKeys.Matches(key, k.KeyHash)))
             return;
 

@@ -22,12 +22,18 @@ public sealed class StandbyReads : IAsyncDisposable
     public const string LagHeader = "X-Read-Lag-Seconds";
 
     /// <summary>
-    /// How far behind the primary the server is: 0 on the primary and on a standby that has replayed all it received, else the
-    /// age of the last transaction it replayed (an idle primary sends nothing, so a replayed-all standby is not "behind").
+    /// How far behind the primary the server is: 0 on the primary and on a standby that streams from the primary and has
+    /// replayed all it received (an idle primary sends nothing, so such a standby is not "behind"); else the age of the last
+    /// transaction it replayed. A standby cut off from its primary has also replayed all it received, so "streaming" is asked
+    /// of its WAL receiver: without it the lag would read 0 however old the data. The receiver's status is visible to
+    /// superusers and members of pg_read_all_stats (docs/scaling.md); for other roles it reads null and counts as streaming.
     /// </summary>
     private const string Freshness = """
         select pg_is_in_recovery(),
-               case when not pg_is_in_recovery() or pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() then 0
+               case when not pg_is_in_recovery() then 0
+                    when pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn()
+                         and (select coalesce(min(status), 'streaming') = 'streaming' from pg_stat_wal_receiver)
+                         and exists (select from pg_stat_wal_receiver) then 0
                     else coalesce(extract(epoch from now() - pg_last_xact_replay_timestamp()), 0) end::float8
         """;
 

@@ -19,15 +19,7 @@ public sealed class Published_documents(AppFixture fixture) : IntegrationContext
 {
     private static readonly bool Write = Environment.GetEnvironmentVariable("CATALOGHUB_WRITE_SCHEMAS") == "1";
 
-    public static string SchemasDirectory
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CatalogHub.sln"))) dir = dir.Parent;
-            return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("CatalogHub.sln not found above the test binaries"), "schemas");
-        }
-    }
+    public static string SchemasDirectory => Path.Combine(RepositoryFolder.Root, "schemas");
 
     /// <summary>Request bodies and response bodies named by the API description, keyed by their file name.</summary>
     private Dictionary<string, Type> ApiTypes()

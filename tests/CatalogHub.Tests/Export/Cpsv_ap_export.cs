@@ -131,7 +131,7 @@ public sealed class Cpsv_ap_export(AppFixture fixture) : ImplementationListConte
     /// <summary>Runs the SHACL engine on the document; its exit code says whether it conforms, its output is the report.</summary>
     private static async Task<(bool Conforms, JsonObject Report)> Validate(JsonObject document)
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFolder.Root;
         var validator = Path.Combine(root, "tools", "shacl");
         if (!Directory.Exists(Path.Combine(validator, "node_modules")))
             throw new InvalidOperationException("tools/shacl is not installed: run `npm ci --prefix tools/shacl` (scripts/test.sh does).");
@@ -156,12 +156,5 @@ public sealed class Cpsv_ap_export(AppFixture fixture) : ImplementationListConte
         {
             File.Delete(file);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CatalogHub.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("CatalogHub.sln not found above the test binaries");
     }
 }

@@ -16,13 +16,13 @@ namespace CatalogHub.Tests.Platform;
 public sealed class Standby_reads : IAsyncLifetime
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"cataloghub-standby-{Guid.NewGuid():N}");
-    private int _standbyPort;
+    private int _primaryPort, _standbyPort;
     private ExtraNode _node = null!;
 
     public async Task InitializeAsync()
     {
         var (primaryPort, standbyPort) = (FreePort(), FreePort());
-        _standbyPort = standbyPort;
+        (_primaryPort, _standbyPort) = (primaryPort, standbyPort);
         var lines = (await Cluster("db-up", _dir, $"{primaryPort}", $"{standbyPort}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         _node = await ExtraNode.Start(lines[0], new Dictionary<string, string?>
         {
@@ -78,6 +78,18 @@ public sealed class Standby_reads : IAsyncLifetime
         Assert.True(await ExtraNode.Eventually(async () => (await Catalogue()).From == "standby", TimeSpan.FromSeconds(30)));
     }
 
+    [Fact]
+    public async Task a_standby_cut_off_from_its_primary_says_how_old_its_data_is()
+    {
+        Assert.True(await ExtraNode.Eventually(async () => (await Catalogue()).Total > 0, TimeSpan.FromSeconds(30)));
+        // It has replayed all it received, like a caught-up standby: only its WAL receiver knows it no longer receives.
+        await Cluster("primary", "stop", _dir, $"{_primaryPort}");
+        Assert.True(await ExtraNode.Eventually(async () => await Catalogue() is { From: "standby", Lag: >= 1 }, TimeSpan.FromSeconds(30)),
+            "a standby without its primary kept reporting itself 0 s behind");
+        await Cluster("primary", "start", _dir, $"{_primaryPort}");
+        Assert.True(await ExtraNode.Eventually(async () => await Catalogue() is { From: "standby", Lag: < 1 }, TimeSpan.FromSeconds(60)));
+    }
+
     private Task<IScenarioResult> Get(string url) => _node.Host.Scenario(s => { s.Get.Url(url); s.IgnoreStatusCode(); });
 
     private async Task<(long Total, string? From, double Lag, string? FirstId)> Catalogue()
@@ -108,9 +120,7 @@ public sealed class Standby_reads : IAsyncLifetime
     /// <summary>Runs scripts/cluster.sh with these arguments; its standard output, or the test fails with its error.</summary>
     private static async Task<string> Cluster(params string[] args)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CatalogHub.sln"))) dir = dir.Parent;
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir!.FullName };
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryFolder.Root };
         start.ArgumentList.Add("scripts/cluster.sh");
         foreach (var a in args) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
