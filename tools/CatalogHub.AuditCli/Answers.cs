@@ -27,7 +27,7 @@ internal static class Answers
         var proven = new Dictionary<long, Guid>();
         foreach (var e in proofs.Events)
         {
-            if (Hashes(e.Proof) is not { } path || Exports.Leaf(e.Event) is not var (stream, _))
+            if (Hashes(e.Proof) is not { } path || Exports.Leaf(e.Event) is not var (stream, _, _))
                 return new Verdict(false, $"the proof of sequence {e.Sequence} is not one of the log's", details);
             if (!Merkle.VerifyInclusion(e.LeafIndex, size, LogStore.LeafHashOf(e.Event), path, root))
                 return new Verdict(false, $"the event of sequence {e.Sequence} is not leaf {e.LeafIndex} of the checkpoint's tree with this proof", details);

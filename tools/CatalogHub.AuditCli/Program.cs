@@ -61,9 +61,9 @@ public static class AuditCommands
         var verifyConsistency = new Command("consistency", "Verify that a later checkpoint extends an earlier one.") { older, newer, proof, keys };
         verifyConsistency.SetAction(p => Report(stdout, stderr, Consistency(Read(p.GetValue(older)!), Read(p.GetValue(newer)!), Read(p.GetValue(proof)!), p.GetValue(keys)!)));
 
-        var exportFile = new Argument<FileInfo>("file") { Description = "An export as written by `cataloghub-audit export` (NDJSON)." };
+        var exportFile = new Argument<FileInfo>("file") { Description = "An export as written by `cataloghub-audit export` or `cataloghub-audit access-log export` (NDJSON)." };
         var verifyExport = new Command("export", "Verify an export offline: the checkpoint's signatures, every event's leaf and proof; names the first broken line.") { exportFile, keys };
-        verifyExport.SetAction(p => Report(stdout, stderr, Exports.Verify(p.GetValue(exportFile)!, Keys(p.GetValue(keys)!))));
+        verifyExport.SetAction(p => Report(stdout, stderr, Exports.Verify(p.GetValue(exportFile)!, Keys(p.GetValue(keys)!), stderr)));
 
         var answerFile = new Argument<FileInfo>("file") { Description = "An answer of the hub (JSON) saved with ?inclusionProofs=true." };
         var verifyAnswer = new Command("answer", "Verify that every version an answer cites is in the log: its proofs against a signed checkpoint.") { answerFile, keys };
@@ -90,8 +90,9 @@ public static class AuditCommands
         {
             hubUrl, apiKey, stream, size, output,
         };
-        export.SetAction(async (p, ct) => await Exports.Download(stdout, stderr, hub, p.GetValue(hubUrl)!, p.GetValue(apiKey)!, p.GetValue(stream),
-            p.GetValue(size), p.GetValue(output)!, ct));
+        export.SetAction(async (p, ct) => await Exports.Download(stdout, stderr, hub, p.GetValue(hubUrl)!, p.GetValue(apiKey)!,
+            $"audit/log/export?stream={p.GetValue(stream)}{(p.GetValue(size) is { } s ? $"&size={s}" : "")}", null, p.GetValue(output)!,
+            new JsonObject { ["stream"] = p.GetValue(stream).ToString() }, ct));
 
         var list = new Option<string>("--list") { Description = "The list, by its name in citations (base-catalogue, implementation-lists, proof-items…).", DefaultValueFactory = _ => "base-catalogue" };
         var item = new Option<Guid>("--id") { Description = "The item (an entry's id, a proof item's…).", Required = true };
@@ -131,12 +132,12 @@ public static class AuditCommands
         };
         accessQuery.SetAction(async (p, ct) => await Queries.AccessLogPage(stdout, stderr, hub, p.GetValue(hubUrl)!, p.GetValue(apiKey)!,
             Search(p) with { After = p.GetValue(after), PageSize = p.GetValue(pageSize) }, ct));
-        var accessExport = new Command("export", "Every access record the filters select, one a line (NDJSON), page by page with a progress bar.")
+        var accessExport = new Command("export", "Every access record the filters select, each as recorded with its inclusion proof and the signed checkpoint, as NDJSON (verify it with `verify export`), with a progress bar.")
         {
-            hubUrl, apiKey, holderId, holderRef, reader, typeCode, purpose, outcome, reason, since, until, output,
+            hubUrl, apiKey, holderId, holderRef, reader, typeCode, purpose, outcome, reason, since, until, size, output,
         };
         accessExport.SetAction(async (p, ct) => await Queries.AccessLogExport(stdout, stderr, hub, p.GetValue(hubUrl)!, p.GetValue(apiKey)!, Search(p),
-            p.GetValue(output)!, ct));
+            p.GetValue(size), p.GetValue(output)!, ct));
 
         var rebuild = new Command("rebuild", "Rebuild every read model from the events in a scratch database on the same server (created and dropped for the run) and compare it with the live one; names the first difference.") { db };
         rebuild.SetAction(async (p, ct) => Report(stdout, stderr, await Rebuilds.Run(p.GetValue(db)!, stderr, ct), "equal"));

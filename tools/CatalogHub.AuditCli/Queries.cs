@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
-using CatalogHub.Platform;
 using CatalogHub.Publication.Lists;
 using CatalogHub.Sharing.AccessLog;
-using Spectre.Console;
 using static CatalogHub.AuditCli.AuditCommands;
 
 namespace CatalogHub.AuditCli;
@@ -54,47 +52,11 @@ internal static class Queries
     }
 
     /// <summary>
-    /// Every record the filters select, page by page (by cursor, <see cref="GetAccessLogEndpoint.MaxPageSize"/> a page), one record a
-    /// line of <paramref name="output"/>; a progress bar on stderr. Bounded: stops when the hub gives no further cursor.
+    /// Every record the filters select, with its leaf and inclusion proof against one signed checkpoint, as the hub exports them
+    /// (<c>POST /sharing/access-log/export</c>: a holder's ID travels in the body), written to <paramref name="output"/> with a
+    /// progress bar on stderr; <c>verify export</c> checks the file offline.
     /// </summary>
-    public static async Task<int> AccessLogExport(TextWriter stdout, TextWriter stderr, HttpMessageHandler? handler, string hubUrl, string apiKey,
-        AccessLogSearch search, FileInfo output, CancellationToken ct)
-    {
-        using var hub = new Hub(handler, hubUrl, apiKey);
-        var details = new JsonObject { ["file"] = output.FullName };
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) });
-        long written = 0;
-        Verdict? failed = null;
-        await using (var file = new StreamWriter(output.Create(), new System.Text.UTF8Encoding(false)) { NewLine = "\n" })
-        {
-            await console.Progress().StartAsync(async progress =>
-            {
-                var task = progress.AddTask("access records exported", maxValue: 1);
-                for (long? after = search.After ?? 0; after is { } cursor;)
-                {
-                    var page = await Answer(hub, "sharing/access-log/search", search with { After = cursor, PageSize = GetAccessLogEndpoint.MaxPageSize }, ct);
-                    if (!page.Verified)
-                    {
-                        failed = page;
-                        return;
-                    }
-                    task.MaxValue = Math.Max(1, page.Details["total"]!.GetValue<long>());
-                    foreach (var record in page.Details["items"]!.AsArray())
-                    {
-                        await file.WriteLineAsync(record!.ToJsonString(ApiJson.Options));
-                        written++;
-                    }
-                    task.Value = written;
-                    after = page.Details["nextAfter"]?.GetValue<long>();
-                }
-            });
-        }
-        if (failed is not null)
-        {
-            foreach (var (name, value) in failed.Details) details[name] = value?.DeepClone();
-            return Report(stdout, stderr, failed with { Details = details }, "exported");
-        }
-        details["records"] = written;
-        return Report(stdout, stderr, new Verdict(true, null, details), "exported");
-    }
+    public static Task<int> AccessLogExport(TextWriter stdout, TextWriter stderr, HttpMessageHandler? handler, string hubUrl, string apiKey,
+        AccessLogSearch search, long? size, FileInfo output, CancellationToken ct) =>
+        Exports.Download(stdout, stderr, handler, hubUrl, apiKey, $"sharing/access-log/export{(size is { } s ? $"?size={s}" : "")}", search, output, new JsonObject(), ct);
 }

@@ -110,17 +110,20 @@ public static class AsOfReads
     {
         if (asOf.InForce is { } inForce) return Audit.Log.CitationProof.Answer(view(inForce), inclusionProofs, checkpoint, [inForce.Citation.Sequence]);
         ProblemDetails gone;
+        long[] cited = [];
         if (asOf.Repeal is { } repeal && repeal.EffectiveAt <= instant)
         {
             gone = Problems.Details(StatusCodes.Status404NotFound, "repealed", "The entry was repealed.",
                 $"Repealed with effect from {repeal.EffectiveAt:O}: {repeal.Reason}");
             gone.Extensions["repeal"] = repeal.Citation;
+            cited = [repeal.Citation.Sequence];
         }
         else
             gone = Problems.Details(StatusCodes.Status404NotFound, "not-in-force", "No published version was in force at that instant.",
                 $"{id} had no version in legal effect at {instant:O} (it may be unpublished, a draft, or take effect later).");
         gone.Extensions["asOf"] = instant;
         gone.Extensions["knownAt"] = knownAt;
-        return Problems.Result(gone);
+        // A repeal is a cited version of the record like any other: proven on request; "not in force" cites nothing.
+        return cited.Length > 0 ? Audit.Log.CitationProof.Problem(gone, inclusionProofs, checkpoint, cited) : Problems.Result(gone);
     }
 }

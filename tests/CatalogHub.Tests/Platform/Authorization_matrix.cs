@@ -123,6 +123,7 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
         ["GET_sharing_access_log"] = Only(Role.Auditor),
         ["POST_sharing_access_log_search"] = Only(Role.Auditor),
         ["GET_sharing_access_log_export"] = Only(Role.Auditor),
+        ["POST_sharing_access_log_export"] = Only(Role.Auditor),
         ["POST_sharing_holders_access_report"] = Only(Role.HubAdmin, Role.Auditor),
         ["POST_sharing_holders_erase"] = Only(Role.HubAdmin),
         ["GET_sharing_grants"] = AnyDepartment,

@@ -33,18 +33,23 @@ public static class CitationProof
     public static IResult Answer<T>(T answer, bool? inclusionProofs, long? checkpoint, IEnumerable<long> cited) where T : notnull =>
         inclusionProofs == true ? new Proven<T>(answer, [.. cited.Distinct()], checkpoint) : TypedResults.Ok(answer);
 
+    /// <summary>A problem that cites versions (a repealed entry's 404 cites its repeal), as is or, when asked, with their proofs.</summary>
+    public static IResult Problem(ProblemDetails problem, bool? inclusionProofs, long? checkpoint, IEnumerable<long> cited) =>
+        inclusionProofs == true
+            ? new Proven<ProblemDetails>(problem, [.. cited.Distinct()], checkpoint, problem.Status, "application/problem+json")
+            : Problems.Result(problem);
+
     /// <summary>The proofs of these events against the checkpoint of <paramref name="size"/> leaves (or the latest); null when there is no such checkpoint.</summary>
     public static async Task<CitationProofs?> For(IQuerySession session, IReadOnlyCollection<long> sequences, long? size, CancellationToken ct)
     {
-        var checkpoint = size is { } s ? await Checkpoints.OfSize(session, s, ct) : await Checkpoints.Latest(session, ct);
+        var checkpoint = await LogExport.CheckpointOf(session, size, ct);
         if (checkpoint is null) return null;
-        var proven = sequences.Count == 0 ? []
-            : (await LogExport.Proven(session, "e.seq_id = any(?) and l.leaf_index < ? order by l.leaf_index", [sequences.ToArray(), checkpoint.Size],
-                checkpoint.Size, ct)).ConvertAll(p => p.Event);
+        var proven = await LogExport.OfSequences(session, [.. sequences], checkpoint.Size, ct);
         return new CitationProofs(checkpoint.Note, checkpoint.Size, proven, [.. sequences.Except(proven.Select(p => p.Sequence)).Order()]);
     }
 
-    private sealed class Proven<T>(T answer, IReadOnlyCollection<long> cited, long? checkpoint) : IResult where T : notnull
+    private sealed class Proven<T>(T answer, IReadOnlyCollection<long> cited, long? checkpoint, int? status = null, string? contentType = null)
+        : IResult where T : notnull
     {
         public async Task ExecuteAsync(HttpContext http)
         {
@@ -60,7 +65,7 @@ public static class CitationProof
             var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
             var body = JsonSerializer.SerializeToNode(answer, options)!.AsObject();
             body[Member] = JsonSerializer.SerializeToNode(proofs, options);
-            await TypedResults.Json(body, options).ExecuteAsync(http);
+            await TypedResults.Json(body, options, contentType, status).ExecuteAsync(http);
         }
     }
 }

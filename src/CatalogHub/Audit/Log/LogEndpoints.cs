@@ -81,7 +81,7 @@ public static class LogEndpoints
         if (input.Failed) return input.Problem();
 
         var ct = http.RequestAborted;
-        var checkpoint = size is { } s ? await Checkpoints.OfSize(session, s, ct) : await Checkpoints.Latest(session, ct);
+        var checkpoint = await LogExport.CheckpointOf(session, size, ct);
         if (checkpoint is null) return NoCheckpoint(size);
         var leaf = await LogStore.LeafAt(session, index, seq, stream is { } s2 ? (s2, version!.Value) : null, ct);
         if (leaf is null || leaf.Index >= checkpoint.Size)
@@ -136,7 +136,7 @@ public static class LogEndpoints
         var ct = http.RequestAborted;
         // A session of its own: the body is written after this method returns, and must outlive the handler's.
         var session = store.QuerySession();
-        var checkpoint = size is { } s ? await Checkpoints.OfSize(session, s, ct) : await Checkpoints.Latest(session, ct);
+        var checkpoint = await LogExport.CheckpointOf(session, size, ct);
         var count = checkpoint is null ? default : await LogExport.Count(session, stream!.Value, checkpoint.Size, ct);
         if (checkpoint is null || count is (0, 0))
         {
@@ -147,7 +147,9 @@ public static class LogEndpoints
         }
         return Results.Stream(async body =>
         {
-            await using (session) await LogExport.Write(session, stream!.Value, checkpoint, count, body, http.RequestAborted);
+            await using (session)
+                await LogExport.Write(new ExportHeader(LogExport.Format, stream, count.Covered, count.Later, checkpoint.Note),
+                    LogExport.OfStream(session, stream!.Value, checkpoint.Size, http.RequestAborted), body, http.RequestAborted);
         }, LogExport.MediaType);
     }
 

@@ -9,6 +9,10 @@ public static class ListCatalogueEndpoint
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>
+    /// A region's entries in force at <c>asOf</c> as known at <c>knownAt</c> (both now when omitted), each citing its version; with
+    /// <c>inclusionProofs=true</c>, every citation of the page proven against the latest signed checkpoint, or the one of <c>checkpoint</c> leaves.
+    /// </summary>
     [WolverineGet("/regions/{regionCode}/catalogue", Name = "GetRegionCatalogue")]
     [ReadsFromStandby]
     [AllowAnonymous]
@@ -17,7 +21,7 @@ public static class ListCatalogueEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static Task<IResult> Region(string regionCode, string? asOf, string? knownAt, string? category, string? department, string? q,
-        int? page, int? pageSize, ISessionFactory sessions, TimeProvider clock, HttpContext http)
+        int? page, int? pageSize, bool? inclusionProofs, long? checkpoint, ISessionFactory sessions, TimeProvider clock, HttpContext http)
     {
         var input = new Validation();
         if (RegionCode.NoSuchRegion(regionCode) is { } unknown) return Task.FromResult(unknown);
@@ -26,7 +30,8 @@ public static class ListCatalogueEndpoint
         input.Text("department", department, 200, required: false);
         if (category is not null)
             input.Check(EntryContentRules.Categories.Contains(category), "category", "unknown-category", "is not a catalogue category.");
-        return List(new CatalogueFilter(regionCode, category, department, q), input, asOf, knownAt, page, pageSize, sessions, clock, http);
+        Audit.Log.CitationProof.Check(input, inclusionProofs, checkpoint);
+        return List(new CatalogueFilter(regionCode, category, department, q), input, asOf, knownAt, page, pageSize, sessions, clock, http, inclusionProofs, checkpoint);
     }
 
     /// <summary>Entries in force that carry this external source id (the provincial catalogue's code).</summary>
@@ -59,7 +64,7 @@ public static class ListCatalogueEndpoint
     }
 
     private static async Task<IResult> List(CatalogueFilter filter, Validation input, string? asOf, string? knownAt, int? page, int? pageSize,
-        ISessionFactory sessions, TimeProvider clock, HttpContext http)
+        ISessionFactory sessions, TimeProvider clock, HttpContext http, bool? inclusionProofs = null, long? checkpoint = null)
     {
         var paging = Paging.Read(input, page, pageSize, MaxPageSize);
         if (!Instants.TryParseClocks(asOf, knownAt, clock.GetUtcNow(), out var clocks, out var badInstant)) return badInstant!;
@@ -68,6 +73,7 @@ public static class ListCatalogueEndpoint
         // The standby's session when one is configured (StandbyReads): Wolverine's own session would always be the primary's.
         await using var session = sessions.QuerySession();
         var (total, rows) = await EntryQueries.InForce(session, filter, clocks, paging.Page, paging.PageSize, http.RequestAborted);
-        return TypedResults.Ok(new CataloguePage(clocks.AsOf, clocks.KnownAt, total, paging.Page, paging.PageSize, [.. rows.Select(PublishedEntryView.From)]));
+        var answer = new CataloguePage(clocks.AsOf, clocks.KnownAt, total, paging.Page, paging.PageSize, [.. rows.Select(PublishedEntryView.From)]);
+        return Audit.Log.CitationProof.Answer(answer, inclusionProofs, checkpoint, answer.Items.Select(i => i.Citation.Sequence));
     }
 }

@@ -304,10 +304,10 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
     /// <summary>
     /// A region's items of this list in force at <c>from</c> and at <c>to</c> (the legal clock; <c>from</c> before <c>to</c>), both as
     /// the record stood at <c>knownAt</c> (now when omitted), compared: added, changed (with the fields that differ) and repealed
-    /// items, each citing its versions and repeal. Auditors only.
+    /// items, each citing its versions and repeal; with <c>inclusionProofs=true</c>, every version and repeal it cites proven. Auditors only.
     /// </summary>
-    private async Task<IResult> RegionDiff(string regionCode, string? from, string? to, string? knownAt, IQuerySession session, TimeProvider clock,
-        HttpContext http)
+    private async Task<IResult> RegionDiff(string regionCode, string? from, string? to, string? knownAt, bool? inclusionProofs, long? checkpoint,
+        IQuerySession session, TimeProvider clock, HttpContext http)
     {
         if (RegionCode.NoSuchRegion(regionCode) is { } unknown) return unknown;
         var input = new Validation();
@@ -320,9 +320,12 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         if (!Instants.TryParse(to, now, out var until, out var badTo, "to")) return badTo!;
         if (!Instants.TryParseClocks(null, knownAt, now, out var record, out var badKnownAt)) return badKnownAt!;
         input.Check(since < until, "to", "out-of-range", "must be after from.");
+        Audit.Log.CitationProof.Check(input, inclusionProofs, checkpoint);
         if (input.Failed) return input.Problem();
-        return TypedResults.Ok(await ListDiffs.Region<TContent>(session, list.Name, list.VersionsTable, regionCode, record with { AsOf = since },
-            record with { AsOf = until }, http.RequestAborted));
+        var diff = await ListDiffs.Region<TContent>(session, list.Name, list.VersionsTable, regionCode, record with { AsOf = since },
+            record with { AsOf = until }, http.RequestAborted);
+        return Audit.Log.CitationProof.Answer(diff, inclusionProofs, checkpoint, diff.Added.Concat(diff.Changed).Concat(diff.Repealed)
+            .SelectMany(c => new[] { c.From?.Sequence, c.To?.Sequence, c.Repeal?.Sequence }).OfType<long>());
     }
 
     private Task<IResult> Versions(Guid id, string? knownAt, IQuerySession session, TimeProvider clock, HttpContext http) =>
@@ -336,20 +339,25 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
             ? TypedResults.Ok(Published(found))
             : Problems.NotFound($"Version {version} of the {list.Noun} item");
 
-    /// <summary>A region's items of this list in force at <c>asOf</c> as known at <c>knownAt</c> (both now when omitted), in code order, each citing its version.</summary>
-    private async Task<IResult> InForce(string regionCode, string? asOf, string? knownAt, int? page, int? pageSize, IQuerySession session,
-        TimeProvider clock, HttpContext http)
+    /// <summary>
+    /// A region's items of this list in force at <c>asOf</c> as known at <c>knownAt</c> (both now when omitted), in code order, each citing its
+    /// version; with <c>inclusionProofs=true</c>, every citation of the page proven.
+    /// </summary>
+    private async Task<IResult> InForce(string regionCode, string? asOf, string? knownAt, int? page, int? pageSize, bool? inclusionProofs, long? checkpoint,
+        IQuerySession session, TimeProvider clock, HttpContext http)
     {
         var input = new Validation();
         if (RegionCode.NoSuchRegion(regionCode) is { } unknown) return unknown;
         RegionCode.CheckKnown(input, "regionCode", regionCode);
         var paging = Paging.Read(input, page, pageSize, MaxPageSize);
+        Audit.Log.CitationProof.Check(input, inclusionProofs, checkpoint);
         if (!Instants.TryParseClocks(asOf, knownAt, clock.GetUtcNow(), out var clocks, out var badInstant)) return badInstant!;
         if (input.Failed) return input.Problem();
 
         var (total, rows) = await RegionReads.InForce<ItemVersion<TContent>>(session, list.Name, list.VersionsTable, regionCode, clocks, paging,
             http.RequestAborted);
-        return TypedResults.Ok(new ItemPage<TContent>(clocks.AsOf, clocks.KnownAt, total, paging.Page, paging.PageSize, [.. rows.Select(PublishedItemView<TContent>.From)]));
+        var answer = new ItemPage<TContent>(clocks.AsOf, clocks.KnownAt, total, paging.Page, paging.PageSize, [.. rows.Select(PublishedItemView<TContent>.From)]);
+        return Audit.Log.CitationProof.Answer(answer, inclusionProofs, checkpoint, answer.Items.Select(i => i.Citation.Sequence));
     }
 }
 

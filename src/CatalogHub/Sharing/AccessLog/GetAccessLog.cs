@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CatalogHub.Audit.Log;
@@ -78,7 +79,6 @@ public sealed partial record AccessLogFilter(string? ConsumerCode, string? Holde
 public static class GetAccessLogEndpoint
 {
     public const int MaxPageSize = 200;
-    public const int ExportBatch = 500;
 
     /// <summary>
     /// Every read of licence data, allowed or refused, filtered (<see cref="AccessLogFilter"/>), oldest first: by page, or by cursor
@@ -115,13 +115,19 @@ public static class GetAccessLogEndpoint
         TimeProvider clock, HttpContext http)
     {
         var input = new Validation();
+        var filter = Filter(input, search, vault, clock.GetUtcNow(), out var bad);
+        if (filter is null) return bad!;
+        return await Page(input, filter, search.After ?? 0, null, search.PageSize, inclusionProofs, checkpoint, session, http.RequestAborted);
+    }
+
+    /// <summary>The filters of a question in a body: a holder's clear ID becomes the keyed hash the records show.</summary>
+    private static AccessLogFilter? Filter(Validation input, AccessLogSearch search, HolderVault vault, DateTimeOffset now, out IResult? bad)
+    {
         if (search.HolderId is not null && HolderIds.Check(input, "holderId", search.HolderId))
             input.Check(search.HolderRef is null, "holderRef", "one-holder", "give a holder's ID or their reference, not both.");
         var holderRef = search.HolderId is not null && !input.Failed ? vault.RefOf(search.HolderId) : search.HolderRef;
-        var filter = AccessLogFilter.Read(input, search.ConsumerCode, holderRef, search.TypeCode, search.PurposeItemId, search.Outcome, search.ReasonCode,
-            search.From, search.To, clock.GetUtcNow(), out var bad);
-        if (filter is null) return bad!;
-        return await Page(input, filter, search.After ?? 0, null, search.PageSize, inclusionProofs, checkpoint, session, http.RequestAborted);
+        return AccessLogFilter.Read(input, search.ConsumerCode, holderRef, search.TypeCode, search.PurposeItemId, search.Outcome, search.ReasonCode,
+            search.From, search.To, now, out bad);
     }
 
     private static async Task<IResult> Page(Validation input, AccessLogFilter filter, long? after, int? page, int? pageSize, bool? inclusionProofs,
@@ -147,36 +153,84 @@ public static class GetAccessLogEndpoint
         records.SelectMany(r => r.PurposeCitation is { } c ? new[] { r.Sequence, c.Sequence } : [r.Sequence]);
 
     /// <summary>
-    /// Every record the filters select, oldest first, as NDJSON (one <see cref="AccessRecord"/> a line), written in batches so that
-    /// memory stays bounded however long the period. Auditors only.
+    /// Marten's name for <see cref="LicenceDataAccessed"/> in the events it stores (its default: the type's name in snake case), which
+    /// every leaf of an access-log export names: <c>cataloghub-audit verify export</c> holds each exported event to it.
+    /// </summary>
+    public const string EventType = "licence_data_accessed";
+
+    /// <summary>
+    /// Every record the filters select, oldest first, as NDJSON in the format of the log's stream export (<see cref="LogExport"/>): a first
+    /// line with the signed checkpoint of <c>size</c> leaves (default: the latest) and the filters (<c>selection</c>), then each record as its
+    /// event was recorded, with its leaf index and inclusion proof against that checkpoint. Self-contained: <c>cataloghub-audit verify
+    /// export</c> checks it with the log's public keys alone. Records recorded after the checkpoint are counted (<c>later</c>), not
+    /// exported. Written in batches, so that memory stays bounded however long the period. Auditors only.
     /// </summary>
     [WolverineGet("/sharing/access-log/export", Name = "ExportAccessLog")]
     [Authorize(Policy = Policies.Auditor)]
     [Tags("Sharing: access log")]
-    [ProducesResponseType<AccessRecord>(StatusCodes.Status200OK, LogExport.MediaType)]
+    [ProducesResponseType<ProvenEvent>(StatusCodes.Status200OK, LogExport.MediaType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public static IResult Export(string? consumerCode, string? holderRef, string? typeCode, Guid? purposeItemId, string? outcome, string? reasonCode,
-        string? from, string? to, IDocumentStore store, TimeProvider clock, HttpContext http)
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Export(string? consumerCode, string? holderRef, string? typeCode, Guid? purposeItemId, string? outcome, string? reasonCode,
+        string? from, string? to, long? size, IDocumentStore store, TimeProvider clock, HttpContext http)
     {
         var input = new Validation();
         var filter = AccessLogFilter.Read(input, consumerCode, holderRef, typeCode, purposeItemId, outcome, reasonCode, from, to, clock.GetUtcNow(), out var bad);
         if (filter is null) return bad!;
+        return await Exported(input, filter, size, store, http);
+    }
+
+    /// <summary>The same export with the filters in the body, where a holder may be named by clear ID (<c>holderId</c>; <c>after</c> and <c>pageSize</c> do not apply). Auditors only.</summary>
+    [WolverinePost("/sharing/access-log/export", Name = "ExportAccessLogSearch")]
+    [Authorize(Policy = Policies.Auditor)]
+    [Tags("Sharing: access log")]
+    [ProducesResponseType<ProvenEvent>(StatusCodes.Status200OK, LogExport.MediaType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> ExportSearch(AccessLogSearch search, long? size, IDocumentStore store, HolderVault vault, TimeProvider clock, HttpContext http)
+    {
+        var input = new Validation();
+        var filter = Filter(input, search, vault, clock.GetUtcNow(), out var bad);
+        if (filter is null) return bad!;
+        return await Exported(input, filter, size, store, http);
+    }
+
+    private static async Task<IResult> Exported(Validation input, AccessLogFilter filter, long? size, IDocumentStore store, HttpContext http)
+    {
+        input.Check(size is null or >= 1, "size", "out-of-range", "must be at least 1.");
         if (input.Failed) return input.Problem();
+        var ct = http.RequestAborted;
+        // A session of its own: the body is written after this method returns, and must outlive the handler's.
+        var session = store.QuerySession();
+        var checkpoint = await LogExport.CheckpointOf(session, size, ct);
+        if (checkpoint is null)
+        {
+            await session.DisposeAsync();
+            return LogEndpoints.NoCheckpoint(size);
+        }
+        // Two passes over the selection, a batch of sequences at a time: the first line counts what the second pass writes.
+        var count = await LogExport.Count(session, Sequences(session, filter, ct), checkpoint.Size, ct);
+        var header = new ExportHeader(LogExport.AccessLogFormat, null, count.Covered, count.Later, checkpoint.Note,
+            JsonSerializer.SerializeToElement(filter, ApiJson.Options));
         return Results.Stream(async body =>
         {
-            // A session of its own: the body is written after this method returns.
-            await using var session = store.QuerySession();
-            await using var writer = new StreamWriter(body, new System.Text.UTF8Encoding(false), bufferSize: -1, leaveOpen: true) { NewLine = "\n" };
-            for (long after = 0; ;)
-            {
-                var cursor = after;
-                var batch = await filter.Apply(session.Query<AccessRecord>()).Where(r => r.Sequence > cursor).OrderBy(r => r.Sequence)
-                    .Take(ExportBatch).ToListAsync(http.RequestAborted);
-                foreach (var record in batch) await writer.WriteLineAsync(JsonSerializer.Serialize(record, ApiJson.Options));
-                await writer.FlushAsync(http.RequestAborted);
-                if (batch.Count < ExportBatch) break;
-                after = batch[^1].Sequence;
-            }
+            await using (session)
+                await LogExport.Write(header, LogExport.OfBatches(session, Sequences(session, filter, http.RequestAborted), checkpoint.Size, http.RequestAborted),
+                    body, http.RequestAborted);
         }, LogExport.MediaType);
+    }
+
+    /// <summary>The sequences of the records the filters select, oldest first, a batch at a time (by cursor: bounded memory).</summary>
+    private static async IAsyncEnumerable<long[]> Sequences(IQuerySession session, AccessLogFilter filter, [EnumeratorCancellation] CancellationToken ct)
+    {
+        for (long after = 0; ;)
+        {
+            var cursor = after;
+            var batch = await filter.Apply(session.Query<AccessRecord>()).Where(r => r.Sequence > cursor).OrderBy(r => r.Sequence)
+                .Select(r => r.Sequence).Take(LogExport.BatchSize).ToListAsync(ct);
+            if (batch.Count > 0) yield return [.. batch];
+            if (batch.Count < LogExport.BatchSize) yield break;
+            after = batch[^1];
+        }
     }
 }

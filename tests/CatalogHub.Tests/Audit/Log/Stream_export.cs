@@ -75,7 +75,7 @@ public sealed class Stream_export(AppFixture fixture) : SharingContext(fixture),
         Assert.Equal(history.Count, lines.Length);
         var header = JsonSerializer.Deserialize<ExportHeader>(lines[0], ApiJson.Options)!;
         Assert.Equal((LogExport.Format, entry.Id, (long)history.Count - 1, 1L, checkpoint.Note),
-            (header.Format, header.Stream, header.Events, header.Later, header.Checkpoint));
+            (header.Format, header.Stream!.Value, header.Events, header.Later, header.Checkpoint));
         var events = lines[1..].Select(l => JsonSerializer.Deserialize<ProvenEvent>(l, ApiJson.Options)!).ToList();
         Assert.Equal(history.Take(history.Count - 1).Select(e => e.Sequence), events.Select(e => e.Sequence));
         foreach (var exported in events)
