@@ -67,4 +67,43 @@ public sealed class Concurrent_start_up(AppFixture fixture) : IntegrationContext
             File.Delete(keyFile);
         }
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task the_first_admin_key_goes_to_the_department_registered_under_the_admins_code(bool hubAdmin)
+    {
+        await WipeStore();
+        // 许昌市政务服务和大数据管理局 registered through the API before the key file was configured: another id, the same code.
+        var registeredId = Guid.NewGuid();
+        await using (var session = Store.LightweightSession())
+        {
+            CatalogHub.Departments.Registering.RegisterDepartmentEndpoint.Register(session,
+                new CatalogHub.Departments.Registering.RegisterDepartment(DemoData.HubAdmin.Code, DemoData.HubAdmin.Name, DemoData.HubAdmin.Region,
+                    hubAdmin ? [Role.HubAdmin, Role.CatalogueManager] : [Role.CatalogueManager], "接入政务服务事项管理"), "11411000005326026D", Clock.GetUtcNow(), registeredId);
+            await session.SaveChangesAsync();
+        }
+        var keyFile = Path.Combine(Path.GetTempPath(), $"cataloghub-admin-{Guid.NewGuid():N}.key");
+        try
+        {
+            var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CATALOGHUB_ADMIN_KEY_FILE"] = keyFile }).Build();
+            await new Bootstrapper(Store, settings, Clock, NullLogger<Bootstrapper>.Instance).StartAsync(CancellationToken.None);
+
+            await using var query = Store.QuerySession();
+            var admin = (await query.Query<Department>().Where(d => d.Code == DemoData.HubAdmin.Code).ToListAsync()).Single();
+            Assert.Equal(registeredId, admin.Id);
+            if (hubAdmin)
+                Assert.Equal(ApiKeys.KeyIdOf((await File.ReadAllTextAsync(keyFile)).Trim()), admin.Keys.Single().KeyId);
+            else
+            {
+                // A key of a department without the role would not be a hub-admin's: none is issued, and the node still starts.
+                Assert.False(File.Exists(keyFile));
+                Assert.Empty(admin.Keys);
+            }
+        }
+        finally
+        {
+            File.Delete(keyFile);
+        }
+    }
 }
