@@ -272,6 +272,13 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
         var items = opts.Schema.For<ListItem<TContent>>().DocumentAlias(StorageName).Duplicate(x => x.OwnerDepartmentId);
         if (KeyedByCodeAlone) items.UniqueUnlessWithdrawn($"mt_doc_{StorageName}_uidx_code", x => x.Code);
         else items.UniqueUnlessWithdrawn($"mt_doc_{StorageName}_uidx_region_code", x => x.RegionCode, x => x.Code);
+        // Every publication looks up the county items derived from it (ChangeNotices.CityVersionChanged): without this index
+        // that was a scan of every item of the list per publication, off the request path but on the same two cores.
+        items.Index(x => x.DerivedFrom!, index =>
+        {
+            index.Name = $"mt_doc_{StorageName}_idx_derived_from";
+            index.Predicate = "data ->> 'derivedFrom' is not null";
+        });
         // As-of reads go through the validity intervals and fetch versions by primary key; only one item's version list reads these.
         opts.Schema.For<ItemVersion<TContent>>().DocumentAlias($"{StorageName}_version")
             .Duplicate(x => x.ItemId)

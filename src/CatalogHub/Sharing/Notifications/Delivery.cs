@@ -70,7 +70,8 @@ public static class ChangeNotices
     /// <summary>
     /// The county items derived from an item that published a version or was repealed (承接, 004:11), withdrawn drafts aside
     /// and only those drafted before the change (this runs after the commit, when a county may already have taken the new
-    /// version over): one city-version-changed notice each. A scan of the list's items, off the request path.
+    /// version over): one city-version-changed notice each, found through the items' derivedFrom index (ListDefinition.Configure;
+    /// its expression and predicate are repeated here so that the planner uses it).
     /// </summary>
     public static async Task<IEnumerable<ChangeNotice>> CityVersionChanged(ChangeNotice changed, IQuerySession session, CancellationToken ct)
     {
@@ -81,9 +82,9 @@ public static class ChangeNotices
         var derived = await session.AdvancedSql.QueryAsync<Guid>($"""
             select i.id from {list.ItemsTable} i
             join {Hosting.SchemaName}.mt_events drafted on drafted.stream_id = i.id and drafted.version = 1
-            where i.data->>'derivedFrom' = ? and i.data->'lifecycle'->>'stage' <> 'withdrawn'
+            where (i.data->>'derivedFrom')::uuid = ? and i.data->>'derivedFrom' is not null and i.data->'lifecycle'->>'stage' <> 'withdrawn'
               and drafted.seq_id < (select (c.data->>'sequence')::bigint from {table} c where c.id::text = ?)
-            """, ct, changed.SubjectId.ToString(), id);
+            """, ct, changed.SubjectId, id);
         return derived.Select(item => new ChangeNotice(Guid.CreateVersion7(), ChangeKind.CityVersionChanged, item, null, changed.Version,
             changed.EffectiveAt, changed.RecordedAt, changed.By, changed.List, changed.SubjectId));
     }
