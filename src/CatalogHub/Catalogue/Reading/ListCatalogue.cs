@@ -10,6 +10,7 @@ public static class ListCatalogueEndpoint
     public const int MaxPageSize = 200;
 
     [WolverineGet("/regions/{regionCode}/catalogue", Name = "GetRegionCatalogue")]
+    [ProblemCodes(400, "unknown-category", "out-of-range")]
     [ReadsFromStandby]
     [AllowAnonymous]
     [Tags("Catalogue")]
@@ -31,6 +32,7 @@ public static class ListCatalogueEndpoint
 
     /// <summary>Entries in force that carry this external source id (the provincial catalogue's code).</summary>
     [WolverineGet("/catalogue/by-source/{sourceId}", Name = "GetEntriesBySource")]
+    [ProblemCodes(400, "required", "too-long", "out-of-range", "validation-failed")]
     [ReadsFromStandby]
     [AllowAnonymous]
     [Tags("Catalogue")]
@@ -44,6 +46,7 @@ public static class ListCatalogueEndpoint
 
     /// <summary>"Which published items rely on law X, article Y": entries in force citing that basis.</summary>
     [WolverineGet("/catalogue/relying-on", Name = "GetEntriesRelyingOn")]
+    [ProblemCodes(400, "required", "too-long", "invalid-region-code", "unknown-region", "out-of-range", "validation-failed")]
     [ReadsFromStandby]
     [AllowAnonymous]
     [Tags("Catalogue")]

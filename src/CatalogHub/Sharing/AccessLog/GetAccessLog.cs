@@ -32,6 +32,7 @@ public sealed partial record AccessLogFilter(string? ConsumerCode, string? Holde
     private static partial Regex KeyedHash();
 
     /// <summary>Reads and checks the filters; a holder's clear ID in <paramref name="holderRef"/> is refused (it would sit in URLs and logs).</summary>
+    [ProblemCodes(400, "too-long", "holder-id-in-url", "invalid-holder-ref", "unknown-outcome", "out-of-range")]
     public static AccessLogFilter? Read(Validation input, string? consumerCode, string? holderRef, string? typeCode, Guid? purposeItemId, string? outcome,
         string? reasonCode, string? from, string? to, DateTimeOffset now, out IResult? badInstant)
     {
@@ -86,6 +87,8 @@ public static class GetAccessLogEndpoint
     /// and the purpose version it cites are proven against a signed checkpoint. Auditors only.
     /// </summary>
     [WolverineGet("/sharing/access-log", Name = "GetAccessLog")]
+    [ProblemCodes(typeof(AccessLogFilter), nameof(AccessLogFilter.Read))]
+    [ProblemCodes(typeof(GetAccessLogEndpoint), nameof(GetAccessLogEndpoint.Page))]
     [Authorize(Policy = Policies.Auditor)]
     [Tags("Sharing: access log")]
     [ProducesResponseType<AccessLogPage>(StatusCodes.Status200OK)]
@@ -106,6 +109,10 @@ public static class GetAccessLogEndpoint
     /// in a URL. Pages by cursor (<c>after</c>). Auditors only.
     /// </summary>
     [WolverinePost("/sharing/access-log/search", Name = "SearchAccessLog")]
+    [ProblemCodes(typeof(HolderIds), nameof(HolderIds.Check))]
+    [ProblemCodes(400, "one-holder")]
+    [ProblemCodes(typeof(AccessLogFilter), nameof(AccessLogFilter.Read))]
+    [ProblemCodes(typeof(GetAccessLogEndpoint), nameof(GetAccessLogEndpoint.Page))]
     [Authorize(Policy = Policies.Auditor)]
     [Tags("Sharing: access log")]
     [ProducesResponseType<AccessLogPage>(StatusCodes.Status200OK)]
@@ -124,6 +131,8 @@ public static class GetAccessLogEndpoint
         return await Page(input, filter, search.After ?? 0, null, search.PageSize, inclusionProofs, checkpoint, session, http.RequestAborted);
     }
 
+    [ProblemCodes(400, "out-of-range", "one-paging", "validation-failed")]
+    [ProblemCodes(typeof(CitationProof), nameof(CitationProof.Check))]
     private static async Task<IResult> Page(Validation input, AccessLogFilter filter, long? after, int? page, int? pageSize, bool? inclusionProofs,
         long? checkpoint, IQuerySession session, CancellationToken ct)
     {
@@ -151,6 +160,8 @@ public static class GetAccessLogEndpoint
     /// memory stays bounded however long the period. Auditors only.
     /// </summary>
     [WolverineGet("/sharing/access-log/export", Name = "ExportAccessLog")]
+    [ProblemCodes(typeof(AccessLogFilter), nameof(AccessLogFilter.Read))]
+    [ProblemCodes(400, "validation-failed")]
     [Authorize(Policy = Policies.Auditor)]
     [Tags("Sharing: access log")]
     [ProducesResponseType<AccessRecord>(StatusCodes.Status200OK, LogExport.MediaType)]
