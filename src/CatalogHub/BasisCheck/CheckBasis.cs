@@ -55,6 +55,9 @@ public static class CheckBasisEndpoint
     /// against the latest signed checkpoint, or the one of <c>checkpoint</c> leaves: read from the database only when asked.
     /// </summary>
     [WolverinePost("/basis-check", Name = "CheckBasis")]
+    [ProblemCodes(400, "invalid-region-code", "unknown-region", "out-of-range", "known-at-in-future")]
+    [ProblemCodes(typeof(Audit.Log.CitationProof), nameof(Audit.Log.CitationProof.Check))]
+    [ProblemCodes(503, "index-not-loaded")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Basis check")]
     [ProducesResponseType<BasisAnswer>(StatusCodes.Status200OK)]

@@ -20,12 +20,14 @@ public static partial class EntryContentRules
     [GeneratedRegex("^[0-9A-Za-z-]{4,64}$")]
     private static partial Regex ItemCodeShape();
 
+    [ProblemCodes(400, "invalid-item-code")]
     public static void CheckItemCode(Validation v, string? itemCode)
     {
         if (v.Text("itemCode", itemCode, 64))
             v.Check(ItemCodeShape().IsMatch(itemCode!), "itemCode", "invalid-item-code", "must be 4-64 letters, digits or '-'.");
     }
 
+    [ProblemCodes(400, "unknown-category", "unknown-basis-level")]
     public static void Check(Validation v, EntryContent? content)
     {
         if (content is null)

@@ -133,6 +133,12 @@ public static class DemoData
         ["/departments"] = IdOf("department:11411000005327811H"),
     }.Concat(ListItems.Select(i => KeyValuePair.Create(i.List.Route, IdOf($"{i.List.Name}:411000:{i.Code}")))).ToDictionary();
 
+    /// <summary>By the route of a list, the code of the demo's item there in 许昌市: what the examples of reads by region and code name.</summary>
+    public static IReadOnlyDictionary<string, string> ExampleCodes => new Dictionary<string, string>
+    {
+        [ImplementationListsList.Definition.Route] = "000147011000",
+    }.Concat(ListItems.Select(i => KeyValuePair.Create(i.List.Route, i.Code))).ToDictionary();
+
     /// <summary>魏都区's 食品经营许可, derived from the city's and so filed with it (备案): the demo's filing.</summary>
     public static Guid FiledEntryId => IdOf("entry:411002:000147011000");
 

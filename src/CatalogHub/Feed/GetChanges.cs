@@ -26,6 +26,7 @@ public static class GetChangesEndpoint
     /// a change committed after a page was read appears on a later page. See docs/feed.md.
     /// </summary>
     [WolverineGet("/feed", Name = "GetChanges")]
+    [ProblemCodes(400, "invalid-position", "out-of-range", "validation-failed")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Feed")]
     [ProducesResponseType<FeedPage>(StatusCodes.Status200OK)]

@@ -18,6 +18,7 @@ public static partial class ImplementationListRules
     [GeneratedRegex("^[0-9A-Za-z.-]{2,64}$")]
     private static partial Regex LicenceTypeCodeShape();
 
+    [ProblemCodes(400, "not-allowed", "out-of-range", "fees-on-free-item", "proof-not-from-applicant", "invalid-licence-type-code", "licence-type-without-e-licence", "unknown-basis-level")]
     public static void Check(Validation v, ImplementationListContent? content)
     {
         if (content is null)
@@ -116,6 +117,7 @@ public static partial class ImplementationListRules
     }
 
     /// <summary>Every element that may not become law, each with its field path and code; empty when publishable.</summary>
+    [ProblemCodes(422, "vague-material", "condition-without-basis", "step-without-basis", "promised-exceeds-statutory", "fees-not-stated", "fee-without-basis", "fee-without-standard")]
     public static IReadOnlyList<FieldError> RefusalsToPublish(ImplementationListContent content)
     {
         var refusals = new List<FieldError>();

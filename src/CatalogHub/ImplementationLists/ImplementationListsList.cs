@@ -51,6 +51,7 @@ public static class ImplementationListsList
     /// A list implements an item that is law, so it cannot take effect before, or after the repeal of, the entry it implements
     /// (422 on <c>effectiveAt</c>).
     /// </summary>
+    [ProblemCodes(422, "entry-repealed", "entry-not-in-force")]
     private static async Task<IResult?> EntryInForce(IQuerySession session, ImplementationListContent content, Clocks clocks, CancellationToken ct)
     {
         var effectiveAt = clocks.AsOf;

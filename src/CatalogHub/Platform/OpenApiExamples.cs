@@ -59,7 +59,8 @@ public sealed class OpenApiExamples : IDocumentFilter
         ["licenceTypeCode"] = "11100000000013127D001",
         ["eLicenceTypeCode"] = "11100000000013127D001",
         ["identifier"] = "11100000000013127D001-411000-2026-000128",
-        ["holderId"] = "410102199003071234",
+        // 公民身份号码 of a resident of 魏都区 (GB 11643, check character included).
+        ["holderId"] = "411002198506123021",
         ["keyId"] = "3f9c2a7d1b8e4c60",
         ["element"] = "materials[1]",
         ["field"] = "content.materials[1].name",
@@ -117,7 +118,9 @@ public sealed class OpenApiExamples : IDocumentFilter
     private static void Fill(OpenApiMediaType media, IDictionary<string, IOpenApiSchema> schemas, Dictionary<string, Func<JsonNode?>> own)
     {
         if (media.Example is not null || media.Examples is { Count: > 0 } || media.Schema is null) return;
-        media.Example = (media.Schema as OpenApiSchemaReference)?.Reference.Id?.Split('.')[^1] is { } id && own.TryGetValue(id, out var example)
+        // A minimal API's body is a reference wrapped in allOf.
+        var reference = media.Schema as OpenApiSchemaReference ?? (media.Schema.AllOf is [OpenApiSchemaReference wrapped] ? wrapped : null);
+        media.Example = reference?.Reference.Id?.Split('.')[^1] is { } id && own.TryGetValue(id, out var example)
             ? example()
             : Compose(media.Schema, schemas, null, null, [], 0);
     }
@@ -140,7 +143,17 @@ public sealed class OpenApiExamples : IDocumentFilter
             "version" => 1,
             "list" => Catalogue.CatalogueList.Name,
             "itemId" => DemoData.FiledEntryId.ToString(),
+            // A history export's stream: the demo's 食品经营许可 entry.
+            "stream" => DemoData.ExampleIds[Catalogue.CatalogueList.Definition.Route].ToString(),
             "title" => "中华人民共和国食品安全法",
+            // The auditors' comparisons: the demo item's one version with itself; 许昌市 before the demo's publication and after it.
+            "from" or "to" when parameter.Schema?.Type?.HasFlag(JsonSchemaType.Integer) == true => 1,
+            "from" => "2026-11-01T00:00:00+08:00",
+            "to" => "2026-12-01T09:00:00+08:00",
+            // What the record said before the demo was published: nothing in force, beside what it says now.
+            "knownAt" => "2026-11-01T00:00:00+08:00",
+            "code" => Publication.Lists.ListRegistry.All.FirstOrDefault(l => path == $"{l.RegionRoute}/{{code}}") is { } list
+                      && DemoData.ExampleCodes.TryGetValue(list.Route, out var code) ? code : null,
             _ => null,
         };
     }
@@ -155,6 +168,21 @@ public sealed class OpenApiExamples : IDocumentFilter
             new Catalogue.EntryContent("食品生产许可", "行政许可", "许昌市市场监督管理局", "许昌市市场监督管理局",
                 [new Catalogue.LegalBasis("中华人民共和国食品安全法", "法律", "第三十五条")], "410000-000147010000"),
             null, "依据《许昌市政务服务条例》第十三条编制基本目录"), ApiJson.Options),
+        // 许昌市卫生健康委员会, which the demo has not registered.
+        ["RegisterDepartment"] = () => JsonSerializer.SerializeToNode(new Departments.Registering.RegisterDepartment("11411000005329034X", "许昌市卫生健康委员会",
+            "411000", [Role.ServiceDepartment, Role.LicenceIssuer], "卫生健康委员会接入政务服务事项目录平台"), ApiJson.Options),
+        // The repeal the repeal example schedules (2026-12-01), named alone: cancelled, or moved a fortnight on.
+        ["CancelScheduled"] = () => JsonSerializer.SerializeToNode(new Publication.CancelScheduled(null, true,
+            "《许昌市人民政府关于暂缓调整政务服务事项的通知》", "上级部门暂缓取消该事项"), ApiJson.Options),
+        ["Reschedule"] = () => JsonSerializer.SerializeToNode(new Publication.Reschedule(null, true, new DateTimeOffset(2026, 12, 15, 1, 0, 0, TimeSpan.Zero),
+            "《许昌市人民政府关于调整政务服务事项取消时间的通知》", "事项取消时间顺延两周"), ApiJson.Options),
+        // 许昌市人力资源和社会保障局 reads the 营业执照 the demo's market regulator issues, for 失业保险金申领.
+        ["GrantAccess"] = () => JsonSerializer.SerializeToNode(new Sharing.Grants.GrantAccess("1141100000533099XB", DemoData.BusinessLicenceType,
+            ["creditCode", "name", "legalRepresentative"], [DemoData.IdOf("entry:411000:000115006000")], null,
+            new DateTimeOffset(2027, 12, 1, 1, 0, 0, TimeSpan.Zero), "失业保险金申领需核验用人单位营业执照"), ApiJson.Options),
+        // What 许昌市人力资源和社会保障局 read in November 2026.
+        ["AccessLogSearch"] = () => JsonSerializer.SerializeToNode(new Sharing.AccessLog.AccessLogSearch(ConsumerCode: "1141100000533099XB",
+            From: "2026-11-01T00:00:00+08:00", To: "2026-12-01T00:00:00+08:00"), ApiJson.Options),
         ["DraftImplementationList"] = () => JsonSerializer.SerializeToNode(new ImplementationLists.Drafting.DraftImplementationList(
             DemoData.FiledEntryId, "411002", DemoData.FoodBusinessGuide(), "编制魏都区食品经营许可实施清单"), ApiJson.Options),
     };
@@ -209,6 +237,8 @@ public sealed class OpenApiExamples : IDocumentFilter
     private static JsonNode? Text(IOpenApiSchema schema, string? member, string? owner) => schema.Format switch
     {
         "date-time" when member is not null && Ends.Contains(member) => "2027-12-01T01:00:00Z",
+        // The record as it stood: an instant already past (a future one is refused).
+        "date-time" when member == "knownAt" => "2026-11-01T00:00:00+08:00",
         "date-time" => "2026-12-01T01:00:00Z",
         // An optional reference to another resource (a city item derived from, ...) is left out: a made-up id would be refused.
         "uuid" when Nullable(schema) => null,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -26,7 +27,10 @@ public sealed partial class OperationDocs : IOperationFilter, IDocumentFilter
 
     private static readonly string[] BodyCodes =
         [ProblemCodes.MalformedJson, ProblemCodes.BodyRequired, ProblemCodes.BodyNotAnObject, ProblemCodes.InvalidUnicode, "validation-failed",
-            "required", "too-long"];
+            "required", "too-long", "too-many"];
+
+    /// <summary>A region named in the path (<see cref="RegionCode.NoSuchRegion"/>, <see cref="RegionCode.CheckKnown"/>): malformed is 400, unknown 404.</summary>
+    private static readonly string[] RegionPathCodes = ["invalid-region-code", "too-long", "validation-failed"];
 
     private static readonly string[] KeyCodes =
         ["missing-api-key", "malformed-api-key", "unknown-api-key", "revoked-api-key", "expired-api-key", "deregistered-department"];
@@ -38,10 +42,34 @@ public sealed partial class OperationDocs : IOperationFilter, IDocumentFilter
         ["submit"] = ["no-draft", "withdrawn"],
         ["withdraw"] = ["no-draft", "withdrawn"],
         ["publish"] = ["not-in-review", "withdrawn", "effective-time-not-after-current", "effective-time-not-after-repeal",
-            "reference-not-in-force", "validation-failed"],
+            "reference-not-in-force", "list-not-publishable", "validation-failed"],
         ["repeal"] = ["repealed", "never-published", "withdrawn", "not-in-force-then", "effective-time-not-after-current"],
         ["cancel-schedule"] = ["not-scheduled", "withdrawn"],
         ["reschedule"] = ["not-scheduled", "withdrawn", "effective-time-in-past", "effective-time-out-of-order"],
+    };
+
+    /// <summary>What each problem status means, whatever the operation.</summary>
+    private static readonly Dictionary<int, string> What = new()
+    {
+        [400] = "The request is malformed or a field is invalid.",
+        [401] = "No usable API key: send 'Authorization: ApiKey {key}'.",
+        [403] = "The caller's key lacks the role, or the caller may not act on this resource.",
+        [404] = "No such resource, or none in force at the instant asked about.",
+        [409] = "The request conflicts with what exists.",
+        [412] = "If-Match names a version that is no longer the current one: read it again.",
+        [413] = "The body is too large.",
+        [415] = "The body is not application/json.",
+        [422] = "A rule of the catalogue refuses the request (it was well formed); errors lists each element refused.",
+        [428] = "The write needs If-Match with the ETag (version) you read.",
+        [429] = "Too many failed authentications from this client; retry after Retry-After seconds.",
+        [503] = "PostgreSQL does not answer; retry after Retry-After seconds.",
+    };
+
+    /// <summary>The shared lifecycle's input checks beyond a body's (<see cref="PublicationWrites"/>): which scheduled change is meant.</summary>
+    private static readonly Dictionary<string, string[]> LifecycleInput = new()
+    {
+        ["cancel-schedule"] = ["one-target", "invalid-version"],
+        ["reschedule"] = ["one-target", "invalid-version"],
     };
 
     private readonly Lazy<Dictionary<string, XElement>> _xml = new(Load);
@@ -50,7 +78,12 @@ public sealed partial class OperationDocs : IOperationFilter, IDocumentFilter
     {
         var api = context.ApiDescription;
         var metadata = api.ActionDescriptor.EndpointMetadata;
-        Describe(operation, api.ActionDescriptor, metadata, api.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type);
+        var handler = (api.ActionDescriptor as Wolverine.Http.WolverineActionDescriptor)?.Chain.Method.Method ?? metadata.OfType<MethodInfo>().FirstOrDefault();
+        Describe(operation, handler, metadata, api.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type);
+        // A query parameter the handler cannot do without is marked [Required] there: the handler checks it (400 required), the document says so.
+        foreach (var required in handler?.GetParameters().Where(p => p.GetCustomAttribute<RequiredAttribute>() is not null) ?? [])
+            if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == required.Name && p.In == ParameterLocation.Query) is { } query)
+                query.Required = true;
 
         // Wolverine adds a 200 of IResult beside the 201 an endpoint declares; a creating POST answers 201, replays included.
         if (operation.Responses?.ContainsKey("201") == true) operation.Responses.Remove("200");
@@ -66,39 +99,63 @@ public sealed partial class OperationDocs : IOperationFilter, IDocumentFilter
         var ifMatch = operation.Responses?.ContainsKey("412") == true;
         var idempotent = metadata.OfType<IdempotentAttribute>().Any();
         var lifecycle = ifMatch && LifecycleRules.TryGetValue(lastSegment, out var rules) ? rules : [];
-        var instants = api.ParameterDescriptions.Any(p => p.Name is "asOf" or "from" or "to");
+        var instants = api.ParameterDescriptions.Any(p => p.Name is "asOf" or "from" or "to" or "knownAt");
+        var regionPath = api.ParameterDescriptions.Any(p => p.Name == "regionCode" && p.Source == BindingSource.Path);
+        var own = metadata.OfType<ProblemCodesAttribute>().SelectMany(a => a.Resolved()).ToLookup(d => d.Status, d => d.Codes);
+        var problems = new SortedDictionary<int, List<string>>();
+        void Add(int status, params IEnumerable<string> codes) => (problems.TryGetValue(status, out var list) ? list : problems[status] = []).AddRange(codes);
 
-        Problem(operation, context, 400, "The request is malformed or a field is invalid.",
-            [.. QueryCodes, .. If(hasBody, BodyCodes), .. If(instants || hasBody, ProblemCodes.InvalidInstant, ProblemCodes.DateWithoutTime),
-                .. If(ifMatch, "invalid-if-match"), .. If(idempotent, "invalid-idempotency-key")]);
+        Add(400, [.. QueryCodes, .. If(hasBody, BodyCodes), .. If(instants || hasBody, ProblemCodes.InvalidInstant, ProblemCodes.DateWithoutTime),
+            .. If(api.ParameterDescriptions.Any(p => p.Name == "knownAt"), "known-at-in-future"),
+            .. If(ifMatch, "invalid-if-match"), .. If(idempotent, "invalid-idempotency-key"), .. If(regionPath, RegionPathCodes),
+            .. (ifMatch ? LifecycleInput.GetValueOrDefault(lastSegment) ?? [] : [])]);
         if (secured)
         {
-            Problem(operation, context, 401, "No usable API key: send 'Authorization: ApiKey {key}'.", KeyCodes);
-            Problem(operation, context, 429, "Too many failed authentications from this client; retry after Retry-After seconds.",
-                ["too-many-failed-authentications"]);
+            Add(401, KeyCodes);
+            Add(429, "too-many-failed-authentications");
         }
-        if (secured && (roles || operation.Responses?.ContainsKey("403") == true))
-            Problem(operation, context, 403, "The caller's key lacks the role, or the caller may not act on this resource.",
-                [.. If(roles, "missing-role"), .. If(lifecycle.Length > 0, "not-entry-editor", "other-region")]);
+        if (secured && (roles || operation.Responses?.ContainsKey("403") == true || own.Contains(403)))
+            Add(403, [.. If(roles, "missing-role"), .. If(lifecycle.Length > 0, "not-entry-editor", "other-region")]);
         if (operation.Responses?.ContainsKey("404") == true || path.Contains('{'))
-            Problem(operation, context, 404, "No such resource, or none in force at the instant asked about.", ["not-found"]);
+            Add(404, [regionPath ? "unknown-region" : "not-found"]);
         if (operation.Responses?.ContainsKey("409") == true || idempotent)
-            Problem(operation, context, 409, "The request conflicts with what exists.",
-                [.. If(idempotent, "idempotency-in-progress"), "already-exists"]);
+            Add(409, [.. If(idempotent, "idempotency-in-progress"), "already-exists"]);
         if (ifMatch)
         {
-            Problem(operation, context, 412, "If-Match names a version that is no longer the current one: read it again.", ["stale-version"]);
-            Problem(operation, context, 428, "The write needs If-Match with the ETag (version) you read.", ["if-match-required"]);
+            Add(412, "stale-version");
+            Add(428, "if-match-required");
         }
         if (operation.Responses?.ContainsKey("422") == true || lifecycle.Length > 0 || idempotent)
-            Problem(operation, context, 422, "A rule of the catalogue refuses the request (it was well formed); errors lists each element refused.",
-                [.. lifecycle, .. If(idempotent, "idempotency-key-reused")]);
+            Add(422, [.. lifecycle, .. If(idempotent, "idempotency-key-reused")]);
         if (hasBody)
         {
-            Problem(operation, context, 413, "The body is too large.", [ProblemCodes.BodyTooLarge]);
-            Problem(operation, context, 415, "The body is not application/json.", [ProblemCodes.UnsupportedMediaType]);
+            Add(413, ProblemCodes.BodyTooLarge);
+            Add(415, ProblemCodes.UnsupportedMediaType);
         }
-        Problem(operation, context, 503, "PostgreSQL does not answer; retry after Retry-After seconds.", ["database-unavailable"]);
+        Add(503, "database-unavailable");
+        foreach (var group in own) Add(group.Key, group.SelectMany(c => c));
+        // Field checks collect every error: two or more at once answer validation-failed.
+        if (hasBody || regionPath || own.Contains(400)) Add(400, "validation-failed");
+        foreach (var (status, codes) in problems)
+            Problem(operation, context, status, What.GetValueOrDefault(status, "The request is refused."), [.. codes]);
+
+        // Where a standby is configured (StandbyReads), a read marked for it says where it was answered and how fresh that was.
+        if (metadata.OfType<ReadsFromStandbyAttribute>().Any())
+            foreach (var (_, response) in operation.Responses?.Where(r => r.Key.StartsWith('2')) ?? [])
+                if (response is OpenApiResponse ok)
+                {
+                    ok.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                    ok.Headers[StandbyReads.SourceHeader] = new OpenApiHeader
+                    {
+                        Description = "Where a standby is configured: `standby` when the standby answered, `primary` when it fell back to the primary.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["standby", "primary"] },
+                    };
+                    ok.Headers[StandbyReads.LagHeader] = new OpenApiHeader
+                    {
+                        Description = "Where a standby is configured: how many seconds the server that answered was behind the primary (0.000: caught up).",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = @"^[0-9]+\.[0-9]{3}$" },
+                    };
+                }
 
         // As the demo dataset has them: a filing nobody acted on yet is at "0" (its stream does not exist), a published item at "3"
         // (drafted, submitted, published).
@@ -182,10 +239,8 @@ public sealed partial class OperationDocs : IOperationFilter, IDocumentFilter
     /// class; the description is the XML text of the handler and of the body. An operation documented nowhere keeps no
     /// summary, which the linters in <c>make test</c> refuse.
     /// </summary>
-    private void Describe(OpenApiOperation operation, Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor action, IList<object> metadata,
-        Type? body)
+    private void Describe(OpenApiOperation operation, MethodInfo? method, IList<object> metadata, Type? body)
     {
-        var method = (action as Wolverine.Http.WolverineActionDescriptor)?.Chain.Method.Method ?? metadata.OfType<MethodInfo>().FirstOrDefault();
         var handler = method is null ? null : Doc(method) ?? Doc(method.DeclaringType!);
         var request = body is null || body.Assembly != typeof(OperationDocs).Assembly ? null : Doc(body);
         var own = metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IEndpointSummaryMetadata>().LastOrDefault()?.Summary;

@@ -22,6 +22,18 @@ public static class RegionReads
         return (total, [.. rows.Select(r => (TVersion)r.Answering(clocks))]);
     }
 
+    /// <summary>The region's item of <paramref name="code"/> in force then, as <see cref="InForce{TVersion}"/> gives it; null when there is none.</summary>
+    public static async Task<TVersion?> InForceOfCode<TVersion>(IQuerySession session, string list, string versionsTable, string regionCode,
+        string code, Clocks clocks, CancellationToken ct) where TVersion : class, IPublishedVersion
+    {
+        var (instant, record) = (clocks.AsOf, clocks.Record);
+        var rows = await session.QueryAsync<TVersion>(
+            $"select {WithClocks("l", "i")} from (select i.id, i.version_id, i.effective_at, i.placed_by {InForceAt} and i.item_code = ? " +
+            $"order by i.id limit 1) i join {versionsTable} l on l.id = i.version_id",
+            ct, list, regionCode, instant, instant, record, record, code);
+        return rows.Count == 0 ? null : (TVersion)rows[0].Answering(clocks);
+    }
+
     /// <summary>
     /// A version document <paramref name="version"/> as an answer gives it: with its interval's (<paramref name="interval"/>) start
     /// and the change that recorded the interval (<see cref="IPublishedVersion.Answering"/> adds the instants asked about). The

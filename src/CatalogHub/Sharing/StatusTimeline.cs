@@ -15,6 +15,7 @@ public static class StatusTimeline
     public static TStatus? At<TStatus>(IReadOnlyList<StatusChange<TStatus>> changes, DateTimeOffset instant) where TStatus : struct, Enum =>
         changes.LastOrDefault(c => c.EffectiveAt <= instant)?.Status;
 
+    [ProblemCodes(422, "effective-time-in-past", "effective-time-not-after-current")]
     public static IResult? CanAppend<TStatus>(IReadOnlyList<StatusChange<TStatus>> changes, DateTimeOffset effectiveAt, DateTimeOffset now)
         where TStatus : struct, Enum
     {

@@ -139,7 +139,7 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
         {
             var at = At(list.Route);
             var (draft, write) = (Only(RolesOf(list.DraftPolicy)), Only(RolesOf(list.WritePolicy)));
-            if (list.RegionRoute is { } region) table[$"GET_{At(region)}"] = Anyone;
+            if (list.RegionRoute is { } region) (table[$"GET_{At(region)}"], table[$"GET_{At(region)}_code"]) = (Anyone, Anyone);
             table[$"GET_{at}_id"] = Anyone.OwnedByFirst();
             table[$"GET_{at}_id_versions"] = Anyone.OwnedByFirst();
             table[$"GET_{at}_id_record_diff"] = Anyone.OwnedByFirst();
@@ -255,7 +255,7 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
             var resource = byPrefix.FirstOrDefault(r => template.StartsWith(r.Prefix, StringComparison.Ordinal) && template.Contains("{id}"));
             var url = template.Replace("{id}", resource.Id.ToString()).Replace("{keyId}", Market.Key[4..20])
                 .Replace("{departmentCode}", Market.Code).Replace("{regionCode}", "411000").Replace("{version}", "1")
-                .Replace("{sourceId}", purpose.Id.ToString());
+                .Replace("{sourceId}", purpose.Id.ToString()).Replace("{code}", "000147011000");
             var answer = await Host.Scenario(s =>
             {
                 if (method == "GET") s.Get.Url(url);

@@ -5,6 +5,7 @@ using CatalogHub.BasisCheck;
 using CatalogHub.Departments;
 using CatalogHub.Platform;
 using CatalogHub.Publication;
+using CatalogHub.Tests.Documents;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,7 +57,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     protected async Task<IScenarioResult> Send(HttpMethod method, string url, object? body, string? key, int status,
         string? ifMatch = null, Action<Scenario>? more = null)
     {
-        return await Host.Scenario(s =>
+        var result = await Host.Scenario(s =>
         {
             if (method == HttpMethod.Get) s.Get.Url(url);
             else if (method == HttpMethod.Put) s.Put.Json(body!).ToUrl(url);
@@ -66,6 +67,12 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
             more?.Invoke(s);
             s.StatusCodeShouldBe(status);
         });
+        // Every refusal a test provokes is held to the API document: listed for the operation, as a problem with a listed code.
+        var response = result.Context.Response;
+        if (status >= 400 && response.Headers.ContentEncoding.Count == 0
+            && (await ServedDocument.Of(Host)).Disagreement(method.Method, url.Split('?')[0], status, response.ContentType, result.ReadAsText()) is { } disagreement)
+            Assert.Fail($"The API document does not say what the server answered: {disagreement}");
+        return result;
     }
 
     protected Task<IScenarioResult> Get(string url, string? key = null, int status = 200) => Send(HttpMethod.Get, url, null, key, status);

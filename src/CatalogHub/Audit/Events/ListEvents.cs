@@ -14,6 +14,7 @@ public static class ListEventsEndpoint
     /// department (unified social credit code), a stream, an event type and a recorded-time window.
     /// </summary>
     [WolverineGet("/audit/events", Name = "ListAuditEvents")]
+    [ProblemCodes(400, "too-long", "out-of-range", "validation-failed")]
     [Authorize(Policy = Policies.Auditor)]
     [Tags("Audit")]
     [ProducesResponseType<EventPage>(StatusCodes.Status200OK)]

@@ -25,6 +25,7 @@ public static class RetroactiveChangesEndpoint
     /// when <c>regionCode</c> is given. Read from the change log, the timeline and the events' metadata.
     /// </summary>
     [WolverineGet("/audit/retroactive-changes", Name = "ListRetroactiveChanges")]
+    [ProblemCodes(400, "too-long", "invalid-region-code", "unknown-region", "out-of-range", "validation-failed")]
     [Authorize(Policy = Policies.Auditor)]
     [Tags("Audit")]
     [ProducesResponseType<RetroactiveChangePage>(StatusCodes.Status200OK)]

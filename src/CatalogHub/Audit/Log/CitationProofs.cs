@@ -23,6 +23,9 @@ public static class CitationProof
     public const string Member = "inclusionProofs";
 
     /// <summary>Checks the two query parameters: <c>checkpoint</c> only with <c>inclusionProofs=true</c>, and a size.</summary>
+    // Every endpoint that offers proofs calls this, so the 404 of a checkpoint that does not exist (Proven) is declared here too.
+    [ProblemCodes(400, "required", "out-of-range")]
+    [ProblemCodes(404, "no-checkpoint")]
     public static void Check(Validation input, bool? inclusionProofs, long? checkpoint)
     {
         input.Check(checkpoint is null || inclusionProofs == true, "inclusionProofs", "required", "must be true when checkpoint names the checkpoint to prove against.");

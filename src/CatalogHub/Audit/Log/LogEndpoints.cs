@@ -26,6 +26,7 @@ public static class LogEndpoints
 
     /// <summary>The latest signed checkpoint, a C2SP tlog-checkpoint signed note (Ed25519 and SM2 signature lines).</summary>
     [WolverineGet("/log/checkpoint", Name = "GetLogCheckpoint")]
+    [ProblemCodes(404, "no-checkpoint")]
     [AllowAnonymous]
     [Tags("Transparency log")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/plain")]
@@ -45,6 +46,7 @@ public static class LogEndpoints
 
     /// <summary>Every checkpoint the log signed, newest first.</summary>
     [WolverineGet("/log/checkpoints", Name = "GetLogCheckpoints")]
+    [ProblemCodes(400, "out-of-range", "validation-failed")]
     [AllowAnonymous]
     [Tags("Transparency log")]
     [ProducesResponseType<CheckpointPage>(StatusCodes.Status200OK)]
@@ -63,6 +65,8 @@ public static class LogEndpoints
     /// against the checkpoint of <c>size</c> leaves (default: the latest).
     /// </summary>
     [WolverineGet("/log/inclusion", Name = "GetLogInclusionProof")]
+    [ProblemCodes(400, "required", "out-of-range", "validation-failed")]
+    [ProblemCodes(404, "no-checkpoint")]
     [AllowAnonymous]
     [Tags("Transparency log")]
     [ProducesResponseType<InclusionProof>(StatusCodes.Status200OK)]
@@ -94,12 +98,14 @@ public static class LogEndpoints
 
     /// <summary>The consistency proof from the tree of <c>from</c> leaves to the tree of <c>to</c> leaves (default: the latest checkpoint's size).</summary>
     [WolverineGet("/log/consistency", Name = "GetLogConsistencyProof")]
+    [ProblemCodes(400, "out-of-range", "validation-failed")]
+    [ProblemCodes(404, "no-checkpoint")]
     [AllowAnonymous]
     [Tags("Transparency log")]
     [ProducesResponseType<ConsistencyProof>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> GetConsistency(long from, long? to, IQuerySession session, HttpContext http)
+    public static async Task<IResult> GetConsistency([System.ComponentModel.DataAnnotations.Required] long from, long? to, IQuerySession session, HttpContext http)
     {
         var ct = http.RequestAborted;
         var target = to ?? (await Checkpoints.Latest(session, ct))?.Size;
@@ -121,12 +127,14 @@ public static class LogEndpoints
     /// with the log's public keys alone. Auditors and hub administrators.
     /// </summary>
     [WolverineGet("/audit/log/export", Name = "ExportLogStream")]
+    [ProblemCodes(400, "required", "out-of-range", "validation-failed")]
+    [ProblemCodes(404, "no-checkpoint")]
     [Authorize(Policy = Policies.HistoryExport)]
     [Tags("Transparency log")]
     [ProducesResponseType<ProvenEvent>(StatusCodes.Status200OK, LogExport.MediaType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Export(Guid? stream, long? size, IDocumentStore store, HttpContext http)
+    public static async Task<IResult> Export([System.ComponentModel.DataAnnotations.Required] Guid? stream, long? size, IDocumentStore store, HttpContext http)
     {
         var input = new Validation();
         input.Check(stream is not null, "stream", "required", "is required: the id of the stream (an entry, a list, a licence…) to export.");

@@ -9,6 +9,12 @@ public sealed record DraftEntry(string ItemCode, string RegionCode, EntryContent
 public static class DraftEntryEndpoint
 {
     [WolverinePost("/catalogue/entries", Name = "DraftEntry"), Idempotent]
+    [ProblemCodes(typeof(EntryContentRules), nameof(EntryContentRules.CheckItemCode))]
+    [ProblemCodes(typeof(EntryContentRules), nameof(EntryContentRules.Check))]
+    [ProblemCodes(400, "invalid-region-code", "unknown-region")]
+    [ProblemCodes(403, "other-region")]
+    [ProblemCodes(409, "duplicate-item-code")]
+    [ProblemCodes(422, "derived-entry-not-published", "derivation-not-from-parent-region")]
     [Authorize(Policy = Policies.CatalogueWriter)]
     [Tags("Catalogue")]
     [ProducesResponseType<EntryDraftView>(StatusCodes.Status201Created)]

@@ -14,6 +14,8 @@ public static class ListCatalogueEndpoint
     /// <c>inclusionProofs=true</c>, every citation of the page proven against the latest signed checkpoint, or the one of <c>checkpoint</c> leaves.
     /// </summary>
     [WolverineGet("/regions/{regionCode}/catalogue", Name = "GetRegionCatalogue")]
+    [ProblemCodes(400, "unknown-category", "out-of-range")]
+    [ProblemCodes(typeof(Audit.Log.CitationProof), nameof(Audit.Log.CitationProof.Check))]
     [ReadsFromStandby]
     [AllowAnonymous]
     [Tags("Catalogue")]
@@ -36,6 +38,7 @@ public static class ListCatalogueEndpoint
 
     /// <summary>Entries in force that carry this external source id (the provincial catalogue's code).</summary>
     [WolverineGet("/catalogue/by-source/{sourceId}", Name = "GetEntriesBySource")]
+    [ProblemCodes(400, "required", "too-long", "out-of-range", "validation-failed")]
     [ReadsFromStandby]
     [AllowAnonymous]
     [Tags("Catalogue")]
@@ -49,6 +52,7 @@ public static class ListCatalogueEndpoint
 
     /// <summary>"Which published items rely on law X, article Y": entries in force citing that basis.</summary>
     [WolverineGet("/catalogue/relying-on", Name = "GetEntriesRelyingOn")]
+    [ProblemCodes(400, "required", "too-long", "invalid-region-code", "unknown-region", "out-of-range", "validation-failed")]
     [ReadsFromStandby]
     [AllowAnonymous]
     [Tags("Catalogue")]

@@ -14,6 +14,8 @@ public static class IssueApiKeyEndpoint
 
     /// <summary>Issues a department a new API key, valid for a year unless the request says otherwise (at most two); the key is shown in this response only.</summary>
     [WolverinePost("/departments/{id}/keys", Name = "IssueApiKey")]
+    [ProblemCodes(400, "out-of-range")]
+    [ProblemCodes(409, "department-deregistered")]
     [Authorize(Policy = Policies.HubAdmin)]
     [Tags("Departments")]
     [ProducesResponseType<IssuedApiKey>(StatusCodes.Status201Created)]

@@ -7,6 +7,7 @@ public static class RevokeApiKeyEndpoint
 {
     /// <summary>Revokes a key at once. A hub-admin may revoke any key; a department may revoke its own.</summary>
     [WolverinePost("/departments/{id}/keys/{keyId}/revoke", Name = "RevokeApiKey")]
+    [ProblemCodes(403, "not-key-owner")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Departments")]
     [ProducesResponseType<DepartmentView>(StatusCodes.Status200OK)]

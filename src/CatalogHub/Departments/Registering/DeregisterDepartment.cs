@@ -10,6 +10,7 @@ public static class DeregisterDepartmentEndpoint
     /// history stays. Send the department's ETag in If-Match. Deregistering it again changes nothing.
     /// </summary>
     [WolverinePost("/departments/{id}/deregister", Name = "DeregisterDepartment")]
+    [ProblemCodes(409, "cannot-deregister-self")]
     [Authorize(Policy = Policies.HubAdmin)]
     [Tags("Departments")]
     [ProducesResponseType<DepartmentView>(StatusCodes.Status200OK)]

@@ -23,6 +23,8 @@ public static class RegisterDepartmentEndpoint
 {
     /// <summary>Registers a department (by its unified social credit code) with its region and roles; hub-admin only.</summary>
     [WolverinePost("/departments", Name = "RegisterDepartment"), Idempotent]
+    [ProblemCodes(400, "invalid-credit-code", "duplicate-role", "invalid-region-code", "unknown-region")]
+    [ProblemCodes(409, "duplicate-department")]
     [Authorize(Policy = Policies.HubAdmin)]
     [Tags("Departments")]
     [ProducesResponseType<DepartmentView>(StatusCodes.Status201Created)]

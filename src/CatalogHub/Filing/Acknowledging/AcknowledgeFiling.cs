@@ -11,6 +11,7 @@ public static class AcknowledgeFilingEndpoint
     /// first acknowledgement). Acknowledging again records nothing.
     /// </summary>
     [WolverinePost("/filings/{list}/{itemId}/{version}/acknowledge", Name = "AcknowledgeFiling")]
+    [ProblemCodes(403, "filing-acknowledged-by-parent-region")]
     [Authorize(Policy = Policies.CatalogueWriter)]
     [Tags("Filing")]
     [ProducesResponseType<FilingView>(StatusCodes.Status200OK)]

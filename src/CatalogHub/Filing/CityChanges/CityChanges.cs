@@ -11,6 +11,7 @@ public static class CityChangesEndpoint
     /// region's; a department sees the items it owns. Cleared by publishing a new county version or by a confirmation.
     /// </summary>
     [WolverineGet("/filings/city-changes", Name = "ListCityChanges")]
+    [ProblemCodes(400, "out-of-range", "validation-failed")]
     [Authorize(Policy = Policies.CatalogueWriter)]
     [Tags("Filing")]
     [ProducesResponseType<CityChangeList>(StatusCodes.Status200OK)]

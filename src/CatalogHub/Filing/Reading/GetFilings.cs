@@ -10,6 +10,8 @@ public static class GetFilingsEndpoint
     /// effect. For the region's catalogue manager.
     /// </summary>
     [WolverineGet("/filings", Name = "ListFilings")]
+    [ProblemCodes(400, "unknown-list", "invalid-status", "out-of-range", "validation-failed")]
+    [ProblemCodes(403, "filings-for-catalogue-managers")]
     [Authorize(Policy = Policies.CatalogueWriter)]
     [Tags("Filing")]
     [ProducesResponseType<FilingPage>(StatusCodes.Status200OK)]

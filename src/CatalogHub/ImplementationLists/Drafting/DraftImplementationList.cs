@@ -13,6 +13,11 @@ public sealed record DraftImplementationList(Guid EntryId, string RegionCode, Im
 public static class DraftImplementationListEndpoint
 {
     [WolverinePost("/implementation-lists", Name = "DraftImplementationList"), Idempotent]
+    [ProblemCodes(typeof(ImplementationListRules), nameof(ImplementationListRules.Check))]
+    [ProblemCodes(400, "invalid-region-code", "unknown-region")]
+    [ProblemCodes(403, "other-region")]
+    [ProblemCodes(409, "duplicate-list")]
+    [ProblemCodes(422, "entry-not-found", "entry-of-other-region")]
     [Authorize(Policy = Policies.CatalogueWriter)]
     [Tags("Implementation lists")]
     [ProducesResponseType<ImplementationListDraftView>(StatusCodes.Status201Created)]

@@ -24,6 +24,7 @@ public static class DeferralRules
     /// </summary>
     public const int MaxDeferralDays = 20;
 
+    [ProblemCodes(400, "out-of-range", "duplicate-material", "unknown-basis-level")]
     public static void Check(Validation v, DeferralContent? content)
     {
         if (content is null)
@@ -73,6 +74,7 @@ public static class DeferralRules
     }
 
     /// <summary>Every element that may not become law, each with its field path and code; empty when publishable. Expects content that passed <see cref="Check"/>.</summary>
+    [ProblemCodes(422, "no-main-material", "vague-material", "material-both-main-and-deferrable", "deferral-without-deadline", "deferral-deadline-too-long")]
     public static IReadOnlyList<FieldError> RefusalsToPublish(DeferralContent content)
     {
         var refusals = new List<FieldError>();

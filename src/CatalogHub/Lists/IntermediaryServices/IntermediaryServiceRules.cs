@@ -17,6 +17,7 @@ public static class IntermediaryServiceRules
 {
     public const string List = "intermediary-services";
 
+    [ProblemCodes(400, "out-of-range", "fee-standard-on-free-service", "unknown-basis-level", "duplicate-reference")]
     public static void Check(Validation v, IntermediaryServiceContent? content)
     {
         if (!ListContentRules.Present(v, content)) return;
@@ -34,6 +35,7 @@ public static class IntermediaryServiceRules
     }
 
     /// <summary>Every ground on which this service may not be published, each with its field and code; empty when publishable.</summary>
+    [ProblemCodes(422, "designated-agency", "named-provider", "fee-standard-not-stated", "no-legal-basis", "basis-below-statutory-level")]
     public static IReadOnlyList<FieldError> RefusalsToPublish(IntermediaryServiceContent content)
     {
         var refusals = new List<FieldError>();

@@ -14,6 +14,7 @@ public static class PromiseRules
     public const string List = "promises";
     public const string Title = "告知承诺事项清单";
 
+    [ProblemCodes(400, "out-of-range", "time-on-exempt-check", "unknown-basis-level")]
     public static void Check(Validation v, PromiseContent? content)
     {
         if (content is null)
@@ -70,6 +71,7 @@ public static class PromiseRules
     }
 
     /// <summary>Every element that may not become law, each with its field path and code; empty when publishable. Expects content that passed <see cref="Check"/>.</summary>
+    [ProblemCodes(422, "promise-without-liability", "missing-bad-credit-exclusion", "missing-false-promise-exclusion", "vague-condition", "vague-material", "check-without-time")]
     public static IReadOnlyList<FieldError> RefusalsToPublish(PromiseContent content)
     {
         var refusals = new List<FieldError>();

@@ -19,6 +19,7 @@ public static class ProofItemRules
 {
     public const string List = "proof-items";
 
+    [ProblemCodes(400, "out-of-range", "invalid-licence-type-code", "unknown-basis-level", "duplicate-reference")]
     public static void Check(Validation v, ProofItemContent? content)
     {
         if (!ListContentRules.Present(v, content)) return;
@@ -42,6 +43,7 @@ public static class ProofItemRules
     }
 
     /// <summary>Every ground on which this proof may not be published, each with its field and code; empty when publishable.</summary>
+    [ProblemCodes(422, "vague-proof", "proven-by-e-licence", "proven-by-shared-data", "no-legal-basis", "basis-below-statutory-level")]
     public static IReadOnlyList<FieldError> RefusalsToPublish(ProofItemContent content)
     {
         var refusals = new List<FieldError>();

@@ -24,6 +24,7 @@ public static class NeedsRevisionEndpoint
     /// that must be cancelled on a ground another list shows (<see cref="ProofToCancel"/>). Answered from the in-memory index.
     /// </summary>
     [WolverineGet("/needs-revision", Name = "GetNeedsRevision")]
+    [ProblemCodes(400, "required", "too-long", "invalid-region-code", "unknown-region")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Lists: needs revision")]
     [ProducesResponseType<NeedsRevisionView>(StatusCodes.Status200OK)]

@@ -145,6 +145,7 @@ public abstract partial class ListDefinition
     private static partial Regex CodeShape();
 
     /// <summary>An item's code, unique in its region and list among items that are not closed (the key the basis check finds it by).</summary>
+    [ProblemCodes(400, "invalid-code")]
     private static void CheckDefaultCode(Validation v, string? code)
     {
         if (v.Text("code", code, 64))

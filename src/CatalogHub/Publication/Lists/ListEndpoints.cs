@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using System.Text.Json;
 using Wolverine;
 using Wolverine.Marten;
@@ -36,15 +38,23 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         var publishedView = list.PublishedView.Type;
         int[] change = [StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity];
 
+        // The codes of this list's own rules, declared on its rule methods, for the API document; the lifecycle's and the pipeline's
+        // are added by convention (OperationDocs).
+        object[] shape = [.. CodesOf(list.Check)];
+        object[] refusals = [.. CodesOf(list.RefusalsToPublish), .. CodesOf(list.RefusalAtPublish)];
         if (!list.DraftedElsewhere)
             Described(app.MapPost(route, Draft).RequireAuthorization(list.DraftPolicy), "POST", route, draftView, StatusCodes.Status201Created,
-                [StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity]).WithMetadata(new IdempotentAttribute());
+                [StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity]).WithMetadata([new IdempotentAttribute(),
+                .. shape, .. CodesOf(list.CheckCode), new ProblemCodesAttribute(StatusCodes.Status400BadRequest, "invalid-region-code", "unknown-region"),
+                new ProblemCodesAttribute(StatusCodes.Status403Forbidden, "other-region"),
+                new ProblemCodesAttribute(StatusCodes.Status409Conflict, list.DuplicateCodeProblem),
+                new ProblemCodesAttribute(StatusCodes.Status422UnprocessableEntity, "derived-item-not-published", "derivation-not-from-parent-region")]);
         Write(app.MapPut($"{route}/{{id}}/draft", Revise), "PUT", $"{route}/{{id}}/draft", draftView, StatusCodes.Status200OK,
-            [StatusCodes.Status400BadRequest, .. change]);
+            [StatusCodes.Status400BadRequest, .. change]).WithMetadata(shape);
         foreach (var (verb, handler) in new (string, Delegate)[] { ("submit", Submit), ("withdraw", Withdraw), ("publish", Publish), ("repeal", Repeal),
                      ("cancel-schedule", CancelSchedule), ("reschedule", Reschedule) })
             Write(app.MapPost($"{route}/{{id}}/{verb}", handler), "POST", $"{route}/{{id}}/{verb}", draftView, StatusCodes.Status200OK,
-                [StatusCodes.Status403Forbidden, .. change]);
+                [StatusCodes.Status403Forbidden, .. change]).WithMetadata(verb == "publish" ? refusals : []);
 
         Read(app.MapGet(list.DraftsRoute, Drafts), list.DraftsRoute, typeof(IReadOnlyList<>).MakeGenericType(draftView))
             .RequireAuthorization(list.WritePolicy);
@@ -54,24 +64,36 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         Read(app.MapGet($"{route}/{{id}}/history", History), $"{route}/{{id}}/history", typeof(ItemHistory), StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.Authenticated).WithMetadata(Standby);
         Read(app.MapGet($"{route}/{{id}}", AsOf), $"{route}/{{id}}", publishedView, StatusCodes.Status400BadRequest,
-            StatusCodes.Status404NotFound).AllowAnonymous().WithMetadata(Standby);
+            StatusCodes.Status404NotFound).AllowAnonymous().WithMetadata(Standby, CitationProofCodes, NotInForceCodes);
         Read(app.MapGet($"{route}/{{id}}/versions", Versions), $"{route}/{{id}}/versions", typeof(VersionList), StatusCodes.Status404NotFound)
             .AllowAnonymous().WithMetadata(Standby);
         Read(app.MapGet($"{route}/{{id}}/record-diff", RecordDiff), $"{route}/{{id}}/record-diff", typeof(RecordDiff), StatusCodes.Status400BadRequest)
-            .AllowAnonymous().WithMetadata(Standby);
+            .AllowAnonymous().WithMetadata(Standby, new ProblemCodesAttribute(StatusCodes.Status400BadRequest, "required"));
         Read(app.MapGet($"{route}/{{id}}/diff", VersionDiff), $"{route}/{{id}}/diff", typeof(VersionDiff), StatusCodes.Status400BadRequest,
-            StatusCodes.Status404NotFound).RequireAuthorization(Policies.Auditor).WithMetadata(Standby);
+            StatusCodes.Status404NotFound).RequireAuthorization(Policies.Auditor).WithMetadata(Standby, CitationProofCodes);
         if (list.RegionDiffRoute is { } regionDiff)
             Read(app.MapGet(regionDiff, RegionDiff), regionDiff, typeof(RegionDiff), StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
-                .RequireAuthorization(Policies.Auditor).WithMetadata(Standby);
+                .RequireAuthorization(Policies.Auditor).WithMetadata(Standby, CitationProofCodes, new ProblemCodesAttribute(StatusCodes.Status400BadRequest, "required", "out-of-range"));
         Read(app.MapGet($"{route}/{{id}}/versions/{{version}}", OneVersion), $"{route}/{{id}}/versions/{{version}}", publishedView,
             StatusCodes.Status404NotFound).AllowAnonymous().WithMetadata(Standby);
         if (list.RegionRoute is not { } region) return;
         Read(app.MapGet(region, InForce), region, typeof(ItemPage<TContent>), StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
-            .AllowAnonymous().WithMetadata(Standby);
+            .AllowAnonymous().WithMetadata(Standby, CitationProofCodes, new ProblemCodesAttribute(StatusCodes.Status400BadRequest, "out-of-range"));
+        Read(app.MapGet($"{region}/{{code}}", InForceOfCode), $"{region}/{{code}}", publishedView, StatusCodes.Status400BadRequest,
+                StatusCodes.Status404NotFound)
+            .AllowAnonymous().WithMetadata([Standby, .. CodesOf(list.CheckCode), new ProblemCodesAttribute(StatusCodes.Status404NotFound, "not-in-force")]);
     }
 
     private static readonly ReadsFromStandbyAttribute Standby = new();
+
+    /// <summary>The problem codes a rule of the list declares (<see cref="ProblemCodesAttribute"/> on its method); none for a rule that refuses nothing.</summary>
+    private static IEnumerable<object> CodesOf(Delegate? rule) => rule?.Method.GetCustomAttributes<ProblemCodesAttribute>() ?? [];
+
+    /// <summary>A read that proves its citations on request (<c>inclusionProofs</c>, <c>checkpoint</c>).</summary>
+    private static readonly ProblemCodesAttribute CitationProofCodes = new(typeof(Audit.Log.CitationProof), nameof(Audit.Log.CitationProof.Check));
+
+    /// <summary>An "as of" read's 404 when the item exists but has no version in force then (<see cref="AsOfReads"/>).</summary>
+    private static readonly ProblemCodesAttribute NotInForceCodes = new(StatusCodes.Status404NotFound, "repealed", "not-in-force");
 
     private RouteHandlerBuilder Write(RouteHandlerBuilder route, string method, string path, Type ok, int status, params int[] problems) =>
         Described(route.RequireAuthorization(list.WritePolicy), method, path, ok, status, problems);
@@ -92,6 +114,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
     private string Summary(string method, string path) => (method, path[(path.LastIndexOf('/') + 1)..]) switch
     {
         _ when path == list.RegionRoute => $"A region's items in force: {list.Title}",
+        _ when path == $"{list.RegionRoute}/{{code}}" => $"A region's item of one code in force at asOf as known at knownAt, with its citation: {list.Title}",
         _ when path == list.RegionDiffRoute => $"A region's items at two instants compared: added, changed (with their fields), repealed: {list.Title}",
         _ when path == list.DraftsRoute => $"Items with pending work the caller may edit: {list.Title}",
         ("POST", _) when path == list.Route => $"Draft a new item: {list.Title}",
@@ -265,7 +288,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
     /// (required), beside what the record says now, and the content fields that differ. Each side cites its version or names
     /// why there is none (<c>repealed</c>, <c>not-in-force</c>).
     /// </summary>
-    public async Task<IResult> RecordDiff(Guid id, string? asOf, string? knownAt, IQuerySession session, TimeProvider clock, HttpContext http)
+    public async Task<IResult> RecordDiff(Guid id, string? asOf, [Required] string? knownAt, IQuerySession session, TimeProvider clock, HttpContext http)
     {
         var now = clock.GetUtcNow();
         if (!Instants.TryParseClocks(asOf, knownAt, now, out var then, out var problem)) return problem!;
@@ -287,7 +310,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
     /// Two published versions of an item (<c>from</c>, <c>to</c>: version numbers, either order) compared field by field, each cited;
     /// with <c>inclusionProofs=true</c>, both citations proven. Auditors only.
     /// </summary>
-    private async Task<IResult> VersionDiff(Guid id, int? from, int? to, bool? inclusionProofs, long? checkpoint, IQuerySession session, HttpContext http)
+    private async Task<IResult> VersionDiff(Guid id, [Required] int? from, [Required] int? to, bool? inclusionProofs, long? checkpoint, IQuerySession session, HttpContext http)
     {
         var input = new Validation();
         foreach (var (field, version) in new[] { ("from", from), ("to", to) })
@@ -306,8 +329,8 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
     /// the record stood at <c>knownAt</c> (now when omitted), compared: added, changed (with the fields that differ) and repealed
     /// items, each citing its versions and repeal; with <c>inclusionProofs=true</c>, every version and repeal it cites proven. Auditors only.
     /// </summary>
-    private async Task<IResult> RegionDiff(string regionCode, string? from, string? to, string? knownAt, bool? inclusionProofs, long? checkpoint,
-        IQuerySession session, TimeProvider clock, HttpContext http)
+    private async Task<IResult> RegionDiff(string regionCode, [Required] string? from, [Required] string? to, string? knownAt, bool? inclusionProofs,
+        long? checkpoint, IQuerySession session, TimeProvider clock, HttpContext http)
     {
         if (RegionCode.NoSuchRegion(regionCode) is { } unknown) return unknown;
         var input = new Validation();
@@ -338,6 +361,28 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         await session.LoadAsync<ItemVersion<TContent>>(ItemVersion<TContent>.IdOf(id, version), http.RequestAborted) is { } found
             ? TypedResults.Ok(Published(found))
             : Problems.NotFound($"Version {version} of the {list.Noun} item");
+
+    /// <summary>
+    /// The region's item of <c>code</c> in force at <c>asOf</c> as known at <c>knownAt</c> (both now when omitted), citing its version: what
+    /// a case-handling system asks with the codes it holds (an implementation list by its catalogue item's code, 411000 and 000147011000)
+    /// rather than the item's id. 404 <c>not-in-force</c> when the region has none of that code in force then. A code spelt like the
+    /// route's own <c>diff</c> is not read here: find it in the region's listing.
+    /// </summary>
+    private async Task<IResult> InForceOfCode(string regionCode, string code, string? asOf, string? knownAt, IQuerySession session,
+        TimeProvider clock, HttpContext http)
+    {
+        if (RegionCode.NoSuchRegion(regionCode) is { } unknown) return unknown;
+        var input = new Validation();
+        RegionCode.CheckKnown(input, "regionCode", regionCode);
+        list.CheckCode(input, code);
+        if (!Instants.TryParseClocks(asOf, knownAt, clock.GetUtcNow(), out var clocks, out var badInstant)) return badInstant!;
+        if (input.Failed) return input.Problem();
+        return await RegionReads.InForceOfCode<ItemVersion<TContent>>(session, list.Name, list.VersionsTable, regionCode, code, clocks,
+                http.RequestAborted) is { } found
+            ? TypedResults.Ok(Published(found))
+            : Problems.Of(StatusCodes.Status404NotFound, "not-in-force", "No published version was in force at that instant.",
+                $"{regionCode} has no {list.Noun} item {code} in force at {clocks.AsOf:O} as known at {clocks.KnownAt:O}.", "code");
+    }
 
     /// <summary>
     /// A region's items of this list in force at <c>asOf</c> as known at <c>knownAt</c> (both now when omitted), in code order, each citing its

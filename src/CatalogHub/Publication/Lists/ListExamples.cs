@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CatalogHub.Demo;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -11,15 +12,20 @@ namespace CatalogHub.Publication.Lists;
 /// </summary>
 public sealed class ListExamples : IOperationFilter
 {
+    /// <summary>食品经营许可, the item every list's draft example is about.</summary>
+    private const string ExampleCode = "000147011000";
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var body = context.ApiDescription.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type;
         if (body is not { IsGenericType: true } || operation.RequestBody?.Content is not { } content) return;
         var list = ListRegistry.All.FirstOrDefault(l => l.ContentType == body.GetGenericArguments()[0]);
         if (list is null) return;
+        // Where the demo already has the item in 许昌市 (its promise for 食品经营许可), 魏都区 takes it over (承接) as a draft of its own.
+        var takenOver = DemoData.ExampleCodes.GetValueOrDefault(list.Route) == ExampleCode;
         object? example = body.GetGenericTypeDefinition() == typeof(DraftItem<>)
-            ? new { regionCode = "411000", code = "000147011000", content = list.ExampleContent, derivedFrom = (Guid?)null,
-                reason = "依据《许昌市政务服务条例》编制并公布清单" }
+            ? new { regionCode = takenOver ? "411002" : "411000", code = ExampleCode, content = list.ExampleContent,
+                derivedFrom = takenOver ? DemoData.ExampleIds[list.Route] : (Guid?)null, reason = "依据《许昌市政务服务条例》编制并公布清单" }
             : body.GetGenericTypeDefinition() == typeof(ReviseItem<>) ? new { content = list.ExampleContent, reason = "法律修订后调整清单" }
             : null;
         if (example is null) return;

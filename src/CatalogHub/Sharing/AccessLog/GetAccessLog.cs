@@ -33,6 +33,7 @@ public sealed partial record AccessLogFilter(string? ConsumerCode, string? Holde
     private static partial Regex KeyedHash();
 
     /// <summary>Reads and checks the filters; a holder's clear ID in <paramref name="holderRef"/> is refused (it would sit in URLs and logs).</summary>
+    [ProblemCodes(400, "too-long", "holder-id-in-url", "invalid-holder-ref", "unknown-outcome", "out-of-range")]
     public static AccessLogFilter? Read(Validation input, string? consumerCode, string? holderRef, string? typeCode, Guid? purposeItemId, string? outcome,
         string? reasonCode, string? from, string? to, DateTimeOffset now, out IResult? badInstant)
     {
@@ -86,6 +87,8 @@ public static class GetAccessLogEndpoint
     /// and the purpose version it cites are proven against a signed checkpoint. Auditors only.
     /// </summary>
     [WolverineGet("/sharing/access-log", Name = "GetAccessLog")]
+    [ProblemCodes(typeof(AccessLogFilter), nameof(AccessLogFilter.Read))]
+    [ProblemCodes(typeof(GetAccessLogEndpoint), nameof(GetAccessLogEndpoint.Page))]
     [Authorize(Policy = Policies.Auditor)]
     [Tags("Sharing: access log")]
     [ProducesResponseType<AccessLogPage>(StatusCodes.Status200OK)]
@@ -106,6 +109,8 @@ public static class GetAccessLogEndpoint
     /// in a URL. Pages by cursor (<c>after</c>). Auditors only.
     /// </summary>
     [WolverinePost("/sharing/access-log/search", Name = "SearchAccessLog")]
+    [ProblemCodes(typeof(GetAccessLogEndpoint), nameof(Filter))]
+    [ProblemCodes(typeof(GetAccessLogEndpoint), nameof(GetAccessLogEndpoint.Page))]
     [Authorize(Policy = Policies.Auditor)]
     [Tags("Sharing: access log")]
     [ProducesResponseType<AccessLogPage>(StatusCodes.Status200OK)]
@@ -121,6 +126,9 @@ public static class GetAccessLogEndpoint
     }
 
     /// <summary>The filters of a question in a body: a holder's clear ID becomes the keyed hash the records show.</summary>
+    [ProblemCodes(typeof(HolderIds), nameof(HolderIds.Check))]
+    [ProblemCodes(400, "one-holder")]
+    [ProblemCodes(typeof(AccessLogFilter), nameof(AccessLogFilter.Read))]
     private static AccessLogFilter? Filter(Validation input, AccessLogSearch search, HolderVault vault, DateTimeOffset now, out IResult? bad)
     {
         if (search.HolderId is not null && HolderIds.Check(input, "holderId", search.HolderId))
@@ -130,6 +138,8 @@ public static class GetAccessLogEndpoint
             search.From, search.To, now, out bad);
     }
 
+    [ProblemCodes(400, "out-of-range", "one-paging", "validation-failed")]
+    [ProblemCodes(typeof(CitationProof), nameof(CitationProof.Check))]
     private static async Task<IResult> Page(Validation input, AccessLogFilter filter, long? after, int? page, int? pageSize, bool? inclusionProofs,
         long? checkpoint, IQuerySession session, CancellationToken ct)
     {
@@ -166,6 +176,8 @@ public static class GetAccessLogEndpoint
     /// exported. Written in batches, so that memory stays bounded however long the period. Auditors only.
     /// </summary>
     [WolverineGet("/sharing/access-log/export", Name = "ExportAccessLog")]
+    [ProblemCodes(typeof(AccessLogFilter), nameof(AccessLogFilter.Read))]
+    [ProblemCodes(typeof(GetAccessLogEndpoint), nameof(Exported))]
     [Authorize(Policy = Policies.Auditor)]
     [Tags("Sharing: access log")]
     [ProducesResponseType<ProvenEvent>(StatusCodes.Status200OK, LogExport.MediaType)]
@@ -182,6 +194,8 @@ public static class GetAccessLogEndpoint
 
     /// <summary>The same export with the filters in the body, where a holder may be named by clear ID (<c>holderId</c>; <c>after</c> and <c>pageSize</c> do not apply). Auditors only.</summary>
     [WolverinePost("/sharing/access-log/export", Name = "ExportAccessLogSearch")]
+    [ProblemCodes(typeof(GetAccessLogEndpoint), nameof(Filter))]
+    [ProblemCodes(typeof(GetAccessLogEndpoint), nameof(Exported))]
     [Authorize(Policy = Policies.Auditor)]
     [Tags("Sharing: access log")]
     [ProducesResponseType<ProvenEvent>(StatusCodes.Status200OK, LogExport.MediaType)]
@@ -195,6 +209,8 @@ public static class GetAccessLogEndpoint
         return await Exported(input, filter, size, store, http);
     }
 
+    [ProblemCodes(400, "out-of-range", "validation-failed")]
+    [ProblemCodes(404, "no-checkpoint")]
     private static async Task<IResult> Exported(Validation input, AccessLogFilter filter, long? size, IDocumentStore store, HttpContext http)
     {
         input.Check(size is null or >= 1, "size", "out-of-range", "must be at least 1.");

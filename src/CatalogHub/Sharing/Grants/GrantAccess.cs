@@ -17,6 +17,9 @@ public static class GrantAccessEndpoint
 {
     /// <summary>Granted by the type's issuing department or a hub-admin.</summary>
     [WolverinePost("/sharing/grants", Name = "GrantAccess"), Idempotent]
+    [ProblemCodes(400, "invalid-credit-code", "duplicate-field", "duplicate-item", "out-of-range")]
+    [ProblemCodes(403, "not-type-issuer")]
+    [ProblemCodes(422, "type-not-in-force", "unknown-department", "unknown-field", "purpose-not-in-force")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Sharing: grants")]
     [ProducesResponseType<GrantView>(StatusCodes.Status201Created)]

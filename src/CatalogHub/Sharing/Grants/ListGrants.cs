@@ -16,6 +16,7 @@ public static class ListGrantsEndpoint
     /// type. Revoked and expired grants are included, with <c>revokedAt</c> and <c>validUntil</c> saying so.
     /// </summary>
     [WolverineGet("/sharing/grants", Name = "ListGrants")]
+    [ProblemCodes(400, "too-long", "out-of-range", "validation-failed")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Sharing: grants")]
     [ProducesResponseType<GrantPage>(StatusCodes.Status200OK)]

@@ -7,6 +7,7 @@ public static class RevokeGrantEndpoint
 {
     /// <summary>Ends a grant at once; by its grantor department or a hub-admin. Revoking twice is a no-op.</summary>
     [WolverinePost("/sharing/grants/{id}/revoke", Name = "RevokeGrant")]
+    [ProblemCodes(403, "not-grantor")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Sharing: grants")]

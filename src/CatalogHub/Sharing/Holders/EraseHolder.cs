@@ -17,6 +17,7 @@ public static class EraseHolderEndpoint
     /// is a no-op. Hub-admin only.
     /// </summary>
     [WolverinePost("/sharing/holders/erase", Name = "EraseHolder")]
+    [ProblemCodes(typeof(HolderIds), nameof(HolderIds.Check))]
     [Authorize(Policy = Policies.HubAdmin)]
     [Tags("Sharing: holders")]
     [ProducesResponseType<HolderErasure>(StatusCodes.Status200OK)]

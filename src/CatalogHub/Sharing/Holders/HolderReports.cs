@@ -22,6 +22,7 @@ public sealed record HolderAccessReport(DateTimeOffset GeneratedAt, bool Erased,
 public static class HolderReportsEndpoint
 {
     [WolverinePost("/sharing/holders/access-report", Name = "GetHolderAccessReport")]
+    [ProblemCodes(typeof(HolderIds), nameof(HolderIds.Check))]
     [Authorize(Policy = Policies.HolderReport)]
     [Tags("Sharing: holders")]
     [ProducesResponseType<HolderAccessReport>(StatusCodes.Status200OK)]
@@ -47,6 +48,7 @@ public static class HolderReportsEndpoint
 /// <summary>The two kinds of holder ID: a resident ID number (GB 11643) or a unified social credit code (GB 32100).</summary>
 public static class HolderIds
 {
+    [ProblemCodes(400, "invalid-holder-id")]
     public static bool Check(Validation v, string field, string? holderId) =>
         v.Text(field, holderId, 18)
         && v.Check(ResidentIdNumber.IsValid(holderId) || UnifiedSocialCreditCode.IsValid(holderId), field, "invalid-holder-id",

@@ -5,6 +5,7 @@ namespace CatalogHub.Sharing.LicenceTypes;
 /// <summary>Input rules of a licence type's content.</summary>
 public static class LicenceTypeRules
 {
+    [ProblemCodes(400, "invalid-face-schema")]
     public static void Check(Validation v, LicenceTypeContent? content)
     {
         if (content is null)
@@ -16,6 +17,7 @@ public static class LicenceTypeRules
         FaceSchema.Check(v, "content.faceSchema", content.FaceSchema);
     }
 
+    [ProblemCodes(400, "invalid-type-code")]
     public static void CheckCode(Validation v, string? code)
     {
         if (v.Text("code", code, 32))

@@ -8,6 +8,9 @@ public sealed record ChangeLicence(LicenceDocument Document, string Reason);
 public static class ChangeLicenceEndpoint
 {
     [WolverinePut("/sharing/licences/{id}", Name = "ChangeLicence")]
+    [ProblemCodes(typeof(LicenceDocuments), nameof(LicenceDocuments.Read))]
+    [ProblemCodes(typeof(LicenceDocuments), nameof(LicenceDocuments.Accept))]
+    [ProblemCodes(422, "holder-erased", "not-the-same-licence", "next-version-expected", "licence-revoked")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.LicenceIssuer)]
     [Tags("Sharing: licences")]

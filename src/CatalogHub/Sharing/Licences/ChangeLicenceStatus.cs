@@ -7,6 +7,7 @@ public sealed record ChangeLicenceStatus(DateTimeOffset? EffectiveAt, string Rea
 
 public static class LicenceAccess
 {
+    [ProblemCodes(403, "not-licence-issuer")]
     public static IResult? IssuerOnly(Caller caller, Licence licence) =>
         caller.DepartmentId == licence.IssuerDepartmentId ? null
             : Problems.Forbidden("not-licence-issuer", "Only the licence's issuing department may change it.");
@@ -16,6 +17,9 @@ public static class LicenceAccess
 public static class ChangeLicenceStatusEndpoint
 {
     [WolverinePost("/sharing/licences/{id}/suspend", Name = "SuspendLicence")]
+    [ProblemCodes(typeof(LicenceAccess), nameof(LicenceAccess.IssuerOnly))]
+    [ProblemCodes(typeof(ChangeLicenceStatusEndpoint), nameof(ChangeLicenceStatusEndpoint.CanChange))]
+    [ProblemCodes(typeof(StatusTimeline), nameof(StatusTimeline.CanAppend))]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.LicenceIssuer)]
     [Tags("Sharing: licences")]
@@ -26,6 +30,9 @@ public static class ChangeLicenceStatusEndpoint
         Change(id, command, LicenceStatus.Suspended, http, user, session, clock, bus, (at, by, now) => new LicenceSuspended(id, at, command.Reason, by, now));
 
     [WolverinePost("/sharing/licences/{id}/reinstate", Name = "ReinstateLicence")]
+    [ProblemCodes(typeof(LicenceAccess), nameof(LicenceAccess.IssuerOnly))]
+    [ProblemCodes(typeof(ChangeLicenceStatusEndpoint), nameof(ChangeLicenceStatusEndpoint.CanChange))]
+    [ProblemCodes(typeof(StatusTimeline), nameof(StatusTimeline.CanAppend))]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.LicenceIssuer)]
     [Tags("Sharing: licences")]
@@ -36,6 +43,9 @@ public static class ChangeLicenceStatusEndpoint
         Change(id, command, LicenceStatus.Valid, http, user, session, clock, bus, (at, by, now) => new LicenceReinstated(id, at, command.Reason, by, now));
 
     [WolverinePost("/sharing/licences/{id}/revoke", Name = "RevokeLicence")]
+    [ProblemCodes(typeof(LicenceAccess), nameof(LicenceAccess.IssuerOnly))]
+    [ProblemCodes(typeof(ChangeLicenceStatusEndpoint), nameof(ChangeLicenceStatusEndpoint.CanChange))]
+    [ProblemCodes(typeof(StatusTimeline), nameof(StatusTimeline.CanAppend))]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.LicenceIssuer)]
     [Tags("Sharing: licences")]
@@ -47,6 +57,8 @@ public static class ChangeLicenceStatusEndpoint
 
     /// <summary>Records that the validity period has ended; refused before ValidTo. Recording it twice is a no-op.</summary>
     [WolverinePost("/sharing/licences/{id}/expire", Name = "RecordLicenceExpiry")]
+    [ProblemCodes(typeof(LicenceAccess), nameof(LicenceAccess.IssuerOnly))]
+    [ProblemCodes(422, "licence-still-valid")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.LicenceIssuer)]
     [Tags("Sharing: licences")]
@@ -73,6 +85,7 @@ public static class ChangeLicenceStatusEndpoint
             (licence, version) => LicenceView.Of(licence, now, version), bus);
     }
 
+    [ProblemCodes(422, "licence-ended", "licence-not-valid", "licence-not-suspended")]
     private static IResult? CanChange(Licence licence, LicenceStatus to, DateTimeOffset effectiveAt, DateTimeOffset now)
     {
         if (licence.LatestStatus is LicenceStatus.Revoked or LicenceStatus.Expired)

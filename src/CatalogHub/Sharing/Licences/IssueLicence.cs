@@ -19,6 +19,10 @@ public sealed record LicenceView(
 public static class IssueLicenceEndpoint
 {
     [WolverinePost("/sharing/licences", Name = "IssueLicence"), Idempotent]
+    [ProblemCodes(typeof(LicenceDocuments), nameof(LicenceDocuments.Read))]
+    [ProblemCodes(typeof(LicenceDocuments), nameof(LicenceDocuments.Accept))]
+    [ProblemCodes(409, "duplicate-licence")]
+    [ProblemCodes(422, "first-version-expected")]
     [Authorize(Policy = Policies.LicenceIssuer)]
     [Tags("Sharing: licences")]
     [ProducesResponseType<LicenceView>(StatusCodes.Status201Created)]

@@ -16,6 +16,7 @@ public sealed record AcceptedDocument(ReadDocument Document, ItemVersion<Licence
 /// </summary>
 public static class LicenceDocuments
 {
+    [ProblemCodes(400, "invalid-licence-content", "invalid-signature-encoding", "invalid-identifier", "identifier-type-mismatch", "identifier-issuer-mismatch", "out-of-range", "invalid-resident-id", "invalid-credit-code")]
     public static ReadDocument? Read(Validation v, LicenceDocument? document)
     {
         if (document is null) { v.Add("document", "required", "is required."); return null; }
@@ -71,6 +72,8 @@ public static class LicenceDocuments
     }
 
     /// <summary>The rules against the store; the caller must be the issuer named in the content.</summary>
+    [ProblemCodes(403, "not-issuer", "not-type-issuer")]
+    [ProblemCodes(422, "type-not-in-force", "type-version-not-in-force", "holder-kind-mismatch", "face-data-invalid", "unknown-seal", "seal-of-another-department", "seal-revoked", "seal-not-active", "bad-signature")]
     public static async Task<(AcceptedDocument? Accepted, IResult? Problem)> Accept(
         IQuerySession session, ReadDocument document, Caller caller, DateTimeOffset now, CancellationToken ct)
     {

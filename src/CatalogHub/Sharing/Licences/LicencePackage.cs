@@ -15,6 +15,7 @@ public static class GetLicencePackageEndpoint
 {
     /// <summary>The issuing department's copy of its licence document, to hand to the holder or an integrator.</summary>
     [WolverineGet("/sharing/licences/{id}/package", Name = "GetLicencePackage")]
+    [ProblemCodes(410, "holder-erased")]
     [Authorize(Policy = Policies.LicenceIssuer)]
     [Tags("Sharing: licences")]
     [ProducesResponseType<LicencePackage>(StatusCodes.Status200OK)]

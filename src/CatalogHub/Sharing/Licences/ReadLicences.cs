@@ -29,6 +29,10 @@ public static class ReadLicencesEndpoint
     /// proven against a signed checkpoint (<see cref="Audit.Log.CitationProof"/>).
     /// </summary>
     [WolverinePost("/sharing/reads", Name = "ReadLicences")]
+    [ProblemCodes(typeof(HolderIds), nameof(HolderIds.Check))]
+    [ProblemCodes(typeof(Audit.Log.CitationProof), nameof(Audit.Log.CitationProof.Check))]
+    [ProblemCodes(400, "invalid-identifier", "one-lookup", "duplicate-field")]
+    [ProblemCodes(403, "purpose-not-in-force", "no-grant", "grant-expired", "grant-not-yet-valid", "grant-revoked", "purpose-not-granted", "fields-not-granted")]
     [Authorize(Policy = Policies.Consumer)]
     [Tags("Sharing: reads")]
     [ProducesResponseType<LicenceReadResult>(StatusCodes.Status200OK)]

@@ -39,6 +39,7 @@ public static class VerifyLicenceEndpoint
     /// nothing the caller did not send.
     /// </summary>
     [WolverinePost("/sharing/licences/verify", Name = "VerifyLicence")]
+    [ProblemCodes(typeof(LicenceDocuments), nameof(LicenceDocuments.Read))]
     [AllowAnonymous]
     [Tags("Sharing: licences")]
     [ProducesResponseType<LicenceVerification>(StatusCodes.Status200OK)]

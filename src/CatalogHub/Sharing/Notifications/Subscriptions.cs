@@ -66,6 +66,7 @@ public static class SubscriptionsEndpoint
 {
     /// <summary>Subscribes the caller's department's webhook to some kinds of change; the signing secret is shown in this response only.</summary>
     [WolverinePost("/sharing/subscriptions", Name = "Subscribe"), Idempotent]
+    [ProblemCodes(400, "invalid-url", "https-required", "non-public-target", "duplicate-kind")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Sharing: notifications")]
     [ProducesResponseType<CreatedSubscription>(StatusCodes.Status201Created)]

@@ -12,6 +12,9 @@ public sealed record ChangeSealStatus(DateTimeOffset? EffectiveAt, string Reason
 public static class ChangeSealStatusEndpoint
 {
     [WolverinePost("/sharing/seals/{id}/suspend", Name = "SuspendSeal")]
+    [ProblemCodes(403, "not-seal-owner")]
+    [ProblemCodes(typeof(SealRules), nameof(SealRules.CanChange))]
+    [ProblemCodes(typeof(StatusTimeline), nameof(StatusTimeline.CanAppend))]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Sharing: seals")]
@@ -23,6 +26,9 @@ public static class ChangeSealStatusEndpoint
             (at, by, now) => new SealSuspended(id, at, command.Reason, by, now));
 
     [WolverinePost("/sharing/seals/{id}/reinstate", Name = "ReinstateSeal")]
+    [ProblemCodes(403, "not-seal-owner")]
+    [ProblemCodes(typeof(SealRules), nameof(SealRules.CanChange))]
+    [ProblemCodes(typeof(StatusTimeline), nameof(StatusTimeline.CanAppend))]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Sharing: seals")]
@@ -34,6 +40,9 @@ public static class ChangeSealStatusEndpoint
             (at, by, now) => new SealReinstated(id, at, command.Reason, by, now));
 
     [WolverinePost("/sharing/seals/{id}/revoke", Name = "RevokeSeal")]
+    [ProblemCodes(403, "not-seal-owner")]
+    [ProblemCodes(typeof(SealRules), nameof(SealRules.CanChange))]
+    [ProblemCodes(typeof(StatusTimeline), nameof(StatusTimeline.CanAppend))]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [Authorize(Policy = Policies.Authenticated)]
     [Tags("Sharing: seals")]

@@ -11,6 +11,7 @@ public sealed record RegisterSeal(
 public static class RegisterSealEndpoint
 {
     [WolverinePost("/sharing/seals", Name = "RegisterSeal"), Idempotent]
+    [ProblemCodes(400, "unknown-seal-kind", "invalid-public-key", "out-of-range")]
     [Authorize(Policy = Policies.LicenceIssuer)]
     [Tags("Sharing: seals")]
     [ProducesResponseType<SealView>(StatusCodes.Status201Created)]

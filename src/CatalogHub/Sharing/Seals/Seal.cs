@@ -71,6 +71,7 @@ public sealed record Seal(
 /// <summary>The pure decisions on a seal's status: null means allowed.</summary>
 public static class SealRules
 {
+    [ProblemCodes(422, "seal-revoked", "seal-not-active", "seal-not-suspended")]
     public static IResult? CanChange(Seal seal, SealStatus to, DateTimeOffset effectiveAt, DateTimeOffset now)
     {
         if (seal.LatestStatus == SealStatus.Revoked)
