@@ -14,6 +14,9 @@ if (args is ["rebuild"]) return await LogBench.RebuildOnly(Environment.GetEnviro
 if (args is ["publish", var publishRoot, var roundText] && int.TryParse(roundText, out var publishRound) && publishRound >= 3)
     return await Scenarios.PublishesOnly(Path.GetFullPath(publishRoot), Environment.GetEnvironmentVariable("CATALOGHUB_DB")
         ?? throw new InvalidOperationException("Set CATALOGHUB_DB to a store `make bench` generated."), publishRound);
+// Measures (h), the bulk publication, alone on the store of CATALOGHUB_DB (nothing dropped); prints its section of docs/benchmarks.md.
+if (args is ["bulk", var repository]) return await BulkBench.RunAlone(Path.GetFullPath(repository), Environment.GetEnvironmentVariable("CATALOGHUB_DB")
+    ?? throw new InvalidOperationException("Set CATALOGHUB_DB to the store to publish into."));
 
 // make bench: generate the dataset, run the measurements against the real application, write docs/benchmarks.md.
 // Usage: CatalogHub.Bench <repository root> <output .md>; CATALOGHUB_DB names a database whose name contains "bench".
@@ -93,6 +96,9 @@ var loads = await LoadTests.Run(root, app.BaseAddress, http, key, log);
 log.WriteLine("(g) both clocks: reads and basis checks as known at an instant, beside the same without ...");
 var clocks = await scenarios.BothClocks(Xuchang.City, key);
 foreach (var c in clocks) log.WriteLine($"  {c.Name}: p50 {c.Measured.P50:F2} ms vs {c.Baseline.P50:F2} ms");
+log.WriteLine("(h) bulk publications ...");
+await transparencyLog.CatchUp();
+var bulk = await BulkBench.Run(store, raw, http, log);
 await app.DisposeAsync();
 
 log.WriteLine("(f) every read model rebuilt from the events ...");
@@ -100,6 +106,6 @@ var rebuild = await LogBench.RebuildAll(store, raw, log);
 log.WriteLine($"  {rebuild.Events:N0} events in {rebuild.Seconds:F0} s ({rebuild.EventsPerSecond:F0}/s)");
 
 var machine = await Machine.Describe(raw);
-await File.WriteAllTextAsync(outFile, Report.Write(machine, data, stored, entry, region, publishes, loads, catchUp, rebuild, clocks, total.Elapsed));
+await File.WriteAllTextAsync(outFile, Report.Write(machine, data, stored, entry, region, publishes, loads, catchUp, rebuild, clocks, bulk, total.Elapsed));
 log.WriteLine($"Wrote {outFile} ({total.Elapsed.TotalMinutes:F1} min in all).");
 return 0;

@@ -30,7 +30,8 @@ public static class Report
     }
 
     public static string Write(Machine machine, Dataset data, StoredCounts stored, Comparison entry, Comparison region,
-        IReadOnlyList<PublishComparison> publishes, LoadResults loads, LogCatchUp catchUp, Rebuild rebuild, IReadOnlyList<Comparison> clocks, TimeSpan took)
+        IReadOnlyList<PublishComparison> publishes, LoadResults loads, LogCatchUp catchUp, Rebuild rebuild, IReadOnlyList<Comparison> clocks,
+        BulkComparison bulk, TimeSpan took)
     {
         var md = new StringBuilder();
         md.AppendLine("# Benchmarks");
@@ -57,6 +58,7 @@ public static class Report
         md.AppendLine($"| (e) transparency log catching up on the whole store | batches of bounded cost | {F(catchUp.LeavesPerSecond, "N0")} leaves/s ({catchUp.Leaves:N0} in {F(catchUp.Seconds, "F0")} s), batch p99 {F(catchUp.Batches.P99, "F0")} ms | (none) | | (context) |");
         foreach (var c in clocks)
             md.AppendLine($"| (g) {c.Name} (`knownAt` = `asOf`) | ≤ 1.2× the same read without `knownAt` | p50 {F(c.Measured.P50)} ms, p99 {F(c.Measured.P99)} ms | without `knownAt`: p50 {F(c.Baseline.P50)} ms, p99 {F(c.Baseline.P99)} ms | {F(c.Measured.P50 / c.Baseline.P50)}× | {Verdict(c.Measured.P50 <= 1.2 * c.Baseline.P50)} (p50) |");
+        md.AppendLine(BulkBench.SummaryRow(bulk));
         md.AppendLine($"| (f) every read model rebuilt from the events | ≥ 20,000 events/s | {F(rebuild.EventsPerSecond, "N0")} events/s ({rebuild.Events:N0} in {F(rebuild.Seconds, "F0")} s) | (none) | | {Verdict(rebuild.EventsPerSecond >= 20_000)} |");
         md.AppendLine();
 
@@ -155,6 +157,9 @@ public static class Report
             md.AppendLine($"| {c.Name} | {F(c.Measured.P50)} / {F(c.Measured.P99)} | {F(c.Baseline.P50)} / {F(c.Baseline.P99)} | {F(c.Measured.P50 / c.Baseline.P50)}× |");
         md.AppendLine();
 
+        md.AppendLine(BulkBench.Section(bulk, alone: false));
+        md.AppendLine();
+
         md.AppendLine("## (f) Rebuilding every read model");
         md.AppendLine();
         md.AppendLine($"After the other measurements, with the application stopped: every projection the store registers rebuilt from the {rebuild.Events:N0} events by Marten's projection daemon " +
@@ -184,6 +189,7 @@ public static class Report
         md.AppendLine("```bash");
         md.AppendLine("make bench                              # all of it: installs wrk if missing, starts PostgreSQL, builds Release, generates, measures, writes this file");
         md.AppendLine("CATALOGHUB_PG_PORT=55435 make bench      # the same on another PostgreSQL port");
+        md.AppendLine("dotnet build CatalogHub.sln -c Release && CATALOGHUB_DB=... dotnet bench/CatalogHub.Bench/bin/Release/net10.0/CatalogHub.Bench.dll bulk .   # (h) alone, on any store (nothing dropped)");
         md.AppendLine("```");
         md.AppendLine();
         md.AppendLine("`make bench` runs `scripts/bench.sh`, which does:");

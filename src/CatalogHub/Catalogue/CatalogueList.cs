@@ -22,6 +22,11 @@ public static class CatalogueList
         RegionRoute = null,
         RegionDiffRoute = "/regions/{regionCode}/catalogue/diff",
         DraftedElsewhere = true,
+        // Its bulk publication drafts by code and content as the shared lifecycle does, under the catalogue's own rules and codes.
+        PublishesInBulk = true,
+        CheckCode = (v, code) => EntryContentRules.CheckItemCode(v, code, "code"),
+        DuplicateCodeProblem = "duplicate-item-code",
+        DerivedNotPublishedProblem = "derived-entry-not-published",
         Check = EntryContentRules.Check,
         Example = DemoData.Items.First(i => i.Code == "000147011000").Content,
         DraftView = ListView<ItemDraftView<EntryContent>>.As(EntryDraftView.Of),

@@ -20,11 +20,12 @@ public static partial class EntryContentRules
     [GeneratedRegex("^[0-9A-Za-z-]{4,64}$")]
     private static partial Regex ItemCodeShape();
 
+    /// <param name="field">Where the code is: <c>itemCode</c> in the catalogue's own requests, <c>code</c> in the shared lifecycle's.</param>
     [ProblemCodes(400, "invalid-item-code")]
-    public static void CheckItemCode(Validation v, string? itemCode)
+    public static void CheckItemCode(Validation v, string? itemCode, string field = "itemCode")
     {
-        if (v.Text("itemCode", itemCode, 64))
-            v.Check(ItemCodeShape().IsMatch(itemCode!), "itemCode", "invalid-item-code", "must be 4-64 letters, digits or '-'.");
+        if (v.Text(field, itemCode, 64))
+            v.Check(ItemCodeShape().IsMatch(itemCode!), field, "invalid-item-code", "must be 4-64 letters, digits or '-'.");
     }
 
     [ProblemCodes(400, "unknown-category", "unknown-basis-level")]

@@ -46,7 +46,7 @@ internal sealed record IdempotencyClaim(string Id, string RequestHash, Guid Toke
 /// is live, the stored answer once completed, 422 <c>idempotency-key-reused</c> for a different body. A claim whose lease
 /// ran out (its request hung or its node died) or an answer older than the window is taken over by the next request, with
 /// an optimistic-concurrency update so only one taker wins.</item>
-/// <item><b>Answer with the effect.</b> Each creating endpoint returns through <see cref="Created"/>, which queues the
+/// <item><b>Answer with the effect.</b> Each creating endpoint returns through <see cref="Created"/> (or <see cref="Ok"/>), which queues the
 /// completed record (201, Location, ETag, body) in the endpoint's own Marten session, versioned against the claim. Wolverine
 /// commits that session after the endpoint returns and before the response is written, so the answer commits with the
 /// events or not at all; a request whose claim was taken over cannot commit its effect.</item>
@@ -67,15 +67,25 @@ public static class Idempotency
     /// <summary>The 201 of a creating endpoint; with a claimed key, its answer is stored in the same transaction as the effect.</summary>
     public static Created<T> Created<T>(IDocumentSession session, HttpContext http, string location, T body)
     {
-        if (http.Items[typeof(IdempotencyClaim)] is IdempotencyClaim claim)
-        {
-            var answer = new IdempotencyRecord(claim.Id, claim.RequestHash, claim.Token, claim.KeepUntil, true, StatusCodes.Status201Created,
-                location, http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null, SealedBody(http, claim.Id, body));
-            // Versioned against the claim: if another request took the key over, the whole commit fails, effect included.
-            session.UpdateExpectedVersion(answer, claim.Version);
-            claim.AnswerQueued = true;
-        }
+        Store(session, http, StatusCodes.Status201Created, location, body);
         return TypedResults.Created(location, body);
+    }
+
+    /// <summary>The 200 of a POST that creates several resources at once (a bulk publication), stored as <see cref="Created{T}"/> stores its answer.</summary>
+    public static Ok<T> Ok<T>(IDocumentSession session, HttpContext http, T body)
+    {
+        Store(session, http, StatusCodes.Status200OK, null, body);
+        return TypedResults.Ok(body);
+    }
+
+    private static void Store<T>(IDocumentSession session, HttpContext http, int status, string? location, T body)
+    {
+        if (http.Items[typeof(IdempotencyClaim)] is not IdempotencyClaim claim) return;
+        var answer = new IdempotencyRecord(claim.Id, claim.RequestHash, claim.Token, claim.KeepUntil, true, status,
+            location, http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null, SealedBody(http, claim.Id, body));
+        // Versioned against the claim: if another request took the key over, the whole commit fails, effect included.
+        session.UpdateExpectedVersion(answer, claim.Version);
+        claim.AnswerQueued = true;
     }
 
     /// <summary>

@@ -129,9 +129,10 @@ public sealed class RequestHygiene(RequestDelegate next, IApiDescriptionGroupCol
         if (!IsJson(request.ContentType))
             return Problems.Of(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType,
                 "This operation takes a JSON body.", "Send Content-Type: application/json (UTF-8).", "Content-Type");
-        if (await ReadBounded(request) is not { } bytes)
+        var limit = LimitOf(http);
+        if (await ReadBounded(request, limit) is not { } bytes)
             return Problems.Of(StatusCodes.Status413PayloadTooLarge, ProblemCodes.BodyTooLarge, "The request body is too large.",
-                $"A body may have at most {MaxBodyBytes} bytes.");
+                $"A body may have at most {limit} bytes.");
         request.Body = new MemoryStream(bytes, writable: false);
 
         if (bytes.Length == 0)
@@ -164,16 +165,29 @@ public sealed class RequestHygiene(RequestDelegate next, IApiDescriptionGroupCol
         return null;
     }
 
-    /// <summary>The whole body, or null once it exceeds <see cref="MaxBodyBytes"/>.</summary>
-    private static async Task<byte[]?> ReadBounded(HttpRequest request)
+    /// <summary>
+    /// <see cref="MaxBodyBytes"/>, or the larger limit an operation declares (<see cref="RequestBodyLimit"/>: a bulk publication);
+    /// the server's own limit is raised to it for this request, before the body is read.
+    /// </summary>
+    private static long LimitOf(HttpContext http)
     {
-        if (request.ContentLength > MaxBodyBytes) return null;
+        if (http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            is not { } declared) return MaxBodyBytes;
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } server)
+            server.MaxRequestBodySize = declared;
+        return declared;
+    }
+
+    /// <summary>The whole body, or null once it exceeds <paramref name="limit"/>.</summary>
+    private static async Task<byte[]?> ReadBounded(HttpRequest request, long limit)
+    {
+        if (request.ContentLength > limit) return null;
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes) return null;
+            if (buffer.Length + read > limit) return null;
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
@@ -242,3 +256,6 @@ public sealed class RequestHygiene(RequestDelegate next, IApiDescriptionGroupCol
         return null;
     }
 }
+
+/// <summary>An operation's own body limit, above <see cref="RequestHygiene.MaxBodyBytes"/> (endpoint metadata, read by <see cref="RequestHygiene"/>).</summary>
+public sealed record RequestBodyLimit(long? MaxRequestBodySize) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata;

@@ -19,8 +19,11 @@ public static class PublicationAccess
     public static bool MayEdit<T>(Caller caller, T item) where T : IPublishable<T> =>
         caller.DepartmentId == item.OwnerDepartmentId || MayPublish(caller, item);
 
-    public static bool MayPublish<T>(Caller caller, T item) where T : IPublishable<T> =>
-        caller.Has(Role.CatalogueManager) && caller.RegionCode == item.RegionCode;
+    public static bool MayPublish<T>(Caller caller, T item) where T : IPublishable<T> => MayPublishIn(caller, item.RegionCode);
+
+    /// <summary>Whether the caller may publish items of <paramref name="regionCode"/>: the bulk publication asks before any item exists.</summary>
+    public static bool MayPublishIn(Caller caller, string regionCode) =>
+        caller.Has(Role.CatalogueManager) && caller.RegionCode == regionCode;
 
     /// <summary>Drafts and their history: the editors plus auditors.</summary>
     public static bool MaySeeDrafts<T>(Caller? caller, T item) where T : IPublishable<T> =>

@@ -51,15 +51,22 @@ public static class PublicationWrites
         Func<T, long, object> view, IMessageBus? outbox = null) where T : class, IPublishable<T>
     {
         var input = new Validation();
-        input.Text("note", command.Note, 500, required: false);
-        var effectiveAt = command.EffectiveAt ?? now;
-        // A correction names the decision that orders it; it is the catalogue manager's, as every publication is.
-        input.Text("basis", command.Basis, 500, required: effectiveAt < now);
+        var effectiveAt = CheckPublish(input, command, now);
         return Change<T>(id, command.Reason, input, http, user, session, PublicationAccess.MayPublish, async (item, caller) =>
         {
             var refused = LifecycleRules.CanPublish(item.Lifecycle, effectiveAt, now) ?? await content(item, effectiveAt);
             return refused is null ? Decision.Record(published(item, caller, effectiveAt)) : Decision.Refuse(refused);
         }, view, outbox);
+    }
+
+    /// <summary>The input rules of a publication (its note, a correction's basis); returns its effective time.</summary>
+    public static DateTimeOffset CheckPublish(Validation input, Publish command, DateTimeOffset now)
+    {
+        input.Text("note", command.Note, 500, required: false);
+        var effectiveAt = command.EffectiveAt ?? now;
+        // A correction names the decision that orders it; it is the catalogue manager's, as every publication is.
+        input.Text("basis", command.Basis, 500, required: effectiveAt < now);
+        return effectiveAt;
     }
 
     /// <summary>Cancels a version or the repeal not yet in effect (<see cref="LifecycleRules.CanChangeSchedule"/>).</summary>

@@ -148,6 +148,8 @@ public sealed class Authorization_matrix(AppFixture fixture) : SharingContext(fi
             table[$"GET_{at}_id_versions_version"] = Anyone.OwnedByFirst();
             table[$"GET_{At(list.DraftsRoute)}"] = write;
             table[$"POST_{at}"] = draft;
+            // It drafts and publishes: both policies (inside, only the region's catalogue manager passes).
+            if (list.PublishesInBulk) table[$"POST_{at}_bulk"] = Only([.. RolesOf(list.DraftPolicy).Intersect(RolesOf(list.WritePolicy))]);
             table[$"GET_{at}_id_draft"] = AnyDepartment.OwnedByFirst();
             table[$"GET_{at}_id_history"] = AnyDepartment.OwnedByFirst();
             foreach (var change in new[] { "PUT_{0}_id_draft", "POST_{0}_id_submit", "POST_{0}_id_withdraw", "POST_{0}_id_publish", "POST_{0}_id_repeal",

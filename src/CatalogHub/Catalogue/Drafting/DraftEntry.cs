@@ -34,11 +34,11 @@ public static class DraftEntryEndpoint
         var caller = Caller.Required(user);
         if (command.RegionCode != caller.RegionCode)
             return Problems.Forbidden("other-region", $"A department of {caller.RegionCode} drafts entries of its own region only.");
-        if (await session.Query<ListItem<EntryContent>>()
-                .AnyAsync(e => e.RegionCode == command.RegionCode && e.Code == command.ItemCode && e.Lifecycle.Stage != Stage.Withdrawn, http.RequestAborted))
-            return Problems.Conflict("duplicate-item-code", $"{command.RegionCode} already has an entry {command.ItemCode}.", "itemCode");
+        var list = CatalogueList.Definition;
+        if ((await list.CodesTaken(session, command.RegionCode, [command.ItemCode], http.RequestAborted)).Count > 0)
+            return Problems.Conflict(list.DuplicateCodeProblem, $"{command.RegionCode} already has an entry {command.ItemCode}.", "itemCode");
         if (command.DerivedFrom is { } source
-            && await Derivation.Refusal(session, CatalogueList.Name, source, command.RegionCode, "derived-entry-not-published", http.RequestAborted) is { } refused)
+            && await Derivation.Refusal(session, list.Name, source, command.RegionCode, list.DerivedNotPublishedProblem, http.RequestAborted) is { } refused)
             return refused;
 
         var id = Guid.CreateVersion7();

@@ -72,6 +72,17 @@ public abstract partial class ListDefinition
     /// <summary>The problem code of a draft whose code is taken.</summary>
     public string DuplicateCodeProblem { get; init; } = "duplicate-code";
 
+    /// <summary>The problem code of a draft that derives from an item with no published version.</summary>
+    public string DerivedNotPublishedProblem { get; init; } = "derived-item-not-published";
+
+    /// <summary>
+    /// True when the list takes a bulk publication at <c>POST {Route}/bulk</c> (<see cref="BulkPublish{TContent}"/>): every list
+    /// drafted by code and content, which is the shared draft's shape; a list drafted elsewhere only when its draft has that shape too.
+    /// </summary>
+    public bool PublishesInBulk { get => _publishesInBulk ?? !DraftedElsewhere; init => _publishesInBulk = value; }
+
+    private readonly bool? _publishesInBulk;
+
     /// <summary>The rule an item's code must follow (400 <c>invalid-code</c> by default).</summary>
     public Action<Validation, string?> CheckCode { get; init; } = CheckDefaultCode;
 
@@ -206,6 +217,19 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     public Action<JsonObject>? UpgradeOldShape { get; init; }
 
     public override object ExampleContent => Example;
+
+    /// <summary>
+    /// Which of <paramref name="codes"/> an item that is not withdrawn already holds, in <paramref name="regionCode"/> (anywhere, for a
+    /// list keyed by code alone): a draft may not take them. One query, for one draft or a bulk publication's every item.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> CodesTaken(IQuerySession session, string regionCode, IReadOnlyCollection<string> codes, CancellationToken ct)
+    {
+        if (codes.Count == 0) return new HashSet<string>();
+        var wanted = codes.ToArray();
+        var taken = session.Query<ListItem<TContent>>().Where(i => wanted.Contains(i.Code) && i.Lifecycle.Stage != Stage.Withdrawn);
+        if (!KeyedByCodeAlone) taken = taken.Where(i => i.RegionCode == regionCode);
+        return (await taken.Select(i => i.Code).ToListAsync(ct)).ToHashSet();
+    }
 
     public override (IReadOnlyList<FieldError> Shape, IReadOnlyList<FieldError> Refusals) JudgeExample()
     {

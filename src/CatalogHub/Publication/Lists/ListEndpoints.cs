@@ -22,7 +22,7 @@ public sealed record ReviseItem<TContent>(TContent Content, string Reason);
 /// once, where a Wolverine endpoint would let the transactional middleware do it; the commit comes before the response
 /// is written, as <see cref="Idempotency"/> requires.
 /// </summary>
-public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where TContent : class
+public sealed partial class ListEndpoints<TContent>(ListDefinition<TContent> list) where TContent : class
 {
     public const int MaxPageSize = 200;
 
@@ -49,6 +49,17 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
                 new ProblemCodesAttribute(StatusCodes.Status403Forbidden, "other-region"),
                 new ProblemCodesAttribute(StatusCodes.Status409Conflict, list.DuplicateCodeProblem),
                 new ProblemCodesAttribute(StatusCodes.Status422UnprocessableEntity, "derived-item-not-published", "derivation-not-from-parent-region")]);
+        if (list.PublishesInBulk)
+            // Both policies: it drafts and publishes; inside, only the region's catalogue manager passes (PublicationAccess.MayPublishIn).
+            Described(app.MapPost($"{route}/bulk", Bulk).RequireAuthorization(list.DraftPolicy, list.WritePolicy), "POST", $"{route}/bulk",
+                    typeof(BulkPublished), StatusCodes.Status200OK,
+                    [StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity])
+                .WithMetadata([new IdempotentAttribute(), new RequestBodyLimit(BulkPublication.MaxBodyBytes), .. shape, .. CodesOf(list.CheckCode), .. refusals,
+                    new ProblemCodesAttribute(StatusCodes.Status400BadRequest, "invalid-region-code", "unknown-region", list.DuplicateCodeProblem),
+                    new ProblemCodesAttribute(StatusCodes.Status403Forbidden, "other-region", "not-entry-editor"),
+                    // One refused element answers with its own code, several with bulk-not-publishable.
+                    new ProblemCodesAttribute(StatusCodes.Status422UnprocessableEntity, BulkPublication.NotPublishable, list.DuplicateCodeProblem,
+                        "derived-item-not-published", "derivation-not-from-parent-region", "reference-not-in-force")]);
         Write(app.MapPut($"{route}/{{id}}/draft", Revise), "PUT", $"{route}/{{id}}/draft", draftView, StatusCodes.Status200OK,
             [StatusCodes.Status400BadRequest, .. change]).WithMetadata(shape);
         foreach (var (verb, handler) in new (string, Delegate)[] { ("submit", Submit), ("withdraw", Withdraw), ("publish", Publish), ("repeal", Repeal),
@@ -118,6 +129,7 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         _ when path == list.RegionDiffRoute => $"A region's items at two instants compared: added, changed (with their fields), repealed: {list.Title}",
         _ when path == list.DraftsRoute => $"Items with pending work the caller may edit: {list.Title}",
         ("POST", _) when path == list.Route => $"Draft a new item: {list.Title}",
+        ("POST", "bulk") => $"Draft and publish many new items of a region at once, all or nothing: {list.Title}",
         ("PUT", "draft") => $"Replace an item's pending draft: {list.Title}",
         ("GET", "draft") => $"An item's pending draft: {list.Title}",
         ("POST", "submit") => $"Submit an item's draft for review: {list.Title}",
@@ -147,12 +159,10 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
 
         if (regionCode != caller.RegionCode)
             return Problems.Forbidden("other-region", $"A department of {caller.RegionCode} drafts items of its own region only.");
-        var taken = session.Query<ListItem<TContent>>().Where(i => i.Code == command.Code && i.Lifecycle.Stage != Stage.Withdrawn);
-        if (await (list.KeyedByCodeAlone ? taken : taken.Where(i => i.RegionCode == regionCode)).AnyAsync(http.RequestAborted))
-            return Problems.Conflict(list.DuplicateCodeProblem,
-                $"A {list.Noun} item {command.Code} already exists{(list.KeyedByCodeAlone ? "" : $" in {regionCode}")}.", "code");
+        if ((await list.CodesTaken(session, regionCode!, [command.Code], http.RequestAborted)).Count > 0)
+            return Problems.Conflict(list.DuplicateCodeProblem, CodeTaken(command.Code, regionCode!), "code");
         if (command.DerivedFrom is { } source
-            && await Derivation.Refusal(session, list.Name, source, regionCode!, "derived-item-not-published", http.RequestAborted) is { } refused)
+            && await Derivation.Refusal(session, list.Name, source, regionCode!, list.DerivedNotPublishedProblem, http.RequestAborted) is { } refused)
             return refused;
 
         var id = Guid.CreateVersion7();
@@ -165,6 +175,9 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
         await session.SaveChangesAsync(http.RequestAborted);
         return created;
     }
+
+    private string CodeTaken(string code, string regionCode) =>
+        $"A {list.Noun} item {code} already exists{(list.KeyedByCodeAlone ? "" : $" in {regionCode}")}.";
 
     public Task<IResult> Revise(Guid id, ReviseItem<TContent> command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
     {
@@ -200,8 +213,13 @@ public sealed class ListEndpoints<TContent>(ListDefinition<TContent> list) where
             async (item, effectiveAt) => PublishRefusals.Of(list.RefusalsToPublish(item.Draft))
                 ?? (list.RefusalAtPublish is { } refusal ? await refusal(session, item.Draft, Clocks.Current(effectiveAt, now), http.RequestAborted) : null)
                 ?? await PublishRefusals.ReferencesNotInForce(session, list.References(item.Draft), effectiveAt, http.RequestAborted),
-            (item, caller, effectiveAt) => new ItemPublished<TContent>(id, item.Lifecycle.LatestVersion + 1, item.RegionCode, item.Code,
-                item.DerivedFrom, item.Draft, effectiveAt, command.Note, caller.DepartmentCode, now, item.OwnerDepartmentCode, command.Basis), View, outbox);
+            (item, caller, effectiveAt) => PublishedEvent(item, command, caller, effectiveAt, now), View, outbox);
+
+    /// <summary>The reviewed draft of <paramref name="item"/> published as its next version (a single publication's, or each of a bulk one's).</summary>
+    private static ItemPublished<TContent> PublishedEvent(ListItem<TContent> item, Publish command, Caller caller, DateTimeOffset effectiveAt,
+        DateTimeOffset now) =>
+        new(item.Id, item.Lifecycle.LatestVersion + 1, item.RegionCode, item.Code, item.DerivedFrom, item.Draft, effectiveAt, command.Note,
+            caller.DepartmentCode, now, item.OwnerDepartmentCode, command.Basis);
 
     public Task<IResult> Repeal(Guid id, Repeal command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
         IMartenOutbox outbox)

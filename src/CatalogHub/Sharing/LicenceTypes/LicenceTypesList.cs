@@ -18,6 +18,8 @@ public static class LicenceTypesList
         DraftPolicy = Policies.LicenceIssuer,
         WritePolicy = Policies.Authenticated,
         KeyedByCodeAlone = true,
+        // The issuer drafts and the catalogue manager publishes, two departments: no one caller may do both in one request.
+        PublishesInBulk = false,
         DuplicateCodeProblem = "duplicate-type-code",
         CheckCode = LicenceTypeRules.CheckCode,
         Check = LicenceTypeRules.Check,
