@@ -5,7 +5,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using CatalogHub.Catalogue;
-using CatalogHub.Departments.Keys;
 using CatalogHub.Departments.Registering;
 using CatalogHub.Platform;
 using CatalogHub.Publication.Lists;
@@ -64,7 +63,7 @@ public static class BulkBench
         var city = Xuchang.DepartmentsOf(0)[0];
         var county = Xuchang.DepartmentsOf(Array.FindIndex(Xuchang.Regions, r => r.Code == "411081"))[0];
         (city, county) = (await Registered(store, city), await Registered(store, county));
-        var (cityKey, countyKey) = (await KeyOf(store, city), await KeyOf(store, county));
+        var (cityKey, countyKey) = (await Scenarios.IssueKey(store, city, Reason), await Scenarios.IssueKey(store, county, Reason));
         var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 100_000;
 
         // A first, small request of each kind: the application's first bulk request compiles and warms what every later one reuses.
@@ -142,18 +141,6 @@ public static class BulkBench
             department.Code, DateTimeOffset.UtcNow, department.Id);
         await session.SaveChangesAsync();
         return department;
-    }
-
-    private static async Task<string> KeyOf(IDocumentStore store, BenchDepartment department)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var (issued, key) = IssueApiKeyEndpoint.Issue(department.Id, "benchmark", now.AddDays(1), department.Code, now);
-        await using var session = store.LightweightSession();
-        session.LastModifiedBy = department.Code;
-        session.SetHeader("reason", Reason);
-        session.Events.Append(department.Id, issued);
-        await session.SaveChangesAsync();
-        return key;
     }
 
     private static string F(double value, string format = "F2") => value.ToString(format, CultureInfo.InvariantCulture);

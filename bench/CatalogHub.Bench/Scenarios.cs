@@ -328,15 +328,17 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
     }
 
     /// <summary>A key of the city's catalogue manager for the API publishes, issued the way the bootstrap issues one.</summary>
-    public async Task<string> IssueManagerKey()
+    public Task<string> IssueManagerKey() => IssueKey(store, data.CityManager, Reason);
+
+    /// <summary>A day's API key of <paramref name="department"/>, appended to its stream the way the bootstrap issues one.</summary>
+    public static async Task<string> IssueKey(IDocumentStore store, BenchDepartment department, string reason)
     {
-        var manager = data.CityManager;
         var now = DateTimeOffset.UtcNow;
-        var (issued, key) = IssueApiKeyEndpoint.Issue(manager.Id, "benchmark", now.AddDays(1), manager.Code, now);
+        var (issued, key) = IssueApiKeyEndpoint.Issue(department.Id, "benchmark", now.AddDays(1), department.Code, now);
         await using var session = store.LightweightSession();
-        session.LastModifiedBy = manager.Code;
-        session.SetHeader("reason", Reason);
-        session.Events.Append(manager.Id, issued);
+        session.LastModifiedBy = department.Code;
+        session.SetHeader("reason", reason);
+        session.Events.Append(department.Id, issued);
         await session.SaveChangesAsync();
         return key;
     }

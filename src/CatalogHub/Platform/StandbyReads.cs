@@ -32,8 +32,7 @@ public sealed class StandbyReads : IAsyncDisposable
         select pg_is_in_recovery(),
                case when not pg_is_in_recovery() then 0
                     when pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn()
-                         and (select coalesce(min(status), 'streaming') = 'streaming' from pg_stat_wal_receiver)
-                         and exists (select from pg_stat_wal_receiver) then 0
+                         and exists (select from pg_stat_wal_receiver where coalesce(status, 'streaming') = 'streaming') then 0
                     else coalesce(extract(epoch from now() - pg_last_xact_replay_timestamp()), 0) end::float8
         """;
 

@@ -429,6 +429,15 @@ public sealed class Auditors_questions(AppFixture fixture) : SharingContext(fixt
         return answer.Deserialize<T>(ApiJson.Options)!;
     }
 
+    /// <summary>食品经营许可 published, then five minutes later its revision (含网络经营) published as version 2.</summary>
+    private async Task<EntryDraftView> PublishedTwice()
+    {
+        var entry = await Published(FoodLicence(), effectiveAt: Now.AddMinutes(1));
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await Publish(await Submit(await Revise(entry, FoodLicence("食品经营许可（含网络经营）"))), Now.AddMinutes(1));
+        return entry;
+    }
+
     private (int Exit, JsonElement Result, string Stderr) Cli(params string[] args)
     {
         var (exit, result, stderr) = Log.AuditCli.Run(Host.Server.CreateHandler(), args);
@@ -439,9 +448,7 @@ public sealed class Auditors_questions(AppFixture fixture) : SharingContext(fixt
     public async Task the_cli_asks_the_same_questions_and_exports_the_access_log_exiting_1_on_a_refusal_and_2_on_bad_usage()
     {
         var before = Now;
-        var entry = await Published(FoodLicence(), effectiveAt: Now.AddMinutes(1));
-        Clock.Advance(TimeSpan.FromMinutes(5));
-        await Publish(await Submit(await Revise(entry, FoodLicence("食品经营许可（含网络经营）"))), Now.AddMinutes(1));
+        var entry = await PublishedTwice();
         await FourReads();
         string[] hub = ["--hub", "http://localhost", "--api-key", _auditor.Key];
 
@@ -487,9 +494,7 @@ public sealed class Auditors_questions(AppFixture fixture) : SharingContext(fixt
     [Fact]
     public async Task rebuilding_every_read_model_from_the_events_gives_the_live_state_and_names_a_tampered_row()
     {
-        var entry = await Published(FoodLicence(), effectiveAt: Now.AddMinutes(1));
-        Clock.Advance(TimeSpan.FromMinutes(5));
-        await Publish(await Submit(await Revise(entry, FoodLicence("食品经营许可（含网络经营）"))), Now.AddMinutes(1));
+        var entry = await PublishedTwice();
         await Repealed(await Published(FoodLicence("食品生产许可") with { ExternalSourceId = "410000-000147012000" }, "000147012000", Now.AddMinutes(1)),
             Now.AddDays(1));
         var (_, reasons) = await FourReads();
@@ -552,9 +557,7 @@ public sealed class Auditors_questions(AppFixture fixture) : SharingContext(fixt
     public async Task the_documented_auditor_commands_run_as_written()
     {
         var from = Now;
-        var entry = await Published(FoodLicence(), effectiveAt: Now.AddMinutes(1));
-        Clock.Advance(TimeSpan.FromMinutes(5));
-        await Publish(await Submit(await Revise(entry, FoodLicence("食品经营许可（含网络经营）"))), Now.AddMinutes(1));
+        var entry = await PublishedTwice();
         await FourReads();
         await Signed();
         Clock.Advance(TimeSpan.FromMinutes(5));
