@@ -23,31 +23,41 @@ public static class EntryQueries
     public static async Task<(long Total, IReadOnlyList<ItemVersion<EntryContent>> Page)> InForce(
         IQuerySession session, CatalogueFilter filter, Clocks clocks, int page, int pageSize, CancellationToken ct)
     {
-        var (where, parameters, readsContent) = InForceRelation(filter, clocks);
-        var counted = readsContent ? $"{Intervals} {WithDocuments}" : Intervals;
+        var (intervals, where, parameters, readsContent) = InForceRelation(filter, clocks);
+        var counted = readsContent ? $"{intervals} {WithDocuments}" : intervals;
         var total = (await session.AdvancedSql.QueryAsync<long>($"select count(*) from {counted} {where}", ct, [.. parameters])).Single();
         // Without content filters the page is cut from the index before any version document is read: only the page's are.
         var paged = readsContent
-            ? $"select {RegionReads.WithClocks("l", "i")} from {Intervals} {WithDocuments} {where} order by i.item_code, i.id limit ? offset ?"
-            : $"select {RegionReads.WithClocks("l", "i")} from (select i.item_code, i.id, i.version_id, i.effective_at, i.placed_by from {Intervals} {where} " +
+            ? $"select {RegionReads.WithClocks("l", "i")} from {intervals} {WithDocuments} {where} order by i.item_code, i.id limit ? offset ?"
+            : $"select {RegionReads.WithClocks("l", "i")} from (select i.item_code, i.id, i.version_id, i.effective_at, i.placed_by from {intervals} {where} " +
               $"order by i.item_code, i.id limit ? offset ?) i {WithDocuments} order by i.item_code, i.id";
         var rows = await session.QueryAsync<ItemVersion<EntryContent>>(paged, ct,
             [.. parameters, pageSize, (page - 1) * pageSize]);
         return (total, [.. rows.Select(r => r with { AsOf = clocks.AsOf, KnownAt = clocks.KnownAt })]);
     }
 
-    private const string Intervals = $"{ValidityIntervalProjection.Table} i";
     private static string WithDocuments => $"join {VersionsTable} l on l.id = i.version_id";
 
     /// <summary>
-    /// The intervals holding the instant (one per entry in force), then the filters, and whether a filter reads the
-    /// versions' content (<c>l</c>). Without one the count reads no version document: the region index covers it.
+    /// The intervals holding the instant (one per entry in force): a region's through its fork indexes, the whole city's by
+    /// reading every interval; then the filters, and whether a filter reads the versions' content (<c>l</c>). Without one the
+    /// count reads no version document: the indexes cover it.
     /// </summary>
-    private static (string Where, List<object> Parameters, bool ReadsContent) InForceRelation(CatalogueFilter filter, Clocks clocks)
+    private static (string Intervals, string Where, List<object> Parameters, bool ReadsContent) InForceRelation(CatalogueFilter filter, Clocks clocks)
     {
-        List<object> parameters = [CatalogueList.Name, clocks.AsOf, clocks.AsOf, clocks.Record, clocks.Record];
-        var sql = $"where i.list = ? and {ValidityIntervalProjection.InForceAt} and {ValidityIntervalProjection.KnownAt}";
-        if (filter.RegionCode is not null) { sql += " and i.region_code = ?"; parameters.Add(filter.RegionCode); }
+        string intervals, sql;
+        List<object> parameters;
+        if (filter.RegionCode is { } region)
+        {
+            (intervals, var inRegion) = ValidityIntervalProjection.InForceInRegion(CatalogueList.Name, region, clocks);
+            (sql, parameters) = ("where true", [.. inRegion]);
+        }
+        else
+        {
+            intervals = $"{ValidityIntervalProjection.Table} i";
+            sql = $"where i.list = ? and {ValidityIntervalProjection.InForceAt} and {ValidityIntervalProjection.KnownAt}";
+            parameters = [CatalogueList.Name, clocks.AsOf, clocks.AsOf, clocks.Record, clocks.Record];
+        }
         if (filter.Category is not null) { sql += " and l.data->'content'->>'category' = ?"; parameters.Add(filter.Category); }
         if (filter.CompetentDepartment is not null) { sql += " and l.data->'content'->>'competentDepartment' = ?"; parameters.Add(filter.CompetentDepartment); }
         if (filter.ExternalSourceId is not null) { sql += " and l.data->'content'->>'externalSourceId' = ?"; parameters.Add(filter.ExternalSourceId); }
@@ -68,6 +78,6 @@ public static class EntryQueries
             parameters.Add(JsonSerializer.Serialize(new[] { basis }));
         }
         // Every filter but the region reads the content.
-        return (sql, parameters, filter with { RegionCode = null } != new CatalogueFilter(null));
+        return (intervals, sql, parameters, filter with { RegionCode = null } != new CatalogueFilter(null));
     }
 }

@@ -1,24 +1,22 @@
 namespace CatalogHub.Publication;
 
-/// <summary>A region's items of one list in force at an instant as known at another, through the validity intervals' region index.</summary>
+/// <summary>A region's items of one list in force at an instant as known at another, through the validity intervals' indexes.</summary>
 public static class RegionReads
 {
-    private const string InForceAt =
-        $"from {ValidityIntervalProjection.Table} i where i.list = ? and i.region_code = ? and {ValidityIntervalProjection.InForceAt} and {ValidityIntervalProjection.KnownAt}";
-
     /// <summary>
-    /// The count comes from the index alone; the page is cut from it before any version document is read. Each version comes
-    /// with both instants, its interval's start and the change that recorded it, for its citation.
+    /// The count and the page come from the intervals' fork indexes alone (<see cref="ValidityIntervalProjection.InForceInRegion"/>);
+    /// only the page's version documents are read. Each version comes with both instants, its interval's start and the change
+    /// that recorded it, for its citation.
     /// </summary>
     public static async Task<(long Total, IReadOnlyList<TVersion> Page)> InForce<TVersion>(IQuerySession session, string list, string versionsTable,
         string regionCode, Clocks clocks, Paging paging, CancellationToken ct) where TVersion : class, IPublishedVersion
     {
-        var (instant, record) = (clocks.AsOf, clocks.Record);
-        var total = (await session.AdvancedSql.QueryAsync<long>($"select count(*) {InForceAt}", ct, list, regionCode, instant, instant, record, record)).Single();
+        var (inForce, parameters) = ValidityIntervalProjection.InForceInRegion(list, regionCode, clocks);
+        var total = (await session.AdvancedSql.QueryAsync<long>($"select count(*) from {inForce}", ct, parameters)).Single();
         var rows = await session.QueryAsync<TVersion>(
-            $"select {WithClocks("l", "i")} from (select i.item_code, i.id, i.version_id, i.effective_at, i.placed_by {InForceAt} " +
-            $"order by i.item_code, i.id limit ? offset ?) i join {versionsTable} l on l.id = i.version_id order by i.item_code, i.id",
-            ct, list, regionCode, instant, instant, record, record, paging.PageSize, paging.Offset);
+            $"select {WithClocks("l", "i")} from (select i.* from {inForce} order by i.item_code, i.id limit ? offset ?) i " +
+            $"join {versionsTable} l on l.id = i.version_id order by i.item_code, i.id",
+            ct, [.. parameters, paging.PageSize, paging.Offset]);
         return (total, [.. rows.Select(r => (TVersion)r.Answering(clocks))]);
     }
 
@@ -28,9 +26,10 @@ public static class RegionReads
     {
         var (instant, record) = (clocks.AsOf, clocks.Record);
         var rows = await session.QueryAsync<TVersion>(
-            $"select {WithClocks("l", "i")} from (select i.id, i.version_id, i.effective_at, i.placed_by {InForceAt} and i.item_code = ? " +
+            $"select {WithClocks("l", "i")} from (select i.id, i.version_id, i.effective_at, i.placed_by from {ValidityIntervalProjection.Table} i " +
+            $"where i.list = ? and i.region_code = ? and i.item_code = ? and {ValidityIntervalProjection.InForceAt} and {ValidityIntervalProjection.KnownAt} " +
             $"order by i.id limit 1) i join {versionsTable} l on l.id = i.version_id",
-            ct, list, regionCode, instant, instant, record, record, code);
+            ct, list, regionCode, code, instant, instant, record, record);
         return rows.Count == 0 ? null : (TVersion)rows[0].Answering(clocks);
     }
 

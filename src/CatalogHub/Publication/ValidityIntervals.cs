@@ -67,6 +67,31 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
     /// <summary>Rows in force at <c>?</c> (the legal clock's instant).</summary>
     public const string InForceAt = "i.effective_at <= ? and (i.superseded_at is null or i.superseded_at > ?)";
 
+    /// <summary>
+    /// The intervals of a region's list in force at <c>clocks.AsOf</c> as known at <c>clocks.Record</c>, as a relation <c>i</c>
+    /// (item_code, id, version_id, effective_at, placed_by) and its parameters in order: five index ranges per node of the two
+    /// instants' paths (<see cref="IntervalForks"/>), so the cost follows the region's items in force, not every interval it
+    /// ever had. Rows still known are found on the legal clock; rows since retracted, which hold K only until their retraction,
+    /// on the record clock. The exact bounds (<see cref="InForceAt"/>, <see cref="KnownAt"/>) stay in every branch.
+    /// </summary>
+    public static (string Relation, object[] Parameters) InForceInRegion(string list, string regionCode, Clocks clocks)
+    {
+        var (at, record) = (clocks.AsOf, clocks.Record);
+        var (legalRight, legalLeft) = IntervalForks.Path(at);
+        var (recordRight, recordLeft) = IntervalForks.Path(record);
+        (string Range, object[] Parameters)[] branches =
+        [
+            ("i.retracted_at is null and i.fork_legal = any(?) and i.effective_at <= ?", [legalRight, at]),
+            ("i.retracted_at is null and i.fork_legal = any(?) and i.superseded_at > ?", [legalLeft, at]),
+            ("i.retracted_at is null and i.fork_legal = any(?) and i.superseded_at is null", [legalLeft]),
+            ("i.retracted_at is not null and i.fork_known = any(?) and i.recorded_at <= ?", [recordRight, record]),
+            ("i.retracted_at is not null and i.fork_known = any(?) and i.retracted_at > ?", [recordLeft, record]),
+        ];
+        var sql = string.Join(" union all ", branches.Select(b =>
+            $"select i.item_code, i.id, i.version_id, i.effective_at, i.placed_by from {Table} i where i.list = ? and i.region_code = ? and {b.Range} and {InForceAt} and {KnownAt}"));
+        return ($"({sql}) i", [.. branches.SelectMany(b => (object[])[list, regionCode, .. b.Parameters, at, at, record, record])]);
+    }
+
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         var serializer = operations.DocumentStore.Options.Serializer();
@@ -113,15 +138,17 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
         var before = Rows(points, from, points.Length - unchanged);
         var after = Rows(next, from, next.Length - unchanged);
         foreach (var gone in before.ExceptBy(after.Select(r => r.Key), r => r.Key))
-            operations.QueueSqlCommand($"update {Table} set retracted_at = ? where list = ? and id = ? and effective_at = ? and retracted_at is null",
-                change.RecordedAt, list, id, gone.EffectiveAt);
+            operations.QueueSqlCommand($"""
+                update {Table} set retracted_at = ?, fork_known = {IntervalForks.Sql("recorded_at", "?::timestamptz")}
+                where list = ? and id = ? and effective_at = ? and retracted_at is null
+                """, change.RecordedAt, change.RecordedAt, list, id, gone.EffectiveAt);
         foreach (var row in after.ExceptBy(before.Select(r => r.Key), r => r.Key))
             operations.QueueSqlCommand($"""
-                insert into {Table} (list, id, effective_at, superseded_at, version, version_id, region_code, item_code, repeal, recorded_at, recorded_by, placed_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+                insert into {Table} (list, id, effective_at, superseded_at, version, version_id, region_code, item_code, repeal, recorded_at, recorded_by, placed_by, fork_legal)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, {IntervalForks.Sql("?::timestamptz", "?::timestamptz")})
                 """, list, id, row.EffectiveAt, (object?)row.SupersededAt ?? DBNull.Value, row.Version, row.VersionId,
                 (object?)row.RegionCode ?? DBNull.Value, (object?)row.ItemCode ?? DBNull.Value, (object?)row.Repeal ?? DBNull.Value,
-                change.RecordedAt, change.Sequence, row.PlacedBy);
+                change.RecordedAt, change.Sequence, row.PlacedBy, row.EffectiveAt, (object?)row.SupersededAt ?? DBNull.Value);
         return next;
     }
 
@@ -194,7 +221,8 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
     private static DateTimeOffset Micro(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
 
     /// <summary>
-    /// Builds the rows from every timeline event of the store, in order, once: for a store written before both clocks were kept
+    /// Gives rows written before the intervals had forks (<see cref="IntervalForks"/>) theirs. Then builds the rows from every
+    /// timeline event of the store, in order, once: for a store written before both clocks were kept
     /// (its one-clock table is then dropped), or one whose table is empty while versions exist. Under the start-up lock, before
     /// the host serves. The events' codes may be missing on a list's older publications: they are taken from the version documents.
     /// </summary>
@@ -202,6 +230,21 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
         IReadOnlyList<string> versionTables, ILogger logger, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
+        // In batches, each its own transaction: one statement over a large store's table would outlast the command timeout.
+        int forked = 0, batch;
+        do
+        {
+            batch = (await session.AdvancedSql.QueryAsync<int>($"""
+                with batch as (select list, id, effective_at, recorded_by from {Table}
+                               where fork_legal is null or (retracted_at is not null and fork_known is null) limit 20000),
+                     forked as (update {Table} t set fork_legal = {IntervalForks.Sql("t.effective_at", "t.superseded_at")},
+                                    fork_known = case when t.retracted_at is not null then {IntervalForks.Sql("t.recorded_at", "t.retracted_at")} end
+                                from batch b where (t.list, t.id, t.effective_at, t.recorded_by) = (b.list, b.id, b.effective_at, b.recorded_by) returning 1)
+                select count(*)::int from forked
+                """, ct)).Single();
+            forked += batch;
+        } while (batch > 0);
+        if (forked > 0) logger.LogInformation("Validity intervals given their forks: {Rows}", forked);
         var empty = !(await session.AdvancedSql.QueryAsync<bool>($"select exists (select 1 from {Table})", ct)).Single();
         var oneClock = (await session.AdvancedSql.QueryAsync<bool>($"select to_regclass('{OneClockTable}') is not null", ct)).Single();
         if (!empty && !oneClock) return;
@@ -250,12 +293,28 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
         table.AddColumn("recorded_at", "timestamp with time zone").NotNull();
         table.AddColumn<long>("placed_by").NotNull();
         table.AddColumn("retracted_at", "timestamp with time zone");
-        // "A region's catalogue as of T, as known at K" in page order, answered from the index alone (no version documents read to count).
+        // An interval's forks (IntervalForks): on the legal clock, set when inserted; on the record clock, set when retracted.
+        table.AddColumn<long>("fork_legal");
+        table.AddColumn<long>("fork_known");
+        // A region's item of one code as of T, as known at K, and the city-wide catalogue: from the index alone.
         table.Indexes.Add(new IndexDefinition("ix_publication_timeline_region")
         {
             Columns = ["list", "region_code", "item_code", "id"],
             IncludeColumns = ["effective_at", "superseded_at", "version_id", "recorded_at", "retracted_at"],
         });
+        // A region's items as of T as known at K (InForceInRegion): rows still known by their legal fork and either bound, rows
+        // since retracted by their record fork and either bound; each covering what the reads take.
+        string[] read = ["item_code", "id", "version_id", "effective_at", "superseded_at", "placed_by", "recorded_at", "retracted_at"];
+        void ByFork(string name, string fork, string bound, string predicate) => table.Indexes.Add(new IndexDefinition(name)
+        {
+            Columns = ["list", "region_code", fork, bound],
+            IncludeColumns = [.. read.Where(c => c != bound)],
+            Predicate = predicate,
+        });
+        ByFork("ix_publication_timeline_known_from", "fork_legal", "effective_at", "retracted_at is null");
+        ByFork("ix_publication_timeline_known_until", "fork_legal", "superseded_at", "retracted_at is null");
+        ByFork("ix_publication_timeline_retracted_from", "fork_known", "recorded_at", "retracted_at is not null");
+        ByFork("ix_publication_timeline_retracted_until", "fork_known", "retracted_at", "retracted_at is not null");
         return table;
     }
 }

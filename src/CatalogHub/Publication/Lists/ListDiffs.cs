@@ -33,18 +33,19 @@ public static class ListDiffs
     private sealed record Side<TContent>(ItemVersion<TContent>? From, ItemVersion<TContent>? To, ItemRepeal? Repeal);
 
     /// <summary>
-    /// One round trip: the intervals in force at each instant as known at the record clock of <paramref name="from"/> (the region index), joined on
+    /// One round trip: the intervals in force at each instant as known at the record clock of <paramref name="from"/> (their fork indexes), joined on
     /// the item, keeping only the items whose version differs; their version documents with each interval's start and recording
     /// change (as every as-of read cites them), and for an item gone by <c>to</c> the repeal that closed its interval then.
     /// </summary>
     public static async Task<RegionDiff> Region<TContent>(IQuerySession session, string list, string versionsTable, string regionCode,
         Clocks from, Clocks to, CancellationToken ct)
     {
-        const string InForce = $"from {ValidityIntervalProjection.Table} i where i.list = ? and i.region_code = ? and {ValidityIntervalProjection.InForceAt} and {ValidityIntervalProjection.KnownAt}";
         var record = from.Record;
+        var (before, beforeParameters) = ValidityIntervalProjection.InForceInRegion(list, regionCode, from);
+        var (after, afterParameters) = ValidityIntervalProjection.InForceInRegion(list, regionCode, to with { KnownAt = from.KnownAt, Latest = from.Latest });
         var rows = await session.AdvancedSql.QueryAsync<string>($"""
-            with a as (select i.id, i.version_id, i.effective_at, i.placed_by {InForce}),
-                 b as (select i.id, i.version_id, i.effective_at, i.placed_by {InForce}),
+            with a as (select i.id, i.version_id, i.effective_at, i.placed_by from {before}),
+                 b as (select i.id, i.version_id, i.effective_at, i.placed_by from {after}),
                  d as (select coalesce(a.id, b.id) id, a.version_id av, a.effective_at ae, a.placed_by ap, b.version_id bv, b.effective_at be, b.placed_by bp
                        from a full join b on a.id = b.id where a.version_id is distinct from b.version_id)
             select json_build_object(
@@ -53,8 +54,7 @@ public static class ListDiffs
               'repeal', case when d.bv is null then (select i.repeal from {ValidityIntervalProjection.Table} i where i.list = ? and i.id = d.id
                              and i.effective_at <= ? and {ValidityIntervalProjection.KnownAt} order by i.effective_at desc limit 1) end)::text
             from d
-            """, ct, list, regionCode, from.AsOf, from.AsOf, record, record, list, regionCode, to.AsOf, to.AsOf, record, record,
-            list, to.AsOf, record, record);
+            """, ct, [.. beforeParameters, .. afterParameters, list, to.AsOf, record, record]);
         var serializer = session.DocumentStore.Options.Serializer();
         RegionItemChange Change(Side<TContent> s)
         {
