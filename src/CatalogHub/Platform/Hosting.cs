@@ -1,3 +1,4 @@
+using Npgsql;
 using CatalogHub.Audit;
 using CatalogHub.BasisCheck;
 using CatalogHub.Catalogue;
@@ -39,12 +40,24 @@ public static class Hosting
         ?? throw new InvalidOperationException("Set CATALOGHUB_DB (or ConnectionStrings:CatalogHub) to a PostgreSQL connection string; 'make run' does this for you.");
 
     /// <summary>
+    /// The hub's queries are index probes, each answering one request. PostgreSQL planned some in parallel (a region's catalogue
+    /// as of an instant) and its workers took longer to start than the scan took (on 2 cores: 2 ms of index scans behind 20-35 ms
+    /// of gathering), so the hub's connections plan serially. Options the connection string sets itself come after, and win.
+    /// </summary>
+    public static string WithoutParallelPlans(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = $"-c max_parallel_workers_per_gather=0 {builder.Options}".Trim();
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
     /// The store as the application runs it: schema, serializer, event metadata and every module. Tools that
     /// work on the same database without the web host (the benchmark's data generator) configure it here too.
     /// </summary>
     public static void ConfigureStore(StoreOptions opts, string connectionString)
     {
-        opts.Connection(connectionString);
+        opts.Connection(WithoutParallelPlans(connectionString));
         opts.DatabaseSchemaName = SchemaName;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
         // Rich mode assigns versions and global sequence numbers before inline projections run,

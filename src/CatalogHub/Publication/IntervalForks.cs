@@ -42,6 +42,12 @@ public static class IntervalForks
         Math.Clamp((instant.UtcTicks - Origin.UtcTicks) / TimeSpan.TicksPerSecond, 1, Last);
 
     /// <summary>
+    /// Whether an open interval holding <paramref name="instant"/> may fork at or left of it. It forks at the root while it starts
+    /// before the root's second (the year 2444), as [lo, end of the tree] holds the root: before then the read skips that range.
+    /// </summary>
+    public static bool OpenForksLeftOf(DateTimeOffset instant) => Seconds(instant) >= 1L << (Levels - 1);
+
+    /// <summary>
     /// The nodes from the root down to <paramref name="instant"/>'s second, split by side: <c>Right</c> of it (an interval stored
     /// there holds the instant when it starts by it) and <c>LeftOrAt</c> (when it ends after it).
     /// </summary>

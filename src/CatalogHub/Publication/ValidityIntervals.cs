@@ -83,7 +83,7 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
         [
             ("i.retracted_at is null and i.fork_legal = any(?) and i.effective_at <= ?", [legalRight, at]),
             ("i.retracted_at is null and i.fork_legal = any(?) and i.superseded_at > ?", [legalLeft, at]),
-            ("i.retracted_at is null and i.fork_legal = any(?) and i.superseded_at is null", [legalLeft]),
+            ("i.retracted_at is null and ? and i.fork_legal = any(?) and i.superseded_at is null", [IntervalForks.OpenForksLeftOf(at), legalLeft]),
             ("i.retracted_at is not null and i.fork_known = any(?) and i.recorded_at <= ?", [recordRight, record]),
             ("i.retracted_at is not null and i.fork_known = any(?) and i.retracted_at > ?", [recordLeft, record]),
         ];
