@@ -27,7 +27,7 @@ public sealed record Dataset(
 /// production. The events carry the times of the history they describe; only Marten's own timestamp is today.
 /// </summary>
 /// <param name="regions">How many of <see cref="Xuchang.Regions"/> get entries, the city first: all of them for the benchmark; 1 (the city
-/// alone, about a seventh of the store) to check the driver end to end in minutes (<c>CATALOGHUB_BENCH_REGIONS</c>).</param>
+/// alone, about a sixth of the store) to check the driver end to end in minutes (<c>CATALOGHUB_BENCH_REGIONS</c>).</param>
 public sealed class Generator(IDocumentStore store, int seed, TextWriter log, int regions)
 {
     public const int LongEntryVersionCount = 5_000;

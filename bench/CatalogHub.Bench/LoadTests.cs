@@ -77,8 +77,8 @@ public static class LoadTests
 
     public static async Task<LoadResults> Run(string repoRoot, Uri app, HttpClient http, string key, TextWriter log)
     {
-        var body = JsonSerializer.Serialize(BasisCheck);
-        using (var request = new HttpRequestMessage(HttpMethod.Post, BasisCheckPath) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") })
+        var check = CheckRequest(key);
+        using (var request = new HttpRequestMessage(HttpMethod.Post, BasisCheckPath) { Content = new StringContent(check.Body!, System.Text.Encoding.UTF8, "application/json") })
         {
             request.Headers.Add("Authorization", "ApiKey " + key);
             using var response = await http.SendAsync(request);
@@ -86,7 +86,6 @@ public static class LoadTests
         }
 
         var health = new LoadRequest("GET /health/live", "GET", "/health/live", null, null);
-        var check = CheckRequest(key);
         async Task<LoadRun> Measured(LoadRequest request, int rate)
         {
             var before = await RuntimeCounters.Read(http);

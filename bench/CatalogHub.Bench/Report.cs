@@ -223,7 +223,7 @@ public static class Report
         md.AppendLine("make bench                              # all of it: installs wrk if missing, starts PostgreSQL, builds Release, generates, measures, writes this file");
         md.AppendLine("CATALOGHUB_PG_PORT=55435 make bench      # the same on another PostgreSQL port");
         md.AppendLine("dotnet build CatalogHub.sln -c Release && CATALOGHUB_DB=... dotnet bench/CatalogHub.Bench/bin/Release/net10.0/CatalogHub.Bench.dll bulk .   # (h) alone, on any store (nothing dropped)");
-        md.AppendLine("CATALOGHUB_BENCH_REGIONS=1 CATALOGHUB_DB=... dotnet bench/CatalogHub.Bench/bin/Release/net10.0/CatalogHub.Bench.dll . /tmp/bench.md   # the driver end to end on the city's entries alone (a seventh of the store): checks the report, not the figures");
+        md.AppendLine("CATALOGHUB_BENCH_REGIONS=1 CATALOGHUB_DB=... dotnet bench/CatalogHub.Bench/bin/Release/net10.0/CatalogHub.Bench.dll . /tmp/bench.md   # the driver end to end on the city's entries alone (about a sixth of the store): checks the report, not the figures");
         md.AppendLine("```");
         md.AppendLine();
         md.AppendLine("`make bench` runs `scripts/bench.sh`, which does:");
