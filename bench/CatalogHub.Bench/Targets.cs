@@ -73,9 +73,9 @@ public static class Targets
         if (!publishes.All(p => DomainMet(p) && ApiMet(p)))
         {
             var trips = publishes[0].DomainTrips;
-            why.Add($"**1. Publish.** {string.Join("; ", publishes.Select(p =>
+            why.Add($"**1. Publish.** {string.Join(" ", publishes.Select(p =>
                         $"At concurrency {p.Domain.Concurrency} a domain publish takes p50 {F(p.Domain.Latency.P50)} ms, an API publish {F(p.Api.Latency.P50)} ms, " +
-                        $"the raw INSERT {F(p.RawInsert.Latency.P50)} ms"))}. The domain publish sends {trips.Trips.Count} round trips and {trips.Statements} " +
+                        $"the raw INSERT {F(p.RawInsert.Latency.P50)} ms."))} The domain publish sends {trips.Trips.Count} round trips and {trips.Statements} " +
                     "statements (listed in (c)) where the raw INSERT sends one statement in one round trip; both commit once, so what the domain path " +
                     "adds is its extra round trips and rows. What the API path adds over the domain path (HTTP, Wolverine's pipeline, " +
                     "authentication, the change notice stored in the outbox) is the difference of their latencies above.");
@@ -109,7 +109,7 @@ public static class Targets
                            $"is {F(c.Domain.P99)} ms, so {(c.Domain.P99 > HttpP99Ratio * c.Health.P99 ? "the query's own tail already exceeds the bound" : "the tail comes from the HTTP side (the endpoint's serialisation, the application's GC), not the query")}.");
         if (asOfMissed.Count > 0) why.Add("**4. As of.** " + string.Join(" ", asOfMissed));
         if (!memory.Any(MemoryMet))
-            why.Add("**5. Memory.** " + string.Join("; ", memory.Select(m =>
+            why.Add("**5. Memory.** Each setting's peak, and how much of it the GC's heaps held: " + string.Join("; ", memory.Select(m =>
                         $"{m.Setting.Name}: peak {F(m.PeakMb, "F0")} MB, of which the GC's heaps committed {Mb(m.Use.After.CommittedBytes)} at the end and " +
                         $"{F(m.OutsideGcHeapMb, "F0")} MB lay outside them")) +
                     ". What lies outside the GC's heaps (code compiled by the JIT and by Marten's and Wolverine's code generation, the runtime, native libraries, " +
