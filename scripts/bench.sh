@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make bench: the benchmarks of issue 5 against a dataset generated afresh; writes docs/benchmarks.md.
+# make bench: the benchmarks (issue 14's targets, each beside its baseline from the same run) against a dataset generated afresh; writes docs/benchmarks.md.
 # Needs the .NET SDK; installs wrk (Debian) when missing and starts the project-local PostgreSQL (database cataloghub_bench)
 # unless CATALOGHUB_DB is set (its database name must contain "bench": the run drops and recreates the store's schema).
 set -euo pipefail

@@ -13,7 +13,18 @@ public sealed class AppProcess : IAsyncDisposable
 
     private AppProcess(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
 
-    public static async Task<AppProcess> Start(string repoRoot, string connectionString, int port, string logFile)
+    /// <summary>
+    /// The application's resident memory (VmRSS of /proc/PID/status) in bytes: what the machine gives the process, the GC's
+    /// heaps and everything else (JIT-compiled code, the runtime, native libraries). `dotnet CatalogHub.dll` runs the
+    /// application in the process it starts, so that process is the one to read.
+    /// </summary>
+    public long ResidentBytes() =>
+        1024 * long.Parse(File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:"))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <param name="environment">Variables set for this start only, over the defaults below (the GC settings of target 5's comparison).</param>
+    public static async Task<AppProcess> Start(string repoRoot, string connectionString, int port, string logFile,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(repoRoot, "src/CatalogHub/bin/Release/net10.0/CatalogHub.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build Release first (make bench does).", dll);
@@ -36,6 +47,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["CATALOGHUB_LOG_INTERVAL_SECONDS"] = "0";
         // Per-request information logs would measure the console, not the service.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the application.");
         var log = new StreamWriter(logFile) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };

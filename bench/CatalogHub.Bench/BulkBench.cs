@@ -145,10 +145,6 @@ public static class BulkBench
 
     private static string F(double value, string format = "F2") => value.ToString(format, CultureInfo.InvariantCulture);
 
-    /// <summary>The summary row of docs/benchmarks.md.</summary>
-    public static string SummaryRow(BulkComparison b) =>
-        $"| (h) bulk publication of {b.Entries:N0} entries, `POST /catalogue/entries/bulk` | < {F(TargetSeconds, "F0")} s | {F(b.MigrationPerSecond, "F0")} entries/s migrating, {F(b.AdoptionPerSecond, "F0")}/s adopting (slowest request {F(b.Slowest)} s) | {b.Entries:N0} raw single-row INSERTs: {F(b.RawPerSecond, "F0")}/s | {F(b.MigrationPerSecond / b.RawPerSecond)}× ({F(b.AdoptionPerSecond / b.RawPerSecond)}×) | {(b.Slowest < TargetSeconds ? "**met**" : "**missed**")} |";
-
     /// <summary>The section of docs/benchmarks.md; <paramref name="alone"/> when <c>CatalogHub.Bench bulk</c> measured it by itself.</summary>
     public static string Section(BulkComparison b, bool alone)
     {

@@ -2,16 +2,43 @@ using System.Text.Json;
 
 namespace CatalogHub.Bench;
 
-/// <summary>(d) what a load generator at a fixed rate sees: the basis check, beside GET /health/live at the same rate.</summary>
-public sealed record RatePair(int Rate, RateRun Health, RateRun BasisCheck);
+/// <summary>One wrk run and what the application's runtime spent on it.</summary>
+public sealed record LoadRun(RateRun Run, RuntimeUse Use);
 
-public sealed record LoadResults(IReadOnlyList<RatePair> Rates);
+/// <summary>(d) what a load generator at a fixed rate sees: the basis check, beside GET /health/live at the same rate.</summary>
+public sealed record RatePair(int Rate, LoadRun Health, LoadRun BasisCheck);
+
+/// <summary>One rate of the sweep: each endpoint's run, or null once the endpoint failed at a lower rate.</summary>
+public sealed record SweepStep(int Rate, RateRun? Health, RateRun? BasisCheck);
+
+/// <param name="Rates">(d) at <see cref="LoadTests.LowerRate"/> and <see cref="LoadTests.Rate"/>, <see cref="LoadTests.Seconds"/> each.</param>
+/// <param name="Sweep">Rising rates, <see cref="LoadTests.SweepSeconds"/> each, until each endpoint's p99 reaches <see cref="LoadTests.SweepP99Ms"/>.</param>
+public sealed record LoadResults(IReadOnlyList<RatePair> Rates, IReadOnlyList<SweepStep> Sweep)
+{
+    public RatePair AtTarget => Rates.Single(r => r.Rate == LoadTests.Rate);
+    public int HealthHighest => Highest(s => s.Health);
+    public int CheckHighest => Highest(s => s.BasisCheck);
+
+    /// <summary>Whether an endpoint passed every rate swept: its highest passing rate is then only a lower bound.</summary>
+    public bool HealthNeverFailed => Sweep.All(s => s.Health is { } r && LoadTests.Passes(r));
+
+    private int Highest(Func<SweepStep, RateRun?> of) =>
+        Sweep.TakeWhile(s => of(s) is { } r && LoadTests.Passes(r)).Select(s => s.Rate).DefaultIfEmpty(0).Max();
+}
 
 public static class LoadTests
 {
     public const int Rate = 5_000;
     public const int LowerRate = 1_000;
     public const int Seconds = 15;
+
+    /// <summary>Target 3's sweep: short runs at rising rates, each endpoint stopped at its first rate that fails.</summary>
+    public static readonly int[] SweepRates = [1_000, 1_500, 2_000, 3_000, 4_000, 6_000, 8_000, 12_000, 16_000];
+    public const int SweepSeconds = 5;
+    public const double SweepP99Ms = 10;
+
+    /// <summary>A rate held: p99 under <see cref="SweepP99Ms"/>, every answer a 2xx, and at least 95% of the rate sent (wrk falls behind a stalled server).</summary>
+    public static bool Passes(RateRun r) => r.Latency.P99 < SweepP99Ms && r.Errors + r.Non2xx == 0 && r.Achieved >= 0.95 * r.TargetRate;
     public const string BasisCheckPath = "/basis-check";
 
     /// <summary>
@@ -45,24 +72,49 @@ public static class LoadTests
             ? null : $"the generated dataset did not give the expected answer: {answer}";
     }
 
+    /// <summary>What wrk sends for the basis check: <see cref="BasisCheck"/> with the key given.</summary>
+    public static LoadRequest CheckRequest(string key) => new($"POST {BasisCheckPath}", "POST", BasisCheckPath, JsonSerializer.Serialize(BasisCheck), key);
+
     public static async Task<LoadResults> Run(string repoRoot, Uri app, HttpClient http, string key, TextWriter log)
     {
-        var body = JsonSerializer.Serialize(BasisCheck);
-        using (var request = new HttpRequestMessage(HttpMethod.Post, BasisCheckPath) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") })
+        var check = CheckRequest(key);
+        using (var request = new HttpRequestMessage(HttpMethod.Post, BasisCheckPath) { Content = new StringContent(check.Body!, System.Text.Encoding.UTF8, "application/json") })
         {
             request.Headers.Add("Authorization", "ApiKey " + key);
             using var response = await http.SendAsync(request);
             if (Unexpected(await response.Content.ReadAsStringAsync()) is { } unexpected) throw new InvalidOperationException(unexpected);
         }
 
+        var health = new LoadRequest("GET /health/live", "GET", "/health/live", null, null);
+        async Task<LoadRun> Measured(LoadRequest request, int rate)
+        {
+            var before = await RuntimeCounters.Read(http);
+            var run = await Wrk.Run(repoRoot, app, request, rate, Seconds);
+            return new LoadRun(run, new RuntimeUse(run.Requests, run.Requests / run.Achieved, before, await RuntimeCounters.Read(http)));
+        }
         var rates = new List<RatePair>();
         foreach (var rate in new[] { LowerRate, Rate })
         {
-            var health = await Wrk.Run(repoRoot, app, new LoadRequest("GET /health/live", "GET", "/health/live", null, null), rate, Seconds);
-            var check = await Wrk.Run(repoRoot, app, new LoadRequest($"POST {BasisCheckPath}", "POST", BasisCheckPath, body, key), rate, Seconds);
-            log.WriteLine($"  at {rate}/s: /health/live p99 {health.Latency.P99:F2} ms; basis check achieved {check.Achieved:F0}/s, p50 {check.Latency.P50:F2} ms, p99 {check.Latency.P99:F2} ms");
-            rates.Add(new RatePair(rate, health, check));
+            var pair = new RatePair(rate, await Measured(health, rate), await Measured(check, rate));
+            log.WriteLine($"  at {rate}/s: /health/live p99 {pair.Health.Run.Latency.P99:F2} ms; basis check achieved {pair.BasisCheck.Run.Achieved:F0}/s, " +
+                          $"p50 {pair.BasisCheck.Run.Latency.P50:F2} ms, p99 {pair.BasisCheck.Run.Latency.P99:F2} ms");
+            rates.Add(pair);
         }
-        return new LoadResults(rates);
+
+        // Each rate runs both endpoints one right after the other, so that other work on the machine weighs on both alike.
+        var sweep = new List<SweepStep>();
+        var (healthHolds, checkHolds) = (true, true);
+        foreach (var rate in SweepRates)
+        {
+            if (!healthHolds && !checkHolds) break;
+            var step = new SweepStep(rate, healthHolds ? await Wrk.Run(repoRoot, app, health, rate, SweepSeconds) : null,
+                checkHolds ? await Wrk.Run(repoRoot, app, check, rate, SweepSeconds) : null);
+            healthHolds = step.Health is { } h && Passes(h);
+            checkHolds = step.BasisCheck is { } c && Passes(c);
+            static string P99(RateRun? r) => r is null ? "(stopped)" : $"p99 {r.Latency.P99:F2} ms";
+            log.WriteLine($"  sweep {rate}/s: /health/live {P99(step.Health)}, basis check {P99(step.BasisCheck)}");
+            sweep.Add(step);
+        }
+        return new LoadResults(rates, sweep);
     }
 }

@@ -44,7 +44,9 @@ await using var store = DocumentStore.For(opts => Hosting.ConfigureStore(opts, c
 await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
 log.WriteLine("Generating the dataset ...");
-var data = await new Generator(store, seed, log).Run(CancellationToken.None);
+// All regions unless CATALOGHUB_BENCH_REGIONS asks for fewer: a smaller store checks the driver end to end, its figures are not the benchmark's.
+var regions = int.Parse(Environment.GetEnvironmentVariable("CATALOGHUB_BENCH_REGIONS") ?? Xuchang.Regions.Length.ToString());
+var data = await new Generator(store, seed, log, regions).Run(CancellationToken.None);
 log.WriteLine($"  {data.Events:N0} events, {data.Entries:N0} entries, {data.Versions:N0} versions in {data.Took.TotalSeconds:F0} s");
 // The generator wrote every list in the shared shapes: there is nothing for the start-up's list moves to rewrite, which
 // would otherwise rebuild the catalogue's documents from its million events before the application serves (docs/migrating-lists.md).
@@ -101,11 +103,14 @@ await transparencyLog.CatchUp();
 var bulk = await BulkBench.Run(store, raw, http, log);
 await app.DisposeAsync();
 
+log.WriteLine("Resident memory under the read load, one fresh start per GC setting ...");
+var memory = await MemoryBench.Run(root, connection, port, scenarios.ReadLoad, key, log);
+
 log.WriteLine("(f) every read model rebuilt from the events ...");
 var rebuild = await LogBench.RebuildAll(store, raw, log);
 log.WriteLine($"  {rebuild.Events:N0} events in {rebuild.Seconds:F0} s ({rebuild.EventsPerSecond:F0}/s)");
 
 var machine = await Machine.Describe(raw);
-await File.WriteAllTextAsync(outFile, Report.Write(machine, data, stored, entry, region, publishes, loads, catchUp, rebuild, clocks, bulk, total.Elapsed));
+await File.WriteAllTextAsync(outFile, Report.Write(machine, data, stored, entry, region, publishes, loads, catchUp, rebuild, clocks, bulk, memory, total.Elapsed));
 log.WriteLine($"Wrote {outFile} ({total.Elapsed.TotalMinutes:F1} min in all).");
 return 0;

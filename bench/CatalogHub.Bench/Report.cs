@@ -14,7 +14,7 @@ public static class Report
 
     private const string LatencyHeader = "| | samples | p50 ms | p90 ms | p99 ms | mean ms | max ms |\n|---|---:|---:|---:|---:|---:|---:|";
 
-    private static void LatencySection(StringBuilder md, string title, string method, Comparison figures, string measured, string domain,
+    private static void LatencySection(StringBuilder md, string title, string method, AsOfComparison figures, string http, string domain,
         string baseline, string analysis)
     {
         md.AppendLine($"## {title}");
@@ -22,16 +22,36 @@ public static class Report
         md.AppendLine(method);
         md.AppendLine();
         md.AppendLine(LatencyHeader);
-        md.AppendLine(Row(measured, figures.Measured));
-        md.AppendLine(Row(domain, figures.DomainOnly!));
+        md.AppendLine(Row(http, figures.Http));
+        md.AppendLine(Row("`GET /health/live`, in alternation with the row above (same client, same count)", figures.Health));
+        md.AppendLine(Row(domain, figures.Domain));
         md.AppendLine(Row(baseline, figures.Baseline));
         md.AppendLine();
         md.AppendLine(analysis);
     }
 
-    public static string Write(Machine machine, Dataset data, StoredCounts stored, Comparison entry, Comparison region,
+    private static void MemorySection(StringBuilder md, IReadOnlyList<MemoryRun> memory)
+    {
+        md.AppendLine("## (i) Resident memory under the read load");
+        md.AppendLine();
+        md.AppendLine("After the measurements above, with their application stopped: for each GC setting, a fresh start of the application over the " +
+                      "benchmark's store, then the read load: the 5,000-version entry as of 1,000 instants and 200 pages of 许昌市's catalogue as of " +
+                      $"instants between 2018 and 2026, one request at a time, then the basis check of (d) at {LoadTests.Rate:N0}/s for {MemoryBench.LoadSeconds} s (wrk). " +
+                      "Resident memory is VmRSS of the application's process (`/proc/PID/status`), sampled every 200 ms from the end of the start to the end of the load; " +
+                      "the GC's committed memory and the counters are the runtime's own (`GET /metrics`), the counters over the basis checks.");
+        md.AppendLine();
+        md.AppendLine("| setting | variables | start s | resident peak MB | resident at the end MB | GC committed MB | outside the GC's heaps MB | basis checks p99 ms | GC collections/s | GC pause ms/s | verdict (≤ 300 MB) |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var m in memory)
+            md.AppendLine($"| {m.Setting.Name} | {m.Setting.Variables} | {F(m.StartSeconds, "F0")} | {F(m.PeakMb, "F0")} | {F(m.EndResidentBytes / 1024.0 / 1024.0, "F0")} | " +
+                          $"{F(m.Use.After.CommittedBytes / 1024 / 1024, "F0")} | {F(m.OutsideGcHeapMb, "F0")} | {F(m.BasisChecks.Latency.P99)} | " +
+                          $"{F(m.Use.CollectionsPerSecond, "F1")} | {F(m.Use.PauseMsPerSecond, "F0")} | {Verdict(Targets.MemoryMet(m))} |");
+        md.AppendLine();
+    }
+
+    public static string Write(Machine machine, Dataset data, StoredCounts stored, AsOfComparison entry, AsOfComparison region,
         IReadOnlyList<PublishComparison> publishes, LoadResults loads, LogCatchUp catchUp, Rebuild rebuild, IReadOnlyList<Comparison> clocks,
-        BulkComparison bulk, TimeSpan took)
+        BulkComparison bulk, IReadOnlyList<MemoryRun> memory, TimeSpan took)
     {
         var md = new StringBuilder();
         md.AppendLine("# Benchmarks");
@@ -43,23 +63,19 @@ public static class Report
                       "(the application runs with `CATALOGHUB_LOG_INTERVAL_SECONDS=0`; the driver runs the log itself, see (e)): every baseline is measured with the log caught up and off.");
         md.AppendLine();
 
-        md.AppendLine("## Summary");
+        Targets.Summary(md, entry, region, publishes, loads, bulk, memory, rebuild);
+
+        md.AppendLine("## Other figures of the run");
         md.AppendLine();
         md.AppendLine("| measurement | target | measured | baseline (same run) | ratio | verdict |");
         md.AppendLine("|---|---|---|---|---:|---|");
-        md.AppendLine($"| (a) 5,000-version entry as of an instant, `GET /catalogue/entries/{{id}}?asOf=` | < 5 ms | p50 {F(entry.Measured.P50)} ms, p99 {F(entry.Measured.P99)} ms | raw Npgsql primary-key read of the same document: p50 {F(entry.Baseline.P50)} ms | {F(entry.Measured.P50 / entry.Baseline.P50, "F1")}× | {Verdict(entry.Measured.P99 < 5)} (p99) |");
-        md.AppendLine($"| (b) 许昌市 catalogue page (50 entries) as of an instant, `GET /regions/411000/catalogue?asOf=` | < 50 ms | p50 {F(region.Measured.P50)} ms, p99 {F(region.Measured.P99)} ms | raw Npgsql read of the same 50 documents by primary key: p50 {F(region.Baseline.P50)} ms | {F(region.Measured.P50 / region.Baseline.P50, "F1")}× | {Verdict(region.Measured.P99 < 50)} (p99) |");
-        foreach (var p in publishes)
-            md.AppendLine($"| (c) publishes/s, domain layer, concurrency {p.Domain.Concurrency} | ≥ 40% of raw INSERT | {F(p.Domain.PerSecond, "F0")}/s (API: {F(p.Api.PerSecond, "F0")}/s) | raw Npgsql single-row INSERT of the same payload: {F(p.RawInsert.PerSecond, "F0")}/s | {F(p.DomainRatio)}× (API {F(p.ApiRatio)}×) | {Verdict(p.DomainRatio >= 0.40)} |");
         foreach (var p in publishes)
             md.AppendLine($"| (c) what the transparency log costs a publish, concurrency {p.Domain.Concurrency} | reported (issue 12) | domain {F(p.DomainWithLog.PerSecond, "F0")}/s, API {F(p.ApiWithLog.PerSecond, "F0")}/s with the log running | the same paths with the log off: {F(p.Domain.PerSecond, "F0")}/s, {F(p.Api.PerSecond, "F0")}/s | {F(p.DomainLogRatio)}× (API {F(p.ApiLogRatio)}×) | (context) |");
-        foreach (var (rate, health, b) in loads.Rates)
-            md.AppendLine($"| (d) {b.Name} at {rate:N0} requests/s | p99 < 5 ms at 5,000/s | {F(b.Achieved, "F0")}/s, p50 {F(b.Latency.P50)} ms, p99 {F(b.Latency.P99)} ms | `GET /health/live` at {rate:N0}/s: p99 {F(health.Latency.P99)} ms | {F(b.Latency.P99 / health.Latency.P99, "F1")}× | {(rate == LoadTests.Rate ? Verdict(b.Latency.P99 < 5 && b.Errors + b.Non2xx == 0 && b.Achieved >= 0.95 * rate) : "(context)")} |");
+        foreach (var (rate, health, b) in loads.Rates.Where(r => r.Rate != LoadTests.Rate))
+            md.AppendLine($"| (d) {b.Run.Name} at {rate:N0} requests/s | (context) | {F(b.Run.Achieved, "F0")}/s, p50 {F(b.Run.Latency.P50)} ms, p99 {F(b.Run.Latency.P99)} ms | `GET /health/live` at {rate:N0}/s: p99 {F(health.Run.Latency.P99)} ms | {F(b.Run.Latency.P99 / health.Run.Latency.P99, "F1")}× | (context) |");
         md.AppendLine($"| (e) transparency log catching up on the whole store | batches of bounded cost | {F(catchUp.LeavesPerSecond, "N0")} leaves/s ({catchUp.Leaves:N0} in {F(catchUp.Seconds, "F0")} s), batch p99 {F(catchUp.Batches.P99, "F0")} ms | (none) | | (context) |");
         foreach (var c in clocks)
             md.AppendLine($"| (g) {c.Name} (`knownAt` = `asOf`) | ≤ 1.2× the same read without `knownAt` | p50 {F(c.Measured.P50)} ms, p99 {F(c.Measured.P99)} ms | without `knownAt`: p50 {F(c.Baseline.P50)} ms, p99 {F(c.Baseline.P99)} ms | {F(c.Measured.P50 / c.Baseline.P50)}× | {Verdict(c.Measured.P50 <= 1.2 * c.Baseline.P50)} (p50) |");
-        md.AppendLine(BulkBench.SummaryRow(bulk));
-        md.AppendLine($"| (f) every read model rebuilt from the events | ≥ 20,000 events/s | {F(rebuild.EventsPerSecond, "N0")} events/s ({rebuild.Events:N0} in {F(rebuild.Seconds, "F0")} s) | (none) | | {Verdict(rebuild.EventsPerSecond >= 20_000)} |");
         md.AppendLine();
 
         md.AppendLine("## The dataset");
@@ -84,11 +100,13 @@ public static class Report
         md.AppendLine();
 
         LatencySection(md, "(a) One entry as of an instant",
-            "200 instants spread over the 5,000-version entry's history, each half a day after one version took effect; requests one at a time over a kept-alive loopback connection, after 200 warm-up requests.",
+            "200 instants spread over the 5,000-version entry's history, each half a day after one version took effect; requests one at a time over a kept-alive loopback connection, after 200 warm-up requests, " +
+            "each followed or preceded (alternately) by a `GET /health/live` on the same connection: the HTTP floor of the same request pattern, which target 4's p99 is held to.",
             entry, "`GET /catalogue/entries/{id}?asOf=` (HTTP, the application process)", "`EntryQueries.AsOf` in-process (the endpoint's one statement, no HTTP)",
             "baseline: raw Npgsql `select data ... where id = $1` of the same version", Analysis.EntryAsOf(entry));
         LatencySection(md, "(b) A region's catalogue as of an instant",
-            "50 (instant, page) probes, instants between 2018 and 2026, pages 1-10 of 50 entries of 许昌市 (1,450 entries, about 30,000 published versions, 5,000 of them the long entry's).",
+            "50 (instant, page) probes, instants between 2018 and 2026, pages 1-10 of 50 entries of 许昌市 (1,450 entries, about 30,000 published versions, 5,000 of them the long entry's); " +
+            "the HTTP requests in alternation with `GET /health/live`, as in (a).",
             region, "`GET /regions/411000/catalogue?asOf=&page=&pageSize=50` (HTTP)", "`EntryQueries.InForce` in-process (count + page, no HTTP)",
             "baseline: raw Npgsql read of the same 50 documents by primary key", Analysis.RegionAsOf(region));
 
@@ -118,10 +136,24 @@ public static class Report
         md.AppendLine($"Debian's `wrk` ({Wrk.Threads} threads, {Wrk.Connections} connections, {LoadTests.Seconds} s per run, loopback only) paced to a fixed rate by `bench/wrk/fixed-rate.lua` (wrk 4 has no rate option). " +
                       "Latency is wrk's, from send to response; wrk does not correct for coordinated omission, so a stalled server shows as fewer requests sent, which the achieved rate column reveals.");
         md.AppendLine();
-        md.AppendLine("| request | target rate | achieved /s | requests | errors + non-2xx | p50 ms | p90 ms | p99 ms | max ms |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var r in loads.Rates.SelectMany(p => new[] { p.Health, p.BasisCheck }))
-            md.AppendLine($"| {r.Name} | {r.TargetRate:N0} | {F(r.Achieved, "F0")} | {r.Requests:N0} | {r.Errors + r.Non2xx:N0} | {F(r.Latency.P50)} | {F(r.Latency.P90)} | {F(r.Latency.P99)} | {F(r.Latency.Max)} |");
+        md.AppendLine("The last five columns are the application's own runtime counters (`GET /metrics`, the System.Runtime meter) read before and after each run.");
+        md.AppendLine();
+        md.AppendLine("| request | target rate | achieved /s | requests | errors + non-2xx | p50 ms | p90 ms | p99 ms | max ms | CPU ms per request | cores used | GC collections per 1,000 requests | GC collections/s | GC pause ms/s |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (r, u) in loads.Rates.SelectMany(p => new[] { p.Health, p.BasisCheck }))
+            md.AppendLine($"| {r.Name} | {r.TargetRate:N0} | {F(r.Achieved, "F0")} | {r.Requests:N0} | {r.Errors + r.Non2xx:N0} | {F(r.Latency.P50)} | {F(r.Latency.P90)} | {F(r.Latency.P99)} | {F(r.Latency.Max)} | " +
+                          $"{F(u.CpuMsPerRequest, "F3")} | {F(u.CoresUsed)} | {F(u.CollectionsPerThousand, "F1")} | {F(u.CollectionsPerSecond, "F1")} | {F(u.PauseMsPerSecond, "F0")} |");
+        md.AppendLine();
+        md.AppendLine($"**The sweep (target 3's capacity).** The same requests at rising rates, {LoadTests.SweepSeconds} s each, `/health/live` and the basis check one " +
+                      $"right after the other at each rate; an endpoint holds a rate when its p99 is under {F(LoadTests.SweepP99Ms, "F0")} ms, every answer is a 2xx " +
+                      "and at least 95% of the rate was sent; each endpoint stops at the first rate it does not hold (—: not run).");
+        md.AppendLine();
+        md.AppendLine("| target rate | `/health/live`: achieved /s, p99 ms | holds | basis check: achieved /s, p99 ms | holds |");
+        md.AppendLine("|---:|---:|---|---:|---|");
+        string Step(RateRun? r) => r is null ? "— | —" : $"{F(r.Achieved, "F0")}, {F(r.Latency.P99)}{(r.Errors + r.Non2xx > 0 ? $" ({r.Errors + r.Non2xx:N0} failed)" : "")} | {(LoadTests.Passes(r) ? "yes" : "**no**")}";
+        foreach (var step in loads.Sweep) md.AppendLine($"| {step.Rate:N0} | {Step(step.Health)} | {Step(step.BasisCheck)} |");
+        md.AppendLine();
+        md.AppendLine($"Highest rate held: `/health/live` {(loads.HealthNeverFailed ? "at least " : "")}{loads.HealthHighest:N0}/s, the basis check {loads.CheckHighest:N0}/s.");
         md.AppendLine();
         md.AppendLine($"Each check asks about 企业设立登记（新办） in 许昌市 as of 2026-01-01, with the city manager's API key: three materials " +
                       "(the listed application form, the identity card by its e-licence type code, the articles of association on paper), one " +
@@ -159,6 +191,7 @@ public static class Report
 
         md.AppendLine(BulkBench.Section(bulk, alone: false));
         md.AppendLine();
+        MemorySection(md, memory);
 
         md.AppendLine("## (f) Rebuilding every read model");
         md.AppendLine();
@@ -190,6 +223,7 @@ public static class Report
         md.AppendLine("make bench                              # all of it: installs wrk if missing, starts PostgreSQL, builds Release, generates, measures, writes this file");
         md.AppendLine("CATALOGHUB_PG_PORT=55435 make bench      # the same on another PostgreSQL port");
         md.AppendLine("dotnet build CatalogHub.sln -c Release && CATALOGHUB_DB=... dotnet bench/CatalogHub.Bench/bin/Release/net10.0/CatalogHub.Bench.dll bulk .   # (h) alone, on any store (nothing dropped)");
+        md.AppendLine("CATALOGHUB_BENCH_REGIONS=1 CATALOGHUB_DB=... dotnet bench/CatalogHub.Bench/bin/Release/net10.0/CatalogHub.Bench.dll . /tmp/bench.md   # the driver end to end on the city's entries alone (about a sixth of the store): checks the report, not the figures");
         md.AppendLine("```");
         md.AppendLine();
         md.AppendLine("`make bench` runs `scripts/bench.sh`, which does:");

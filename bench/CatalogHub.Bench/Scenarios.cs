@@ -14,7 +14,18 @@ using Npgsql;
 namespace CatalogHub.Bench;
 
 /// <summary>A measured figure beside its baseline from the same run.</summary>
-public sealed record Comparison(string Name, Latency Measured, Latency Baseline, Latency? DomainOnly);
+public sealed record Comparison(string Name, Latency Measured, Latency Baseline);
+
+/// <summary>
+/// A read as of an instant (target 4): through HTTP, measured in alternation with <c>GET /health/live</c> (the same sequential
+/// client and count: the HTTP floor of this request pattern); in-process (the endpoint's query, no HTTP); and the least the
+/// database must do for the same answer (its documents read by primary key).
+/// </summary>
+public sealed record AsOfComparison(string Name, Latency Http, Latency Health, Latency Domain, Latency Baseline)
+{
+    public double DomainRatio => Domain.P50 / Baseline.P50;
+    public double HttpP99Ratio => Http.P99 / Health.P99;
+}
 
 /// <summary>Publishes with the transparency log's loop off (<c>Api</c>, <c>Domain</c>) and running (<c>…WithLog</c>), beside raw INSERTs.</summary>
 public sealed record PublishComparison(Throughput Api, Throughput Domain, Throughput RawInsert, RoundTrips DomainTrips,
@@ -44,10 +55,20 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
     /// <summary>The reason every benchmark write carries, so the audit trail says what wrote it.</summary>
     public const string Reason = "基准测试：发布性能测量";
 
+    /// <summary>A GET that must answer 200, its body read to the end (as a client would).</summary>
+    private static async Task Get(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {url}: {response.StatusCode}");
+        await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private const string Health = "/health/live";
+
     private static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     /// <summary>(a) The 5,000-version entry as of 200 instants spread over its 14 years.</summary>
-    public async Task<Comparison> EntryAsOf()
+    public async Task<AsOfComparison> EntryAsOf()
     {
         var rng = new Random(seed + 101);
         var versions = data.LongEntryVersions;
@@ -64,12 +85,8 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
         var cited = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("citation").GetProperty("version").GetInt32();
         if (cited != probes[0].Version) throw new InvalidOperationException($"As of the probe the API cited version {cited}, expected {probes[0].Version}.");
 
-        var measured = await Measure.Sequential(async i =>
-        {
-            using var response = await http.GetAsync($"/catalogue/entries/{id}?asOf={Uri.EscapeDataString(Iso(probes[i % probes.Length].Instant))}");
-            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET entry as of: {response.StatusCode}");
-            await response.Content.ReadAsByteArrayAsync();
-        }, 200, Samples, SequentialLimit);
+        var (measured, health) = await Measure.Paired(i => Get(http, $"/catalogue/entries/{id}?asOf={Uri.EscapeDataString(Iso(probes[i % probes.Length].Instant))}"),
+            _ => Get(http, Health), 200, Samples, SequentialLimit);
 
         var domain = await Measure.Sequential(async i =>
         {
@@ -86,7 +103,7 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
             if (!await reader.ReadAsync()) throw new InvalidOperationException("The version document is missing.");
             reader.GetString(0);
         }, 200, Samples, SequentialLimit);
-        return new Comparison("entry as of", measured, baseline, domain);
+        return new AsOfComparison("entry as of", measured, health, domain, baseline);
     }
 
     /// <summary>
@@ -100,12 +117,6 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
         var rng = new Random(seed + 707);
         var versions = data.LongEntryVersions;
         var instants = Enumerable.Range(0, 200).Select(_ => versions[rng.Next(versions.Count)].EffectiveAt.AddHours(12)).ToArray();
-        async Task Get(string url)
-        {
-            using var response = await http.GetAsync(url);
-            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {url}: {response.StatusCode}");
-            await response.Content.ReadAsByteArrayAsync();
-        }
         // The question of (d), as of its instant and, with knownAt, as known at that same instant (its lists were published before).
         var question = JsonSerializer.SerializeToNode(LoadTests.BasisCheck)!.AsObject();
         var asKnownThen = question.DeepClone().AsObject();
@@ -127,19 +138,19 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
         async Task<Comparison> Compare(string name, Func<int, Task> withKnownAt, Func<int, Task> without, int warmup, int count)
         {
             var (measured, baseline) = await Measure.Paired(withKnownAt, without, warmup, count, SequentialLimit);
-            return new(name, measured, baseline, null);
+            return new(name, measured, baseline);
         }
         return
         [
-            await Compare("entry as of, with knownAt", i => Get($"{entry}?asOf={At(i)}&knownAt={At(i)}"), i => Get($"{entry}?asOf={At(i)}"), 200, Samples),
-            await Compare("catalogue page as of, with knownAt", i => Get($"{page}?asOf={At(i)}&knownAt={At(i)}&page={1 + i % 10}&pageSize=50"),
-                i => Get($"{page}?asOf={At(i)}&page={1 + i % 10}&pageSize=50"), 20, 500),
+            await Compare("entry as of, with knownAt", i => Get(http, $"{entry}?asOf={At(i)}&knownAt={At(i)}"), i => Get(http, $"{entry}?asOf={At(i)}"), 200, Samples),
+            await Compare("catalogue page as of, with knownAt", i => Get(http, $"{page}?asOf={At(i)}&knownAt={At(i)}&page={1 + i % 10}&pageSize=50"),
+                i => Get(http, $"{page}?asOf={At(i)}&page={1 + i % 10}&pageSize=50"), 20, 500),
             await Compare("basis check, with knownAt", _ => Check(asKnownThen), _ => Check(question), 200, Samples),
         ];
     }
 
     /// <summary>(b) Page 1-10 (50 entries each) of 许昌市's catalogue as of 50 instants between 2018 and 2026.</summary>
-    public async Task<Comparison> RegionCatalogueAsOf(string regionCode)
+    public async Task<AsOfComparison> RegionCatalogueAsOf(string regionCode)
     {
         var rng = new Random(seed + 202);
         var from = new DateTimeOffset(2018, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -156,13 +167,11 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
             }
         }
 
-        var measured = await Measure.Sequential(async i =>
+        var (measured, health) = await Measure.Paired(i =>
         {
             var p = probes[i % probes.Count];
-            using var response = await http.GetAsync($"/regions/{regionCode}/catalogue?asOf={Uri.EscapeDataString(Iso(p.Instant))}&page={p.Page}&pageSize=50");
-            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET catalogue as of: {response.StatusCode}");
-            await response.Content.ReadAsByteArrayAsync();
-        }, 20, 500, SequentialLimit);
+            return Get(http, $"/regions/{regionCode}/catalogue?asOf={Uri.EscapeDataString(Iso(p.Instant))}&page={p.Page}&pageSize=50");
+        }, _ => Get(http, Health), 20, 500, SequentialLimit);
 
         var domain = await Measure.Sequential(async i =>
         {
@@ -181,7 +190,22 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
             while (await reader.ReadAsync()) { reader.GetString(0); n++; }
             if (n != 50) throw new InvalidOperationException($"Read {n} of 50 version documents.");
         }, 20, 500, SequentialLimit);
-        return new Comparison($"{regionCode} catalogue page as of", measured, baseline, domain);
+        return new AsOfComparison($"{regionCode} catalogue page as of", measured, health, domain, baseline);
+    }
+
+    /// <summary>
+    /// The sequential part of target 5's read load, through <paramref name="client"/>: the 5,000-version entry as of 1,000 instants, then
+    /// 200 pages (1-10, 50 entries) of 许昌市's catalogue as of instants between 2018 and 2026; <see cref="MemoryBench"/> adds the basis checks.
+    /// </summary>
+    public async Task ReadLoad(HttpClient client)
+    {
+        var rng = new Random(seed + 505);
+        var versions = data.LongEntryVersions;
+        for (var i = 0; i < 1_000; i++)
+            await Get(client, $"/catalogue/entries/{data.LongEntryId}?asOf={Uri.EscapeDataString(Iso(versions[rng.Next(versions.Count)].EffectiveAt.AddHours(12)))}");
+        var from = new DateTimeOffset(2018, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 200; i++)
+            await Get(client, $"/regions/{Xuchang.City}/catalogue?asOf={Uri.EscapeDataString(Iso(from.AddHours(rng.Next(0, 8 * 365 * 24))))}&page={1 + rng.Next(10)}&pageSize=50");
     }
 
     /// <summary>
