@@ -43,7 +43,7 @@ public sealed class StandbyReads : IAsyncDisposable
     public StandbyReads(IConfiguration config, IMeterFactory meters)
     {
         if (config[Setting] is not { Length: > 0 } connection) return;
-        _source = new NpgsqlDataSourceBuilder(Hosting.WithoutParallelPlans(connection)).BuildMultiHost();
+        _source = new NpgsqlDataSourceBuilder(Hosting.ForServing(connection)).BuildMultiHost();
         var meter = meters.Create(HubMetrics.MeterName);
         meter.CreateObservableGauge("cataloghub.standby.lag", () => Volatile.Read(ref _lastLag), "s",
             "How far the server the last standby read went to was behind the primary (0: caught up, or the primary answered).");
