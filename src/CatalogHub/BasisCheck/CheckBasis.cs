@@ -64,7 +64,7 @@ public static class CheckBasisEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static IResult Post(CheckBasis command, bool? inclusionProofs, long? checkpoint, PublishedIndex index, TimeProvider clock, HttpContext http, HubMetrics metrics)
     {
-        using var timing = metrics.TimeBasisCheck();
+        using var timing = metrics.TimeBasisCheck(HubTracing.StartBasisCheck(command.RegionCode, command.ItemCode));
         var input = new Validation();
         Audit.Log.CitationProof.Check(input, inclusionProofs, checkpoint);
         // A question about the past may name a region abolished since.
@@ -120,7 +120,7 @@ public static class CheckBasisEndpoint
             || command.MissingMaterials is not null;
         var serving = entry is null || !asksOtherLists ? ServingLists.None : ServingLists.Of(index, entry.Id, command.RegionCode);
         var outcome = BasisRules.Decide(command, instant, knownAt, entry, list, serving);
-        timing.Outcome = outcome.Allowed ? "allowed" : "not-allowed";
+        (timing.Outcome, timing.ReasonCodes) = (outcome.Allowed ? "allowed" : "not-allowed", outcome.ReasonCodes);
         return Audit.Log.CitationProof.Answer(new BasisAnswer(command.RegionCode, command.ItemCode, instant, knownAt ?? now, outcome.Allowed, outcome.ItemReasons,
             outcome.ReasonCodes, [.. outcome.Citations.Select(c => c with { AsOf = instant, KnownAt = knownAt ?? now })], outcome.Repeals, outcome.Materials,
             outcome.Conditions, outcome.Fees, status,

@@ -8,7 +8,8 @@ namespace CatalogHub.Demo;
 
 /// <summary>
 /// A small, realistic dataset: 许昌市 (411000) with 魏都区 (411002) and 禹州市 (411081), their departments
-/// (valid unified social credit codes) and a dozen published base catalogue items with their legal bases.
+/// (valid unified social credit codes), a dozen published base catalogue items with their legal bases, one item of each
+/// other list, and e-licence data to share (<see cref="DemoSharing"/>).
 /// Identities are derived from names, so seeding twice finds everything in place and writes nothing.
 /// </summary>
 public static class DemoData
@@ -123,14 +124,22 @@ public static class DemoData
 
     /// <summary>
     /// What the API document's examples act on (Platform/OpenApiExamples.cs), so that "Try it out" against the demo finds it: by the
-    /// route of a list (and /departments), the id of the demo's item there. Computed when read: the lists' definitions name
-    /// this class while they initialise.
+    /// route of a list (and /departments, the sharing resources), the id of the demo's item there; by an operation's route, where
+    /// it needs another one (reinstating needs a suspended licence or seal, recording an expiry a licence whose validity ended).
+    /// Computed when read: the lists' definitions name this class while they initialise.
     /// </summary>
     public static IReadOnlyDictionary<string, Guid> ExampleIds => new Dictionary<string, Guid>
     {
         [CatalogueList.Definition.Route] = IdOf("entry:411000:000147011000"),
         [ImplementationListsList.Definition.Route] = IdOf("implementation-list:411000:000147011000"),
         ["/departments"] = IdOf("department:11411000005327811H"),
+        ["/departments/{id}/keys/{keyId}/revoke"] = IdOf($"department:{DemoSharing.RetiredKeyOwnerCode}"),
+        ["/sharing/licences"] = DemoSharing.Valid.Id,
+        ["/sharing/licences/{id}/reinstate"] = DemoSharing.Suspended.Id,
+        ["/sharing/licences/{id}/expire"] = DemoSharing.Ended.Id,
+        ["/sharing/seals"] = DemoSharing.MarketSealId,
+        ["/sharing/seals/{id}/reinstate"] = DemoSharing.PlanningSealId,
+        ["/sharing/grants"] = DemoSharing.GrantId,
     }.Concat(ListItems.Select(i => KeyValuePair.Create(i.List.Route, IdOf($"{i.List.Name}:411000:{i.Code}")))).ToDictionary();
 
     /// <summary>By the route of a list, the code of the demo's item there in 许昌市: what the examples of reads by region and code name.</summary>
@@ -149,7 +158,8 @@ public static class DemoData
         await Ensure(session, HubAdmin, now, ct);
 
     /// <summary>Queues what is missing of the demo dataset on <paramref name="session"/>; the caller commits.</summary>
-    public static async Task Seed(IDocumentSession session, DateTimeOffset now, CancellationToken ct)
+    /// <param name="vault">Seals the demo licences' documents under their holders' keys, as issuing them through the API would.</param>
+    public static async Task Seed(IDocumentSession session, Sharing.Holders.HolderVault vault, DateTimeOffset now, CancellationToken ct)
     {
         session.LastModifiedBy = "demo-seed";
         session.SetHeader("reason", "demo dataset");
@@ -158,6 +168,7 @@ public static class DemoData
         foreach (var d in Departments) owners[d.Code] = await Ensure(session, d, now, ct);
 
         await SeedPublished(session, now, code => (owners[code].Id, owners[code].Code), admin.Code, ct);
+        await DemoSharing.Seed(session, vault, owners, now, ct);
     }
 
     /// <summary>

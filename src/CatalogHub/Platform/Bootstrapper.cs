@@ -12,7 +12,8 @@ namespace CatalogHub.Platform;
 /// together take turns: each step reads and writes in one transaction that first takes a PostgreSQL advisory lock, so
 /// the second node's "is it there yet?" sees what the first one committed.
 /// </summary>
-public sealed class Bootstrapper(IDocumentStore store, IConfiguration config, TimeProvider clock, ILogger<Bootstrapper> logger) : IHostedService
+public sealed class Bootstrapper(IDocumentStore store, IConfiguration config, TimeProvider clock, Sharing.Holders.HolderVault vault,
+    ILogger<Bootstrapper> logger) : IHostedService
 {
     /// <summary>The advisory lock every node's start-up steps take (an arbitrary constant: "CatHub" in ASCII).</summary>
     public const long StartupLock = 0x436174487562;
@@ -28,7 +29,7 @@ public sealed class Bootstrapper(IDocumentStore store, IConfiguration config, Ti
         if (config["CATALOGHUB_ADMIN_KEY_FILE"] is { Length: > 0 } keyFile)
             await Locked((session, ct) => EnsureAdminKey(session, keyFile, ct), cancellationToken);
         if (config.GetValue<bool>("CATALOGHUB_SEED_DEMO"))
-            await Locked((session, ct) => DemoData.Seed(session, clock.GetUtcNow(), ct), cancellationToken);
+            await Locked((session, ct) => DemoData.Seed(session, vault, clock.GetUtcNow(), ct), cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -184,6 +184,8 @@ public static class Hosting
                 Name = "Authorization",
                 Description = "ApiKey chk_{keyId}_{secret}",
             });
+            // Any JSON (a licence's face fields as its type defines them), not the JsonNode class's own members.
+            o.MapType<System.Text.Json.Nodes.JsonNode>(() => new OpenApiSchema());
             o.OperationFilter<ApiKeyRequirement>();
             o.OperationFilter<ListExamples>();
             o.OperationFilter<ProblemResponses>();

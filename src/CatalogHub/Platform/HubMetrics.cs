@@ -69,8 +69,11 @@ public sealed class HubMetrics
         }));
     }
 
-    /// <summary>Times one basis check; its outcome is <c>failed</c> unless the check says otherwise before the timing ends.</summary>
-    public BasisCheckTiming TimeBasisCheck() => new(this, Stopwatch.GetTimestamp());
+    /// <summary>
+    /// Times one basis check; its outcome is <c>failed</c> unless the check says otherwise before the timing ends. The check's
+    /// span (<see cref="HubTracing.StartBasisCheck"/>) ends with it, tagged with the same outcome.
+    /// </summary>
+    public BasisCheckTiming TimeBasisCheck(Activity? span = null) => new(this, Stopwatch.GetTimestamp(), span);
 
     private void BasisChecked(string outcome, TimeSpan took)
     {
@@ -86,11 +89,19 @@ public sealed class HubMetrics
                 yield return new Measurement<T>(v, new KeyValuePair<string, object?>("loop", state.Name));
     }
 
-    public sealed class BasisCheckTiming(HubMetrics metrics, long started) : IDisposable
+    public sealed class BasisCheckTiming(HubMetrics metrics, long started, Activity? span) : IDisposable
     {
         public string Outcome { get; set; } = "failed";
 
-        public void Dispose() => metrics.BasisChecked(Outcome, Stopwatch.GetElapsedTime(started));
+        /// <summary>The answer's reason codes (traced, not counted: they would multiply the metric's series).</summary>
+        public IReadOnlyList<string>? ReasonCodes { get; set; }
+
+        public void Dispose()
+        {
+            metrics.BasisChecked(Outcome, Stopwatch.GetElapsedTime(started));
+            HubTracing.BasisChecked(span, Outcome, ReasonCodes);
+            span?.Dispose();
+        }
     }
 }
 

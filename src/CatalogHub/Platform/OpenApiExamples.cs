@@ -132,11 +132,15 @@ public sealed class OpenApiExamples : IDocumentFilter
     private static JsonNode? ParameterExample(string path, OpenApiParameter parameter)
     {
         // A query parameter the answer cannot do without (the law a search for items relying on it names) has one too.
-        if (parameter.In != ParameterLocation.Path && !(parameter.In == ParameterLocation.Query && (parameter.Required || parameter.Name is "title"))) return null;
+        // So has the inclusion proof's one way of naming an event that the demo fixes (stream and version; a sequence depends on the store).
+        if (parameter.In != ParameterLocation.Path && !(parameter.In == ParameterLocation.Query && (parameter.Required || parameter.Name is "title"
+                || path == "/log/inclusion" && parameter.Name is "stream" or "version"))) return null;
         var collection = path.Contains("/{id}", StringComparison.Ordinal) ? path[..path.IndexOf("/{id}", StringComparison.Ordinal)] : path;
         return parameter.Name switch
         {
-            "id" => DemoData.ExampleIds.TryGetValue(collection, out var id) ? id.ToString() : "0193a5e2-7c1d-7b3e-9f1a-2d4c6b8e0a11",
+            "id" => DemoData.ExampleIds.TryGetValue(path, out var own) || DemoData.ExampleIds.TryGetValue(collection, out own) ? own.ToString()
+                : "0193a5e2-7c1d-7b3e-9f1a-2d4c6b8e0a11",
+            "keyId" => DemoSharing.RetiredKeyId,
             "regionCode" => "411000",
             "departmentCode" => "11411000005327811H",
             "sourceId" => "410000-000147011000",
@@ -159,11 +163,23 @@ public sealed class OpenApiExamples : IDocumentFilter
     }
 
     /// <summary>
-    /// Request bodies that create, where a composed one would collide with the demo dataset or break a rule of the content: a city
-    /// item the demo's catalogue lacks (食品生产许可), and the service guide of 魏都区's 食品经营许可 (the demo has the city's only).
+    /// Request bodies where a composed one would collide with the demo dataset or break a rule of the content: a city item the
+    /// demo's catalogue lacks (食品生产许可), the service guide of 魏都区's 食品经营许可 (the demo has the city's only), and licence
+    /// documents, which only a signature by a seal the hub holds makes acceptable (Demo/DemoSharing.cs).
     /// </summary>
     private static readonly Dictionary<string, Func<JsonNode?>> Requests = new()
     {
+        // The sharing operations' bodies act on the demo's e-licence data (DemoSharing): documents signed with its market regulator's seal.
+        ["IssueLicence"] = () => JsonSerializer.SerializeToNode(new Sharing.Licences.IssueLicence(DemoSharing.New.Document(), "核发营业执照（设立登记）"), ApiJson.Options),
+        ["ChangeLicence"] = () => JsonSerializer.SerializeToNode(new Sharing.Licences.ChangeLicence(DemoSharing.Valid.Document(2, DemoSharing.MovedDomicile),
+            "变更住所（经营场所）"), ApiJson.Options),
+        ["VerifyLicence"] = () => JsonSerializer.SerializeToNode(new Sharing.Licences.VerifyLicence(DemoSharing.Valid.Document(), null), ApiJson.Options),
+        // 许昌市人力资源和社会保障局 reads the 营业执照 of an employer for 失业保险金申领, as its grant allows.
+        ["ReadLicences"] = () => JsonSerializer.SerializeToNode(new Sharing.Licences.ReadLicences(DemoSharing.Valid.Content().Identifier, null, null,
+            DemoSharing.UnemploymentBenefitEntryId, DemoSharing.GrantedFields), ApiJson.Options),
+        ["RegisterSeal"] = () => JsonSerializer.SerializeToNode(new Sharing.Seals.RegisterSeal("许昌市市场监督管理局电子证照专用章（2027）", "电子证照专用章",
+            Sharing.Seals.SealAlgorithm.EcdsaP256Sha256, DemoSharing.RenewedMarketSeal.PublicKeyPem, null,
+            new DateTimeOffset(2031, 12, 31, 0, 0, 0, TimeSpan.FromHours(8)), "电子证照专用章数字证书到期更换"), ApiJson.Options),
         ["DraftEntry"] = () => JsonSerializer.SerializeToNode(new Catalogue.Drafting.DraftEntry("000147010000", "411000",
             new Catalogue.EntryContent("食品生产许可", "行政许可", "许昌市市场监督管理局", "许昌市市场监督管理局",
                 [new Catalogue.LegalBasis("中华人民共和国食品安全法", "法律", "第三十五条")], "410000-000147010000"),

@@ -85,6 +85,16 @@ public sealed partial class OperationDocs : IOperationFilter, IDocumentFilter
             if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == required.Name && p.In == ParameterLocation.Query) is { } query)
                 query.Required = true;
 
+        // An export (Audit.Log.LogExport) is NDJSON whose first line is its header (the signed checkpoint it is proven against) and
+        // every other line an event with its proof: a line is one or the other, and the endpoint declares the event's schema.
+        foreach (var media in operation.Responses?.Values.SelectMany(r => r.Content ?? new Dictionary<string, OpenApiMediaType>())
+                     .Where(c => c.Key == Audit.Log.LogExport.MediaType && c.Value.Schema is not null).Select(c => c.Value) ?? [])
+            media.Schema = new OpenApiSchema
+            {
+                Description = "A line of the export: the first is its header (ExportHeader), every other one an event with its inclusion proof (ProvenEvent).",
+                OneOf = [context.SchemaGenerator.GenerateSchema(typeof(Audit.Log.ExportHeader), context.SchemaRepository), media.Schema!],
+            };
+
         // Wolverine adds a 200 of IResult beside the 201 an endpoint declares; a creating POST answers 201, replays included.
         if (operation.Responses?.ContainsKey("201") == true) operation.Responses.Remove("200");
 
@@ -158,9 +168,10 @@ public sealed partial class OperationDocs : IOperationFilter, IDocumentFilter
                 }
 
         // As the demo dataset has them: a filing nobody acted on yet is at "0" (its stream does not exist), a published item at "3"
-        // (drafted, submitted, published).
+        // (drafted, submitted, published); a licence or seal at "1" (issued), the suspended ones at "2" (Demo/DemoSharing.cs).
         if (ifMatch) Header(operation, "If-Match", true, "The ETag of the version you read (\"3\"); a stale one is refused with 412.",
-            path.StartsWith("/filings/", StringComparison.Ordinal) ? "\"0\"" : lastSegment == "repeal" ? "\"3\"" : "\"2\"");
+            path.StartsWith("/filings/", StringComparison.Ordinal) ? "\"0\"" : lastSegment == "repeal" ? "\"3\""
+            : path.StartsWith("/sharing/", StringComparison.Ordinal) && lastSegment != "reinstate" ? "\"1\"" : "\"2\"");
         if (idempotent)
             Header(operation, "Idempotency-Key", false,
                 "Any unique string up to 255 characters; a retry with the same key answers the first response again (Idempotent-Replayed: true).",

@@ -122,6 +122,7 @@ public abstract class SupervisedLoop : BackgroundService
     protected async Task<bool> Attempt(CancellationToken ct)
     {
         var startedAt = _clock.GetUtcNow();
+        using var span = HubTracing.StartLoopPass(Name, startedAt - (_supervision.Tally(Name).CaughtUpAt ?? _supervision.StartedAt));
         try
         {
             await RunOnce(ct);
@@ -135,7 +136,9 @@ public abstract class SupervisedLoop : BackgroundService
         catch (Exception e)
         {
             var unavailable = StoreFailures.IsUnavailable(e);
-            var failures = _supervision.Failed(Name, unavailable ? "database-unavailable" : $"failed: {e.GetType().Name}");
+            var reason = unavailable ? "database-unavailable" : $"failed: {e.GetType().Name}";
+            HubTracing.LoopFailed(span, reason);
+            var failures = _supervision.Failed(Name, reason);
             if (unavailable) Logger.LogWarning("{Loop}: the store is unavailable ({Failures} in a row); retrying with back-off: {Error}", Name, failures, e.GetBaseException().Message);
             else Logger.LogError(e, "{Loop} failed ({Failures} in a row); retrying with back-off", Name, failures);
             return false;

@@ -9,7 +9,7 @@ namespace CatalogHub.Platform;
 /// <summary>
 /// OpenTelemetry for the hub: metrics of ASP.NET Core (requests), Npgsql (connections, commands), the .NET runtime and
 /// the hub's own meter (<see cref="HubMetrics"/>), scraped by Prometheus at <c>GET /metrics</c>; traces of requests,
-/// Npgsql commands, Marten and Wolverine. Both are also pushed over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set
+/// Npgsql commands, Marten, Wolverine and the hub's own work (<see cref="HubTracing"/>). Both are also pushed over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set
 /// (the exporter reads the other standard <c>OTEL_*</c> variables itself); without it no trace is recorded and nothing
 /// is sent anywhere, so <c>make run</c> and <c>make test</c> need no collector.
 /// </summary>
@@ -45,7 +45,7 @@ public static class Telemetry
         if (otlp)
             telemetry.WithTracing(t => t
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsOperational(http.Request.Path))
-                .AddNpgsql().AddSource("Marten", "Wolverine").AddOtlpExporter());
+                .AddNpgsql().AddSource("Marten", "Wolverine", HubTracing.SourceName).AddOtlpExporter());
         builder.Services.AddAuthorizationBuilder().AddPolicy(MetricsPolicy, p => p
             .AddAuthenticationSchemes(Departments.ApiKeyAuthenticationHandler.SchemeName)
             .RequireAssertion(c => c.Resource is HttpContext http && IsLocal(http)

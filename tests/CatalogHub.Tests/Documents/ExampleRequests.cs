@@ -52,11 +52,11 @@ internal static class ExampleRequests
     }
 
     /// <summary>The demo dataset (what `make run` seeds) on an empty store, and a key for each of its departments, by department code.</summary>
-    public static async Task<Dictionary<string, string>> SeedDemo(IDocumentStore store, DateTimeOffset now)
+    public static async Task<Dictionary<string, string>> SeedDemo(IDocumentStore store, CatalogHub.Sharing.Holders.HolderVault vault, DateTimeOffset now)
     {
         var keys = new Dictionary<string, string>();
         await using var session = store.LightweightSession();
-        await DemoData.Seed(session, now, CancellationToken.None);
+        await DemoData.Seed(session, vault, now, CancellationToken.None);
         foreach (var department in DemoData.Departments.Prepend(DemoData.HubAdmin))
         {
             var (issued, key) = IssueApiKeyEndpoint.Issue(DemoData.IdOf($"department:{department.Code}"), "示例密钥", now.AddDays(30), "test-setup", now);

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using CatalogHub.Demo;
 using CatalogHub.Platform;
 using CatalogHub.Tests.Support;
 using Microsoft.AspNetCore.Routing;
@@ -42,7 +43,7 @@ public sealed partial class Problems_as_documented(AppFixture fixture) : Integra
     {
         _served = await ServedDocument.Of(Host);
         await WipeStore();
-        _keys = await ExampleRequests.SeedDemo(Store, Now);
+        _keys = await ExampleRequests.SeedDemo(Store, Host.Services.GetRequiredService<CatalogHub.Sharing.Holders.HolderVault>(), Now);
         // A department the demo lacks (许昌市卫生健康委员会), holding every role: no probe that needs a key is refused for a role it lacks.
         _everyRole = (await Register((TestDepartments.HealthCommission.Code, TestDepartments.HealthCommission.Name, "411000", Enum.GetValues<Role>()))).Key;
         var operations = (from path in _served.Root["paths"]!.AsObject()
@@ -119,7 +120,9 @@ public sealed partial class Problems_as_documented(AppFixture fixture) : Integra
             if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", key);
             return request;
         }
-        var admitted = op.Public ? null : _everyRole;
+        // A licence is changed by its issuer alone, who is told so (403) before its version or existence is looked at: the probes of
+        // the demo's licences, whose examples are documents its market regulator signed, send that department's key.
+        var admitted = op.Public ? null : op.Template.StartsWith("/sharing/licences", StringComparison.Ordinal) ? _keys[DemoSharing.MarketCode] : _everyRole;
 
         if (!op.Public)
         {

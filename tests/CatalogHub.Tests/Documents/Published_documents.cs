@@ -36,6 +36,9 @@ public sealed class Published_documents(AppFixture fixture) : IntegrationContext
                              && !(r.ApiResponseFormats.Count > 0 && r.ApiResponseFormats.All(f => f.MediaType.StartsWith("text/", StringComparison.Ordinal))))
                          .Select(r => r.Type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails) ? typeof(Problem) : r.Type!))
                 types[$"responses/{Name(response)}.schema.json"] = response;
+            // An export's lines (NDJSON) are its events, declared, after its header.
+            if (api.SupportedResponseTypes.Any(r => r.ApiResponseFormats.Any(f => f.MediaType == CatalogHub.Audit.Log.LogExport.MediaType)))
+                types["responses/ExportHeader.schema.json"] = typeof(CatalogHub.Audit.Log.ExportHeader);
         }
         foreach (var e in Hosting.EventTypes)
             types[$"events/{ListRegistry.All.FirstOrDefault(l => l.EventTypes.Contains(e))?.EventTitle(e) ?? Name(e)}.schema.json"] = e;

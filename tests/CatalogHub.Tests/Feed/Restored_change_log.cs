@@ -3,6 +3,7 @@ using CatalogHub.Publication;
 using CatalogHub.Tests.Catalogue;
 using CatalogHub.Tests.Support;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CatalogHub.Tests.Feed;
@@ -24,7 +25,7 @@ public sealed class Restored_change_log(AppFixture fixture) : CatalogueContext(f
         }
         Assert.Empty(ReadJson(await Get("/feed?limit=50", Admin.Key)).GetProperty("items").EnumerateArray());
 
-        await new Bootstrapper(Store, new ConfigurationBuilder().Build(), Clock, NullLogger<Bootstrapper>.Instance).StartAsync(CancellationToken.None);
+        await new Bootstrapper(Store, new ConfigurationBuilder().Build(), Clock, Host.Services.GetRequiredService<CatalogHub.Sharing.Holders.HolderVault>(), NullLogger<Bootstrapper>.Instance).StartAsync(CancellationToken.None);
         var items = ReadJson(await Get("/feed?limit=50", Admin.Key)).GetProperty("items").EnumerateArray().ToList();
         Assert.Contains(items, i => i.GetProperty("id").GetGuid() == entry.Id && i.GetProperty("kind").GetString() == "published");
         Assert.All(items, i => Assert.StartsWith("3.", i.GetProperty("position").GetString()));

@@ -6,6 +6,7 @@ using CatalogHub.Publication;
 using CatalogHub.Tests.Support;
 using Marten;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CatalogHub.Tests.Platform;
@@ -26,7 +27,7 @@ public sealed class Concurrent_start_up(AppFixture fixture) : IntegrationContext
             ["CATALOGHUB_ADMIN_KEY_FILE"] = keyFile,
         }).Build();
         await Task.WhenAll(Enumerable.Range(0, Nodes).Select(_ =>
-            Task.Run(() => new Bootstrapper(Store, settings, Clock, NullLogger<Bootstrapper>.Instance).StartAsync(CancellationToken.None))));
+            Task.Run(() => new Bootstrapper(Store, settings, Clock, Host.Services.GetRequiredService<CatalogHub.Sharing.Holders.HolderVault>(), NullLogger<Bootstrapper>.Instance).StartAsync(CancellationToken.None))));
     }
 
     private async Task<long> Scalar(string sql)
@@ -87,7 +88,7 @@ public sealed class Concurrent_start_up(AppFixture fixture) : IntegrationContext
         try
         {
             var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CATALOGHUB_ADMIN_KEY_FILE"] = keyFile }).Build();
-            await new Bootstrapper(Store, settings, Clock, NullLogger<Bootstrapper>.Instance).StartAsync(CancellationToken.None);
+            await new Bootstrapper(Store, settings, Clock, Host.Services.GetRequiredService<CatalogHub.Sharing.Holders.HolderVault>(), NullLogger<Bootstrapper>.Instance).StartAsync(CancellationToken.None);
 
             await using var query = Store.QuerySession();
             var admin = (await query.Query<Department>().Where(d => d.Code == DemoData.HubAdmin.Code).ToListAsync()).Single();

@@ -207,13 +207,16 @@ public sealed partial class ListEndpoints<TContent>(ListDefinition<TContent> lis
     /// The publish decision and its events, queued on <paramref name="session"/> for the caller to commit; the benchmark's domain
     /// path calls it without a message bus (<paramref name="outbox"/> null: no change notice).
     /// </summary>
-    public Task<IResult> Published(Guid id, Publish command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, DateTimeOffset now,
-        IMessageBus? outbox) =>
-        PublicationWrites.Publish<ListItem<TContent>>(id, command, http, user, session, now,
+    public async Task<IResult> Published(Guid id, Publish command, HttpContext http, ClaimsPrincipal user, IDocumentSession session, DateTimeOffset now,
+        IMessageBus? outbox)
+    {
+        using var span = HubTracing.StartPublish(list.Route);
+        return HubTracing.Answered(span, await PublicationWrites.Publish<ListItem<TContent>>(id, command, http, user, session, now,
             async (item, effectiveAt) => PublishRefusals.Of(list.RefusalsToPublish(item.Draft))
                 ?? (list.RefusalAtPublish is { } refusal ? await refusal(session, item.Draft, Clocks.Current(effectiveAt, now), http.RequestAborted) : null)
                 ?? await PublishRefusals.ReferencesNotInForce(session, list.References(item.Draft), effectiveAt, http.RequestAborted),
-            (item, caller, effectiveAt) => PublishedEvent(item, command, caller, effectiveAt, now), View, outbox);
+            (item, caller, effectiveAt) => HubTracing.Published(span, PublishedEvent(item, command, caller, effectiveAt, now)), View, outbox));
+    }
 
     /// <summary>The reviewed draft of <paramref name="item"/> published as its next version (a single publication's, or each of a bulk one's).</summary>
     private static ItemPublished<TContent> PublishedEvent(ListItem<TContent> item, Publish command, Caller caller, DateTimeOffset effectiveAt,

@@ -66,6 +66,7 @@ public static class ReadLicencesEndpoint
         var now = clock.GetUtcNow();
         var ct = http.RequestAborted;
         var typeCode = parts?.TypeCode ?? command.TypeCode!;
+        using var span = HubTracing.StartSharedRead(caller.DepartmentCode, typeCode);
         var askedRef = byIdentifier ? null : vault.RefOf(command.HolderId!);
         var licences = byIdentifier
             ? await session.Query<Licence>().Where(l => l.Identifier == command.Identifier).ToListAsync(ct)
@@ -83,6 +84,7 @@ public static class ReadLicencesEndpoint
         session.Events.StartStream(accessed.AccessId, accessed);
         session.Record(caller, $"用证事由 {command.PurposeItemId}", http);
 
+        HubTracing.SharedRead(span, refusal, licences.Count);
         if (refusal is not null) return Problems.Forbidden(refusal, Explain(refusal));
         if (byIdentifier && licences.Count == 0) return Problems.NotFound("The licence");
 
