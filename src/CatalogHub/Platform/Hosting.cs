@@ -1,4 +1,3 @@
-using Npgsql;
 using CatalogHub.Audit;
 using CatalogHub.BasisCheck;
 using CatalogHub.Catalogue;
@@ -15,6 +14,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
+using Npgsql;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.ErrorHandling;
