@@ -242,6 +242,7 @@ public static class Hosting
         app.UseAuthorization();
         app.UseMiddleware<RequestHygiene>();
         app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseMiddleware<StandbyFallback>();
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportJson.Write })

@@ -110,6 +110,44 @@ public sealed class StandbyReads : IAsyncDisposable
     }
 }
 
+/// <summary>
+/// A standby read whose server went away while it ran (its connection broke mid-statement, after <see cref="StandbyReads.Open"/>
+/// chose it) runs once more, on a fresh connection: Npgsql then finds the standby gone and the primary answers. Without this
+/// the reads in flight when a standby stops under load failed. Only reads (GET; HEAD arrives as one) that wrote nothing yet
+/// are run again; a second failure is the store's (503).
+/// </summary>
+public sealed class StandbyFallback(RequestDelegate next, StandbyReads standby)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!standby.Configured || !HttpMethods.IsGet(context.Request.Method)
+            || context.GetEndpoint()?.Metadata.GetMetadata<ReadsFromStandbyAttribute>() is null)
+        {
+            await next(context);
+            return;
+        }
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e) when (StoreFailures.IsUnavailable(e) && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // In a scope of its own: an endpoint given the request's query session would otherwise get the broken one again.
+            await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            var requestServices = context.RequestServices;
+            context.RequestServices = scope.ServiceProvider;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                context.RequestServices = requestServices;
+            }
+        }
+    }
+}
+
 /// <summary>Endpoint metadata: this read may be answered by the standby (see <see cref="StandbyReads"/>).</summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ReadsFromStandbyAttribute : Attribute;

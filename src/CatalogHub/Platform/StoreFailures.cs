@@ -16,7 +16,7 @@ public static class StoreFailures
     /// <summary>
     /// True when PostgreSQL could not be reached or is going away: connection failures, resets and timeouts,
     /// SQLSTATE class 08 (connection exception), 57P01-57P03 (shutdown, crash, cannot connect now) and 53300
-    /// (too many connections). Errors in a statement (constraints, syntax) are not unavailability.
+    /// (too many connections), a session whose connection broke. Errors in a statement (constraints, syntax) are not unavailability.
     /// </summary>
     public static bool IsUnavailable(Exception exception) => Chain(exception).Any(Unavailable);
 
@@ -26,6 +26,10 @@ public static class StoreFailures
             || pg.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
                 or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections,
         NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is IOException or SocketException or TimeoutException,
+        // A session on a connection given to it (a standby read's) whose server went away mid-request: Npgsql reports the
+        // broken connection as an InvalidOperationException, which Marten wraps here; an aborted transaction's cause is
+        // its inner exception, classified on its own.
+        Marten.Exceptions.SessionTransactionUnusableException { InnerException: InvalidOperationException } => true,
         TimeoutException or SocketException => true,
         _ => false,
     };

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -11,7 +12,8 @@ namespace CatalogHub.Tests.Platform;
 /// <summary>
 /// A primary with a streaming-replication hot standby of its own (scripts/cluster.sh, as `make cluster` starts them) and a
 /// node reading the public catalogue from the standby: each answer says where it was read and how far behind that was,
-/// the standby's lag is in /health/ready and /metrics, and losing the standby sends the reads to the primary without one error.
+/// the standby's lag is in /health/ready and /metrics, and losing the standby under concurrent reads sends them to the primary
+/// without one error.
 /// </summary>
 public sealed class Standby_reads : IAsyncLifetime
 {
@@ -60,7 +62,30 @@ public sealed class Standby_reads : IAsyncLifetime
         var metrics = await (await _node.Host.Scenario(s => { s.Get.Url("/metrics"); s.WithRequestHeader("Authorization", $"ApiKey {key}"); })).ReadAsTextAsync();
         Assert.Contains("cataloghub_standby_lag_seconds", metrics);
 
+        // Readers keep reading, four at a time, while the standby goes away under them: every answer is a 200, the
+        // standby's until it stops and the primary's after, none lost to a connection that broke with it.
+        var answers = new ConcurrentQueue<(int Status, string? From, string? Problem)>();
+        using var reading = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 4).Select(reader => Task.Run(async () =>
+        {
+            for (var i = 0; !reading.IsCancellationRequested; i++)
+            {
+                var answer = await Get((reader + i) % 2 == 0 ? "/regions/411000/catalogue?pageSize=20" : $"/catalogue/entries/{entry}");
+                var status = answer.Context.Response.StatusCode;
+                answers.Enqueue((status, answer.Context.Response.Headers["X-Read-From"], status == 200 ? null : await answer.ReadAsTextAsync()));
+            }
+        })).ToArray();
+        Assert.True(await ExtraNode.Eventually(() => Task.FromResult(answers.Count >= 20), TimeSpan.FromSeconds(30)));
         await Cluster("standby", "stop", _dir, $"{_standbyPort}");
+        var afterStop = answers.Count;
+        Assert.True(await ExtraNode.Eventually(() => Task.FromResult(answers.Skip(afterStop).Count(a => a.From == "primary") >= 40), TimeSpan.FromSeconds(60)),
+            "the reads did not go on from the primary once the standby stopped");
+        await reading.CancelAsync();
+        await Task.WhenAll(readers);
+        Assert.All(answers, a => Assert.True(a.Status == 200, $"{a.Status}: {a.Problem}"));
+        Assert.Contains(answers, a => a.From == "standby");
+        Assert.Equal("primary", answers.Last().From);
+
         for (var i = 0; i < 5; i++)
         {
             var fromPrimary = await Catalogue();
