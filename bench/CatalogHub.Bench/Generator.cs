@@ -31,6 +31,9 @@ public sealed record Dataset(
 public sealed class Generator(IDocumentStore store, int seed, TextWriter log, int regions)
 {
     public const int LongEntryVersionCount = 5_000;
+
+    /// <summary>The seed `make bench` generates its store from.</summary>
+    public const int Seed = 20261124;
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
     // Beijing times of the history, held as UTC instants: the store's timestamptz columns take UTC only.
     private static readonly DateTimeOffset HistoryStart = new DateTimeOffset(2016, 1, 4, 9, 0, 0, Beijing).ToUniversalTime();
@@ -75,7 +78,7 @@ public sealed class Generator(IDocumentStore store, int seed, TextWriter log, in
             departments.Sum(d => d.Length), all.Count, events, all.Sum(e => (long)e.Events.OfType<ItemPublished<EntryContent>>().Count()),
             all.Count(e => e.Events[^1] is ItemRepealed<EntryContent>), all.Count(e => e.Events[^1] is ItemDraftRevised<EntryContent>),
             all.Count(e => e.Events[^1] is ItemPublished<EntryContent> p && p.EffectiveAt == NextYear), clock.Elapsed,
-            longEntry.Id, [.. longEntry.Events.OfType<ItemPublished<EntryContent>>().Select(p => (p.Version, p.EffectiveAt))], departments[0][0],
+            longEntry.Id, PublishedVersions(longEntry), departments[0][0],
             lists.Count, lists.Sum(l => (long)l.Events.OfType<ItemPublished<ImplementationListContent>>().Count()));
     }
 
@@ -217,6 +220,16 @@ public sealed class Generator(IDocumentStore store, int seed, TextWriter log, in
         }
         return events;
     }
+
+    /// <summary>
+    /// The 5,000-version entry's versions as a run from this generator's seed wrote them (the plan is deterministic): for the
+    /// measurements run alone on a store a full run generated.
+    /// </summary>
+    public (Guid Id, IReadOnlyList<(int Version, DateTimeOffset EffectiveAt)> Versions) LongEntry() =>
+        (LongEntryId, PublishedVersions(PlanLongEntry(Xuchang.DepartmentsOf(0))));
+
+    private static IReadOnlyList<(int Version, DateTimeOffset EffectiveAt)> PublishedVersions(PlannedEntry entry) =>
+        [.. entry.Events.OfType<ItemPublished<EntryContent>>().Select(p => (p.Version, p.EffectiveAt))];
 
     /// <summary>5,000 rounds a day apart from June 2012: revise, submit, publish taking effect an hour later.</summary>
     private PlannedEntry PlanLongEntry(BenchDepartment[] city)

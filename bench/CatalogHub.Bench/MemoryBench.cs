@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using CatalogHub.Platform;
+using Marten;
+using Npgsql;
 
 namespace CatalogHub.Bench;
 
-/// <summary>A GC configuration the application is started with: the variables set for that start only.</summary>
-public sealed record GcSetting(string Name, IReadOnlyDictionary<string, string> Environment)
+/// <summary>A GC configuration the application is started with: the variables set for that start only; <c>Key</c> names it on the command line.</summary>
+public sealed record GcSetting(string Key, string Name, IReadOnlyDictionary<string, string> Environment)
 {
     public string Variables => Environment.Count == 0 ? "(none)" : string.Join(" ", Environment.Select(e => $"`{e.Key}={e.Value}`"));
 }
@@ -32,17 +35,44 @@ public static class MemoryBench
 
     public static readonly GcSetting[] Settings =
     [
-        new("default (server GC, DATAS)", new Dictionary<string, string>()),
-        new("workstation GC", new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" }),
-        new("server GC, conserving memory", new Dictionary<string, string> { ["DOTNET_GCConserveMemory"] = "5" }),
+        new("default", "default (server GC, DATAS)", new Dictionary<string, string>()),
+        new("workstation", "workstation GC", new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" }),
+        new("conserve", "server GC, conserving memory", new Dictionary<string, string> { ["DOTNET_GCConserveMemory"] = "5" }),
+        new("workstation-nonconcurrent", "workstation GC, no background collections",
+            new Dictionary<string, string> { ["DOTNET_gcServer"] = "0", ["DOTNET_gcConcurrent"] = "0" }),
     ];
+
+    /// <summary>
+    /// <c>CatalogHub.Bench memory ROOT [SETTING ...]</c>: (i) alone, on the store of CATALOGHUB_DB that a full run generated (nothing is
+    /// dropped; a day's API key of the city's manager is appended), for the settings of the keys given (all when none), with the
+    /// application of ROOT's Release build.
+    /// </summary>
+    public static async Task<int> RunAlone(string root, string connection, IReadOnlyList<string> keys)
+    {
+        var unknown = keys.Except(Settings.Select(s => s.Key)).ToList();
+        if (unknown.Count > 0)
+            throw new ArgumentException($"Unknown settings {string.Join(", ", unknown)}; known: {string.Join(", ", Settings.Select(s => s.Key))}.");
+        await using var raw = NpgsqlDataSource.Create(connection);
+        await using var store = DocumentStore.For(opts => Hosting.ConfigureStore(opts, connection));
+        var (longEntry, versions) = new Generator(store, Generator.Seed, Console.Out, 0).LongEntry();
+        var data = new Dataset(0, 0, 0, 0, 0, 0, 0, TimeSpan.Zero, longEntry, versions, Xuchang.DepartmentsOf(0)[0], 0, 0);
+        var port = int.Parse(Environment.GetEnvironmentVariable("CATALOGHUB_BENCH_PORT") ?? "5098", System.Globalization.CultureInfo.InvariantCulture);
+        Directory.CreateDirectory(Path.Combine(root, ".local"));
+        // The read load goes through its own client of each start; this one only serves the constructor.
+        using var unused = new HttpClient();
+        var scenarios = new Scenarios(store, raw, unused, data, Generator.Seed, Console.Out);
+        var key = await scenarios.IssueManagerKey();
+        var chosen = keys.Count == 0 ? Settings : [.. Settings.Where(s => keys.Contains(s.Key))];
+        await Run(root, connection, port, scenarios.ReadLoad, key, Console.Out, chosen);
+        return 0;
+    }
 
     /// <param name="reads">The sequential reads of the load (<see cref="Scenarios.ReadLoad"/>), sent through the client given.</param>
     public static async Task<IReadOnlyList<MemoryRun>> Run(string root, string connection, int port, Func<HttpClient, Task> reads, string key,
-        TextWriter log)
+        TextWriter log, IReadOnlyList<GcSetting>? settings = null)
     {
         var runs = new List<MemoryRun>();
-        foreach (var setting in Settings)
+        foreach (var setting in settings ?? Settings)
         {
             var started = Stopwatch.StartNew();
             await using var app = await AppProcess.Start(root, connection, port, Path.Combine(root, ".local/bench-memory-app.log"), setting.Environment);

@@ -18,6 +18,12 @@ if (args is ["publish", var publishRoot, var roundText] && int.TryParse(roundTex
 if (args is ["bulk", var repository]) return await BulkBench.RunAlone(Path.GetFullPath(repository), Environment.GetEnvironmentVariable("CATALOGHUB_DB")
     ?? throw new InvalidOperationException("Set CATALOGHUB_DB to the store to publish into."));
 
+// Measures (i), resident memory, alone on a store a full run generated: `memory ROOT [SETTING ...]`, the GC settings by key
+// (MemoryBench.Settings; all when none), the application started from ROOT's Release build.
+if (args is ["memory", var memoryRoot, .. var memorySettings])
+    return await MemoryBench.RunAlone(Path.GetFullPath(memoryRoot), Environment.GetEnvironmentVariable("CATALOGHUB_DB")
+        ?? throw new InvalidOperationException("Set CATALOGHUB_DB to a store `make bench` generated."), memorySettings);
+
 // make bench: generate the dataset, run the measurements against the real application, write docs/benchmarks.md.
 // Usage: CatalogHub.Bench <repository root> <output .md>; CATALOGHUB_DB names a database whose name contains "bench".
 if (args.Length != 2)
@@ -32,7 +38,7 @@ var connection = Environment.GetEnvironmentVariable("CATALOGHUB_DB")
 if (new NpgsqlConnectionStringBuilder(connection).Database is not { } database || !database.Contains("bench"))
     throw new InvalidOperationException($"Refusing to wipe database '{new NpgsqlConnectionStringBuilder(connection).Database}': its name must contain 'bench'.");
 var port = int.Parse(Environment.GetEnvironmentVariable("CATALOGHUB_BENCH_PORT") ?? "5098");
-const int seed = 20261124;
+const int seed = Generator.Seed;
 var log = Console.Out;
 var total = Stopwatch.StartNew();
 

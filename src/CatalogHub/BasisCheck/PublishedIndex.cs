@@ -26,21 +26,32 @@ public sealed record IndexedEdit(long Sequence, DateTimeOffset RecordedAt, Timel
 
 /// <summary>
 /// A point of an item's timeline as the index keeps it: from <c>EffectiveAt</c> on, <c>Version</c> is in force, or <c>Repeal</c>
-/// ended it; <c>RecordedAt</c> is when the edit that put it there was recorded.
+/// ended it; <c>RecordedAt</c> is when the edit that put it there was recorded, <c>Sequence</c> that edit's.
 /// </summary>
-public sealed record IndexedPoint(DateTimeOffset EffectiveAt, IndexedVersion? Version, RepealCitation? Repeal, DateTimeOffset RecordedAt);
+public sealed record IndexedPoint(DateTimeOffset EffectiveAt, IndexedVersion? Version, RepealCitation? Repeal, DateTimeOffset RecordedAt, long Sequence);
 
 /// <summary>
 /// The legal timeline of one list item as far as this node has seen it, on both clocks (<see cref="LegalTimeline"/>).
-/// Immutable: a change replaces the whole record, so readers never lock. <c>Edits</c> keeps every recorded edit in record
+/// Immutable: a change replaces the whole record, so readers never lock. <see cref="Edits"/> are every recorded edit in record
 /// order (by sequence), so changes can arrive in any order, twice, and still converge on the same timeline; <c>Points</c>
 /// is their fold, the timeline as known now, and the timeline as known at an earlier instant is the fold of the edits
 /// recorded by then. <c>Versions</c> holds every published version by number, cancelled ones too.
 /// </summary>
 public sealed record Timeline(Guid Id, string List, string? RegionCode, string? ItemCode, ImmutableArray<IndexedVersion> Versions,
-    ImmutableArray<IndexedEdit> Edits, ImmutableArray<IndexedPoint> Points, bool Drafted, bool Withdrawn)
+    ImmutableArray<IndexedPoint> Points, bool Drafted, bool Withdrawn)
 {
-    public static Timeline Empty(Guid id, string list) => new(id, list, null, null, [], [], [], false, false);
+    public static Timeline Empty(Guid id, string list) => new(id, list, null, null, [], [], false, false);
+
+    /// <summary>
+    /// The edits, kept only once the timeline is no longer <see cref="Appended"/>. While it is (almost every item), each point is the
+    /// put that made it, so the edits are read off the points instead of being held twice (issue 14's memory target).
+    /// </summary>
+    private ImmutableArray<IndexedEdit> _edits = [];
+
+    /// <summary>Every recorded edit, in record order.</summary>
+    public ImmutableArray<IndexedEdit> Edits => Appended ? [.. Points.Select(EditOf)] : _edits;
+
+    private static IndexedEdit EditOf(IndexedPoint p) => new(p.Sequence, p.RecordedAt, TimelineEdit.Put(p.EffectiveAt), p.Version, p.Repeal);
 
     /// <summary>When the latest edit was recorded: an answer "as known at" this instant or later is the one of <c>Points</c>.</summary>
     public DateTimeOffset LastRecordedAt { get; init; } = DateTimeOffset.MinValue;
@@ -61,14 +72,24 @@ public sealed record Timeline(Guid Id, string List, string? RegionCode, string? 
         var t => t.Published(VersionOf(c), c.Sequence),
     };
 
-    /// <summary>Every published version document carries its citation; the registered lists keep their content for the check.</summary>
+    /// <summary>
+    /// Every published version document carries its citation; the other registered lists keep their content for the check. The
+    /// base catalogue's content is read by no rule and is most of the store's versions, so the index keeps its citations alone
+    /// (issue 14's memory target); a version naming nothing keeps no list of references. The citation takes the change's list
+    /// name, which the index holds once.
+    /// </summary>
     private static IndexedVersion VersionOf(PublicationChange c) =>
-        ListRegistry.Find(c.List)?.ReadVersion(c) is { } read ? new IndexedVersion(read.Citation, read.Content, read.References)
-        : new IndexedVersion(c.Document!.Value.GetProperty("citation").Deserialize<Citation>(PublicationChange.Json)!, null);
+        c.List != CatalogueList.Name && ListRegistry.Find(c.List)?.ReadVersion(c) is { } read
+            ? new IndexedVersion(read.Citation with { List = c.List }, read.Content, read.References.Count == 0 ? null : read.References)
+            : new IndexedVersion(c.Document!.Value.GetProperty("citation").Deserialize<Citation>(PublicationChange.Json)! with { List = c.List }, null);
 
-    /// <summary>Version <paramref name="v"/>, published by the change at <paramref name="sequence"/>, takes its place.</summary>
+    /// <summary>
+    /// Version <paramref name="v"/>, published by the change at <paramref name="sequence"/>, takes its place. It is kept cited with that
+    /// change as what recorded it: then the point it puts on the timeline shares it, unless a later edit moves it (<see cref="RecordedBy"/>).
+    /// </summary>
     public Timeline Published(IndexedVersion v, long sequence)
     {
+        v = RecordedBy(v, v.Citation.EffectiveAt, sequence)!;
         var edit = new IndexedEdit(sequence, v.Citation.PublishedAt, TimelineEdit.Put(v.Citation.EffectiveAt), v, null);
         if (Versions.Any(x => x.Citation.Version == v.Citation.Version)) return WithEdit(edit);
         var at = 0;
@@ -85,26 +106,35 @@ public sealed record Timeline(Guid Id, string List, string? RegionCode, string? 
     /// </summary>
     private Timeline WithEdit(IndexedEdit edit)
     {
-        if (Edits.Any(x => x.Sequence == edit.Sequence)) return this;
+        // Appended, the points are the edits in record order: an edit recorded after them all is applied without reading the edits off them.
+        if (Appended && !Points.Any(p => p.Sequence == edit.Sequence) && (Points.Length == 0 || Points[^1].Sequence < edit.Sequence))
+        {
+            var points = Step(Points, edit);
+            var last = Max(LastRecordedAt, edit.RecordedAt);
+            return edit.Edit.Kind == TimelineEditKind.Put && (Points.Length == 0 || Follows(edit, Points[^1].EffectiveAt, Points[^1].RecordedAt))
+                ? this with { Points = points, LastRecordedAt = last }
+                : this with { Points = points, LastRecordedAt = last, Appended = false, _edits = [.. Points.Select(EditOf), edit] };
+        }
+        var known = Edits;
+        if (known.Any(x => x.Sequence == edit.Sequence)) return this;
         var at = 0;
-        while (at < Edits.Length && Edits[at].Sequence < edit.Sequence) at++;
-        var edits = Edits.Insert(at, edit);
-        if (at == Edits.Length)
-            return this with
-            {
-                Edits = edits, Points = Step(Points, edit), LastRecordedAt = Max(LastRecordedAt, edit.RecordedAt),
-                Appended = edit.Edit.Kind == TimelineEditKind.Put && (at == 0 || (Appended && Follows(edit, Edits[^1]))),
-            };
+        while (at < known.Length && known[at].Sequence < edit.Sequence) at++;
+        var edits = known.Insert(at, edit);
+        if (at == known.Length)
+            return this with { _edits = edits, Points = Step(Points, edit), LastRecordedAt = Max(LastRecordedAt, edit.RecordedAt) };
         var appended = edits[0].Edit.Kind == TimelineEditKind.Put;
-        for (var i = 1; i < edits.Length && appended; i++) appended = Follows(edits[i], edits[i - 1]);
-        return this with { Edits = edits, Points = Fold(edits, DateTimeOffset.MaxValue), LastRecordedAt = edits.Max(e => e.RecordedAt), Appended = appended };
+        for (var i = 1; i < edits.Length && appended; i++) appended = Follows(edits[i], edits[i - 1].Edit.At, edits[i - 1].RecordedAt);
+        return this with
+        {
+            _edits = appended ? [] : edits, Points = Fold(edits, DateTimeOffset.MaxValue), LastRecordedAt = edits.Max(e => e.RecordedAt), Appended = appended,
+        };
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     /// <summary>An edit that puts its point after the previous edit's, recorded no earlier: the timeline is still appended to.</summary>
-    private static bool Follows(IndexedEdit e, IndexedEdit previous) =>
-        e.Edit.Kind == TimelineEditKind.Put && e.Edit.At > previous.Edit.At && e.RecordedAt >= previous.RecordedAt;
+    private static bool Follows(IndexedEdit e, DateTimeOffset previousAt, DateTimeOffset previousRecordedAt) =>
+        e.Edit.Kind == TimelineEditKind.Put && e.Edit.At > previousAt && e.RecordedAt >= previousRecordedAt;
 
     /// <summary>The timeline as the edits recorded by <paramref name="knownAt"/> made it, each version cited with the edit that put it where it is.</summary>
     private static ImmutableArray<IndexedPoint> Fold(ImmutableArray<IndexedEdit> edits, DateTimeOffset knownAt)
@@ -116,12 +146,14 @@ public sealed record Timeline(Guid Id, string List, string? RegionCode, string? 
     }
 
     private static ImmutableArray<IndexedPoint> Step(ImmutableArray<IndexedPoint> points, IndexedEdit e) =>
-        points.Apply(e.Edit, new IndexedPoint(e.Edit.At, RecordedBy(e.Version, e.Edit.At, e.Sequence), e.Repeal, e.RecordedAt),
+        points.Apply(e.Edit, new IndexedPoint(e.Edit.At, RecordedBy(e.Version, e.Edit.At, e.Sequence), e.Repeal, e.RecordedAt, e.Sequence),
             p => p.EffectiveAt,
-            (p, to) => new IndexedPoint(to, RecordedBy(p.Version, to, e.Sequence), p.Repeal is { } r ? r with { EffectiveAt = to } : null, e.RecordedAt));
+            (p, to) => new IndexedPoint(to, RecordedBy(p.Version, to, e.Sequence), p.Repeal is { } r ? r with { EffectiveAt = to } : null, e.RecordedAt, e.Sequence));
 
+    /// <summary>The version cited as in force from <paramref name="effectiveAt"/> on the record of <paramref name="sequence"/>: the same instance when it already is.</summary>
     private static IndexedVersion? RecordedBy(IndexedVersion? version, DateTimeOffset effectiveAt, long sequence) =>
-        version is null ? null : version with { Citation = version.Citation with { EffectiveAt = effectiveAt, RecordedBy = sequence } };
+        version is null || (version.Citation.EffectiveAt.EqualsExact(effectiveAt) && version.Citation.RecordedBy == sequence) ? version
+        : version with { Citation = version.Citation with { EffectiveAt = effectiveAt, RecordedBy = sequence } };
 
     /// <summary>
     /// Where the item stood at <paramref name="instant"/> as the record stood at <paramref name="knownAt"/> (now when null): the last
@@ -177,6 +209,8 @@ public sealed class PublishedIndex(TimeProvider clock)
     // Every list that ever had the key: one holds it at a time, the others are withdrawn drafts (whose codes are free again).
     private readonly ConcurrentDictionary<(string List, string Region, string Item), ImmutableArray<Guid>> _byKey = new();
     private readonly ConcurrentDictionary<(string List, Guid Referenced), ImmutableHashSet<Guid>> _byReference = new();
+    // List names and region codes, which every change repeats in strings of its own: the index holds each once. A bounded set, kept across Clear.
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly Lock _write = new();
     private int _generation;
     private IndexStatus _status = new(ChangePosition.Start.ToString(), 0, null);
@@ -246,6 +280,7 @@ public sealed class PublishedIndex(TimeProvider clock)
 
     private void ApplyLocked(PublicationChange change)
     {
+        change = change with { List = Held(change.List), RegionCode = change.RegionCode is { } code ? Held(code) : null };
         var timeline = _byId.GetValueOrDefault(change.Id) ?? Timeline.Empty(change.Id, change.List);
         var next = timeline.With(change);
         _byId[change.Id] = next;
@@ -256,6 +291,12 @@ public sealed class PublishedIndex(TimeProvider clock)
         }
         foreach (var reference in next.Versions.SelectMany(v => v.References ?? []))
             _byReference.AddOrUpdate((next.List, reference.Id), [next.Id], (_, ids) => ids.Add(next.Id));
+    }
+
+    private string Held(string name)
+    {
+        ref var held = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_names, name, out _);
+        return held ??= name;
     }
 
     /// <summary>Reads the change log after the current position until it is exhausted; returns how many changes it read.</summary>
@@ -339,7 +380,12 @@ public sealed class PublishedIndexRefresher(PublishedIndex index, IDocumentStore
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         if (await Attempt(cancellationToken))
+        {
             Logger.LogInformation("Published index loaded up to {Position}", index.Status.Position);
+            // The load read every change of the store and replaced each timeline's arrays as it grew: garbage many times the index's
+            // size, which the GC would otherwise keep committed. One compacting collection returns it before the node serves.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
         await base.StartAsync(cancellationToken);
     }
 
