@@ -159,7 +159,7 @@ public sealed class Generator(IDocumentStore store, int seed, TextWriter log, in
     }
 
     private static string LongEntryItemCode => $"{Xuchang.Items[0].Code}-01";
-    private static Guid LongEntryId => Xuchang.IdOf($"entry:{Xuchang.City}:{LongEntryItemCode}");
+    internal static Guid LongEntryId => Xuchang.IdOf($"entry:{Xuchang.City}:{LongEntryItemCode}");
 
     private static bool IsLongEntrySlot(ItemTemplate t, int variant) => t.Code == Xuchang.Items[0].Code && variant == 0;
 

@@ -46,6 +46,8 @@ public sealed record PublishComparison(Throughput Api, Throughput Domain, Throug
 /// </summary>
 public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpClient http, Dataset data, int seed, TextWriter log)
 {
+    /// <summary>The full run's seed: the dataset's and the probes'; a mode run alone on its store draws the same probes.</summary>
+    public const int Seed = 20261124;
     public const int Samples = 2_000;
     public static readonly TimeSpan SequentialLimit = TimeSpan.FromSeconds(20);
     public static readonly TimeSpan PublishLimit = TimeSpan.FromSeconds(10);
@@ -321,6 +323,49 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
             var c = await scenarios.Publishes(concurrency, key, 2 * round + offset, new LogBench(store));
             Console.WriteLine($"concurrency {concurrency}: API {c.Api.PerSecond:F0}/s p50 {c.Api.Latency.P50:F2} ms; domain {c.Domain.PerSecond:F0}/s " +
                               $"p50 {c.Domain.Latency.P50:F2} ms; raw INSERT {c.RawInsert.PerSecond:F0}/s; ratios {c.ApiRatio:F2}× / {c.DomainRatio:F2}×");
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// (a) and (b) alone, on a generated store: for working on the reads as of an instant without a whole run. The 5,000-version
+    /// entry's versions are read back from its validity intervals; each comparison is printed as the report's target table states it.
+    /// </summary>
+    public static async Task<int> AsOfOnly(string root, string connection)
+    {
+        await using var raw = NpgsqlDataSource.Create(connection);
+        await using var store = DocumentStore.For(opts => Hosting.ConfigureStore(opts, connection));
+        var versions = new List<(int Version, DateTimeOffset EffectiveAt)>();
+        await using (var command = raw.CreateCommand($"select version, effective_at from {ValidityIntervalProjection.Table} " +
+                                                     "where list = $1 and id = $2 and retracted_at is null order by effective_at"))
+        {
+            command.Parameters.AddWithValue(CatalogueList.Name);
+            command.Parameters.AddWithValue(Generator.LongEntryId);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) versions.Add((reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1)));
+        }
+        if (versions.Count != Generator.LongEntryVersionCount)
+            throw new InvalidOperationException($"The store holds {versions.Count} versions of the long entry, not {Generator.LongEntryVersionCount}: is it one `make bench` generated?");
+        var port = int.Parse(Environment.GetEnvironmentVariable("CATALOGHUB_BENCH_PORT") ?? "5098");
+        Directory.CreateDirectory(Path.Combine(root, ".local"));
+        await using var app = await AppProcess.Start(root, connection, port, Path.Combine(root, ".local/bench-app.log"));
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = app.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var data = new Dataset(0, 0, 0, 0, 0, 0, 0, TimeSpan.Zero, Generator.LongEntryId, versions, Xuchang.DepartmentsOf(0)[0], 0, 0);
+        var scenarios = new Scenarios(store, raw, http, data, Seed, Console.Out);
+        foreach (var (name, comparison, target) in new[]
+                 {
+                     ("(a)", await scenarios.EntryAsOf(), Targets.EntryDomainRatio),
+                     ("(b)", await scenarios.RegionCatalogueAsOf(Xuchang.City), Targets.PageDomainRatio),
+                 })
+        {
+            Console.WriteLine($"{name} {comparison.Name}: in-process p50 {comparison.Domain.P50:F2} ms vs primary-key read {comparison.Baseline.P50:F2} ms = " +
+                              $"{comparison.DomainRatio:F2}× (target ≤ {target:F0}×); in-process p99 {comparison.Domain.P99:F2} ms");
+            Console.WriteLine($"{name} {comparison.Name}: HTTP p50 {comparison.Http.P50:F2} ms, p99 {comparison.Http.P99:F2} ms vs /health/live p99 " +
+                              $"{comparison.Health.P99:F2} ms = {comparison.HttpP99Ratio:F2}× (target ≤ {Targets.HttpP99Ratio:F0}×)");
         }
         return 0;
     }
