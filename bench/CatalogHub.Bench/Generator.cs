@@ -228,6 +228,13 @@ public sealed class Generator(IDocumentStore store, int seed, TextWriter log, in
     public (Guid Id, IReadOnlyList<(int Version, DateTimeOffset EffectiveAt)> Versions) LongEntry() =>
         (LongEntryId, PublishedVersions(PlanLongEntry(Xuchang.DepartmentsOf(0))));
 
+    /// <summary>What a mode run alone needs of the dataset a full run generated into <paramref name="store"/>: its long entry, from the plan.</summary>
+    public static Dataset OfFullRun(IDocumentStore store)
+    {
+        var (longEntry, versions) = new Generator(store, Seed, Console.Out, 0).LongEntry();
+        return new Dataset(0, 0, 0, 0, 0, 0, 0, TimeSpan.Zero, longEntry, versions, Xuchang.DepartmentsOf(0)[0], 0, 0);
+    }
+
     private static IReadOnlyList<(int Version, DateTimeOffset EffectiveAt)> PublishedVersions(PlannedEntry entry) =>
         [.. entry.Events.OfType<ItemPublished<EntryContent>>().Select(p => (p.Version, p.EffectiveAt))];
 

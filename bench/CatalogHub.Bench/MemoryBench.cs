@@ -54,8 +54,7 @@ public static class MemoryBench
             throw new ArgumentException($"Unknown settings {string.Join(", ", unknown)}; known: {string.Join(", ", Settings.Select(s => s.Key))}.");
         await using var raw = NpgsqlDataSource.Create(connection);
         await using var store = DocumentStore.For(opts => Hosting.ConfigureStore(opts, connection));
-        var (longEntry, versions) = new Generator(store, Generator.Seed, Console.Out, 0).LongEntry();
-        var data = new Dataset(0, 0, 0, 0, 0, 0, 0, TimeSpan.Zero, longEntry, versions, Xuchang.DepartmentsOf(0)[0], 0, 0);
+        var data = Generator.OfFullRun(store);
         var port = int.Parse(Environment.GetEnvironmentVariable("CATALOGHUB_BENCH_PORT") ?? "5098", System.Globalization.CultureInfo.InvariantCulture);
         Directory.CreateDirectory(Path.Combine(root, ".local"));
         // The read load goes through its own client of each start; this one only serves the constructor.

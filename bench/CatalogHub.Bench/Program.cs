@@ -14,6 +14,9 @@ if (args is ["rebuild"]) return await LogBench.RebuildOnly(Environment.GetEnviro
 if (args is ["publish", var publishRoot, var roundText] && int.TryParse(roundText, out var publishRound) && publishRound >= 3)
     return await Scenarios.PublishesOnly(Path.GetFullPath(publishRoot), Environment.GetEnvironmentVariable("CATALOGHUB_DB")
         ?? throw new InvalidOperationException("Set CATALOGHUB_DB to a store `make bench` generated."), publishRound);
+// Measures (a) and (b), the reads as of an instant, alone on a store a full run generated, against the application (`asof ROOT`).
+if (args is ["asof", var asOfRoot]) return await Scenarios.AsOfOnly(Path.GetFullPath(asOfRoot), Environment.GetEnvironmentVariable("CATALOGHUB_DB")
+    ?? throw new InvalidOperationException("Set CATALOGHUB_DB to a store `make bench` generated."));
 // Measures (h), the bulk publication, alone on the store of CATALOGHUB_DB (nothing dropped); prints its section of docs/benchmarks.md.
 if (args is ["bulk", var repository]) return await BulkBench.RunAlone(Path.GetFullPath(repository), Environment.GetEnvironmentVariable("CATALOGHUB_DB")
     ?? throw new InvalidOperationException("Set CATALOGHUB_DB to the store to publish into."));

@@ -16,7 +16,14 @@ public sealed class RoundTrips : IMartenSessionLogger
     public IReadOnlyList<string> Trips => _trips;
     public int Statements { get; private set; }
 
-    public void OnBeforeExecute(NpgsqlCommand command) => Add([command.CommandText]);
+    /// <summary>Every command sent alone, with its parameters' values: a read's statements, to replay them through raw Npgsql.</summary>
+    public List<(string Sql, object[] Values)> Commands { get; } = [];
+
+    public void OnBeforeExecute(NpgsqlCommand command)
+    {
+        Commands.Add((command.CommandText, [.. command.Parameters.Select(p => p.Value!)]));
+        Add([command.CommandText]);
+    }
     public void OnBeforeExecute(NpgsqlBatch batch) => Add([.. batch.BatchCommands.Cast<NpgsqlBatchCommand>().Select(c => c.CommandText)]);
 
     private void Add(string[] statements)

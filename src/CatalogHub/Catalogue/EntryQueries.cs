@@ -20,20 +20,14 @@ public static class EntryQueries
     public static Task<AsOf<ItemVersion<EntryContent>, ItemRepeal>> AsOf(IQuerySession session, Guid entryId, Clocks clocks, CancellationToken ct) =>
         AsOfReads.Read<ItemVersion<EntryContent>, ItemRepeal>(session, CatalogueList.Name, VersionsTable, entryId, clocks, ct);
 
-    public static async Task<(long Total, IReadOnlyList<ItemVersion<EntryContent>> Page)> InForce(
+    /// <summary>A page of the entries in force, in code order, with their count (<see cref="RegionReads.Page{TVersion}"/>: one statement).</summary>
+    public static Task<(long Total, IReadOnlyList<ItemVersion<EntryContent>> Page)> InForce(
         IQuerySession session, CatalogueFilter filter, Clocks clocks, int page, int pageSize, CancellationToken ct)
     {
         var (intervals, where, parameters, readsContent) = InForceRelation(filter, clocks);
-        var counted = readsContent ? $"{intervals} {WithDocuments}" : intervals;
-        var total = (await session.AdvancedSql.QueryAsync<long>($"select count(*) from {counted} {where}", ct, [.. parameters])).Single();
-        // Without content filters the page is cut from the index before any version document is read: only the page's are.
-        var paged = readsContent
-            ? $"select {RegionReads.WithClocks("l", "i")} from {intervals} {WithDocuments} {where} order by i.item_code, i.id limit ? offset ?"
-            : $"select {RegionReads.WithClocks("l", "i")} from (select i.item_code, i.id, i.version_id, i.effective_at, i.placed_by from {intervals} {where} " +
-              $"order by i.item_code, i.id limit ? offset ?) i {WithDocuments} order by i.item_code, i.id";
-        var rows = await session.QueryAsync<ItemVersion<EntryContent>>(paged, ct,
-            [.. parameters, pageSize, (page - 1) * pageSize]);
-        return (total, [.. rows.Select(r => r with { AsOf = clocks.AsOf, KnownAt = clocks.KnownAt })]);
+        // Without content filters the versions are not joined before the page is cut: only the page's documents are read.
+        return RegionReads.Page<ItemVersion<EntryContent>>(session, VersionsTable, $"{intervals} {(readsContent ? WithDocuments : "")} {where}",
+            parameters, clocks, new Paging(page, pageSize), ct);
     }
 
     private static string WithDocuments => $"join {VersionsTable} l on l.id = i.version_id";

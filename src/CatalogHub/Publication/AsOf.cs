@@ -9,6 +9,13 @@ public interface IPublishedVersion
 
     /// <summary>This version as the answer about <paramref name="clocks"/> gives it: its citation names both instants.</summary>
     IPublishedVersion Answering(Clocks clocks);
+
+    /// <summary>
+    /// This version on its validity interval: with the interval's start (<paramref name="start"/>, kept to the microsecond) unless it
+    /// is the version's own, and the change that put it there (<paramref name="placedBy"/>), which its citation names; what
+    /// <see cref="RegionReads.WithClocks"/> does in a statement, for reads that take the document as stored.
+    /// </summary>
+    IPublishedVersion OnInterval(DateTimeOffset start, long placedBy);
 }
 
 /// <summary>

@@ -264,6 +264,27 @@ public sealed class Lifecycle_and_as_of(AppFixture fixture) : CatalogueContext(f
     }
 
     [Fact]
+    public async Task a_page_past_the_end_still_counts_the_entries_in_force_and_a_region_without_entries_counts_none()
+    {
+        var effectiveAt = Now.AddMinutes(1);
+        await Published(effectiveAt: effectiveAt);
+        await Published(new EntryContent("建设工程规划许可证核发", "行政许可", "许昌市自然资源和规划局", "许昌市自然资源和规划局",
+            [new LegalBasis("中华人民共和国城乡规划法", "法律", "第四十条")], "410000-000131015000"), "000131015000", effectiveAt);
+        var later = Iso(effectiveAt.AddSeconds(1));
+
+        var pastTheEnd = Read<CataloguePage>(await Get($"/regions/411000/catalogue?asOf={later}&pageSize=2&page=3"));
+        Assert.Equal((2L, 3, 2), (pastTheEnd.Total, pastTheEnd.Page, pastTheEnd.PageSize));
+        Assert.Empty(pastTheEnd.Items);
+        var filteredPastTheEnd = Read<CataloguePage>(await Get($"/regions/411000/catalogue?asOf={later}&q={Uri.EscapeDataString("规划")}&page=2"));
+        Assert.Equal(1, filteredPastTheEnd.Total);
+        Assert.Empty(filteredPastTheEnd.Items);
+
+        var weidu = Read<CataloguePage>(await Get($"/regions/411002/catalogue?asOf={later}"));
+        Assert.Equal(0, weidu.Total);
+        Assert.Empty(weidu.Items);
+    }
+
+    [Fact]
     public async Task instants_with_a_beijing_offset_or_none_mean_the_same_moment_as_utc()
     {
         var effectiveAt = Now.AddDays(1);

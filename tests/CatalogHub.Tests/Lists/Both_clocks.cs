@@ -174,6 +174,24 @@ public sealed class Both_clocks(AppFixture fixture) : ListContext(fixture)
     }
 
     [Theory, MemberData(nameof(Lists))]
+    public async Task a_rescheduled_version_is_cited_on_its_region_s_page_as_on_its_own_at_its_new_time(string name)
+    {
+        var (list, id) = await OnRecordSinceTwoMonths(name);
+        await Publish(list, id, Midnight(Now.AddDays(30)));
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var moved = Midnight(Now.AddDays(45));
+        await Write(list, id, "reschedule", new { version = 2, effectiveAt = moved, basis = Basis, reason = "实施时间推迟" });
+
+        var at = Iso(moved.AddDays(1));
+        var own = ReadJson(await Get($"{list.Route}/{id}?asOf={at}")).GetProperty("citation");
+        var region = list.RegionRoute?.Replace("{regionCode}", "411000") ?? "/regions/411000/catalogue";
+        var onPage = ReadJson(await Get($"{region}?asOf={at}&pageSize=200")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("citation").GetProperty("id").GetGuid() == id).GetProperty("citation");
+        Assert.Equal((2, moved), (own.GetProperty("version").GetInt32(), own.GetProperty("effectiveAt").GetDateTimeOffset()));
+        Assert.Equal(own.GetRawText(), onPage.GetRawText());
+    }
+
+    [Theory, MemberData(nameof(Lists))]
     public async Task a_scheduled_version_is_cancelled_and_a_scheduled_repeal_rescheduled_before_they_take_effect(string name)
     {
         var (list, id) = await OnRecordSinceTwoMonths(name);

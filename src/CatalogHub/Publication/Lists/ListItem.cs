@@ -141,6 +141,9 @@ public sealed record ItemVersion<TContent>(
     public Citation Citation => new(List, ItemId, Version, PublishedAt, EffectiveAt, Sequence, AsOf, KnownAt, RecordedBy);
 
     public IPublishedVersion Answering(Clocks clocks) => this with { AsOf = clocks.AsOf, KnownAt = clocks.KnownAt };
+
+    public IPublishedVersion OnInterval(DateTimeOffset start, long placedBy) =>
+        this with { EffectiveAt = (start - EffectiveAt).Duration() <= TimeSpan.FromMicroseconds(1) ? EffectiveAt : start, RecordedBy = placedBy };
 }
 
 /// <summary>The recorded repeal of an item of any registered list. Id: the item id.</summary>
