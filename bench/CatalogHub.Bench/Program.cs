@@ -17,6 +17,11 @@ if (args is ["publish", var publishRoot, var roundText] && int.TryParse(roundTex
 // Measures (h), the bulk publication, alone on the store of CATALOGHUB_DB (nothing dropped); prints its section of docs/benchmarks.md.
 if (args is ["bulk", var repository]) return await BulkBench.RunAlone(Path.GetFullPath(repository), Environment.GetEnvironmentVariable("CATALOGHUB_DB")
     ?? throw new InvalidOperationException("Set CATALOGHUB_DB to the store to publish into."));
+// Measures (d), the basis checks under load, alone on a store a full run generated: `basis ROOT [ROUNDS]` (1 by default;
+// LoadTests.RunAlone says how to measure an application already running, one a profiler watches).
+if (args is ["basis", var basisRoot, .. var basisRounds] && basisRounds.Length <= 1)
+    return await LoadTests.RunAlone(Path.GetFullPath(basisRoot), Environment.GetEnvironmentVariable("CATALOGHUB_DB")
+        ?? throw new InvalidOperationException("Set CATALOGHUB_DB to a store `make bench` generated."), basisRounds is [var r] ? int.Parse(r) : 1);
 
 // make bench: generate the dataset, run the measurements against the real application, write docs/benchmarks.md.
 // Usage: CatalogHub.Bench <repository root> <output .md>; CATALOGHUB_DB names a database whose name contains "bench".
