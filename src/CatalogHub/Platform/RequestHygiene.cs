@@ -182,13 +182,30 @@ public sealed class RequestHygiene(RequestDelegate next, IApiDescriptionGroupCol
     private static async Task<byte[]?> ReadBounded(HttpRequest request, long limit)
     {
         if (request.ContentLength > limit) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        var ct = request.HttpContext.RequestAborted;
+        // A body with a Content-Length (every client's JSON) is read straight into an array of its size: the basis check's hot
+        // path allocated a 16 KB chunk per request here, a quarter of all it allocated (dotnet-trace, issue 14).
+        if (request.ContentLength is { } length)
         {
-            if (buffer.Length + read > limit) return null;
-            buffer.Write(chunk, 0, read);
+            var body = new byte[length];
+            var filled = 0;
+            while (filled < body.Length && await request.Body.ReadAsync(body.AsMemory(filled), ct) is var got and > 0) filled += got;
+            return filled == body.Length ? body : body[..filled];
+        }
+        using var buffer = new MemoryStream();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > limit) return null;
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
         return buffer.ToArray();
     }
@@ -219,7 +236,8 @@ public sealed class RequestHygiene(RequestDelegate next, IApiDescriptionGroupCol
         {
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
-                    if ((UnstorableText(property.Name) ?? UnstorableIn(property.Value)) is { } error)
+                    if (((MayBeUnstorable(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property)) ? UnstorableText(property.Name) : null)
+                            ?? UnstorableIn(property.Value)) is { } error)
                         return error with { Field = Join(property.Name, error.Field) };
                 return null;
             case JsonValueKind.Array:
@@ -229,6 +247,8 @@ public sealed class RequestHygiene(RequestDelegate next, IApiDescriptionGroupCol
                     if (UnstorableIn(item) is { } error) return error with { Field = Join($"[{index}]", error.Field) };
                     index++;
                 }
+                return null;
+            case JsonValueKind.String when !MayBeUnstorable(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element)):
                 return null;
             case JsonValueKind.String:
                 try
@@ -243,6 +263,15 @@ public sealed class RequestHygiene(RequestDelegate next, IApiDescriptionGroupCol
                 return null;
         }
     }
+
+    /// <summary>
+    /// Whether raw JSON text may hold what <see cref="UnstorableText(string?)"/> refuses; when not, the text is not even decoded (no
+    /// string allocated per property and value of every clean body). The parser lets no raw C0 control through, so in valid UTF-8
+    /// what is refused can only arrive escaped (<c>\u0000</c>, an unpaired <c>\ud800</c>), as DEL (0x7F), or as a C1 control
+    /// (U+0080-U+009F, encoded 0xC2 0x80-0x9F); text that is not valid UTF-8 is decoded, as before, to be refused.
+    /// </summary>
+    private static bool MayBeUnstorable(ReadOnlySpan<byte> raw) =>
+        raw.IndexOfAny((byte)'\\', (byte)0x7F, (byte)0xC2) >= 0 || !System.Text.Unicode.Utf8.IsValid(raw);
 
     /// <summary><paramref name="outer"/> then <paramref name="inner"/> (a property path, an index, or nothing).</summary>
     private static string Join(string outer, string inner) =>
