@@ -75,6 +75,60 @@ public static class LoadTests
     /// <summary>What wrk sends for the basis check: <see cref="BasisCheck"/> with the key given.</summary>
     public static LoadRequest CheckRequest(string key) => new($"POST {BasisCheckPath}", "POST", BasisCheckPath, JsonSerializer.Serialize(BasisCheck), key);
 
+    /// <summary>
+    /// (d) alone, against the application started on an existing store (a copy of the one `make bench` generated), as many
+    /// <paramref name="rounds"/> as asked in one start, so a change to the check's path is measured before and after without
+    /// generating the store again. Prints each round's figures and the target's ratios; the issuing of the city manager's key is
+    /// the only write. With <c>CATALOGHUB_BENCH_URL</c> (loopback) it measures an application already running on that store instead
+    /// of starting one (one a profiler is attached to); with <c>CATALOGHUB_BENCH_KEY_FILE</c> it leaves the key in that file
+    /// (readable by its owner only) for driving wrk by hand, and with 0 rounds it stops there.
+    /// </summary>
+    public static async Task<int> RunAlone(string root, string connection, int rounds)
+    {
+        await using var store = Marten.DocumentStore.For(opts => Platform.Hosting.ConfigureStore(opts, connection));
+        var key = await Scenarios.IssueKey(store, Xuchang.DepartmentsOf(0)[0], "benchmark: basis checks alone");
+        if (Environment.GetEnvironmentVariable("CATALOGHUB_BENCH_KEY_FILE") is { Length: > 0 } keyFile && !OperatingSystem.IsWindows())
+        {
+            using var file = new FileStream(keyFile, new FileStreamOptions
+            {
+                Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+            file.Write(System.Text.Encoding.ASCII.GetBytes(key));
+        }
+        if (rounds == 0) return 0;
+        AppProcess? started = null;
+        Uri url;
+        if (Environment.GetEnvironmentVariable("CATALOGHUB_BENCH_URL") is { Length: > 0 } running) url = new Uri(running);
+        else
+        {
+            var port = int.Parse(Environment.GetEnvironmentVariable("CATALOGHUB_BENCH_PORT") ?? "5098");
+            Directory.CreateDirectory(Path.Combine(root, ".local"));
+            started = await AppProcess.Start(root, connection, port, Path.Combine(root, ".local/bench-app.log"));
+            url = started.BaseAddress;
+        }
+        await using var app = started;
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = url,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        for (var round = 1; round <= rounds; round++)
+        {
+            Console.WriteLine($"round {round} of {rounds}:");
+            var loads = await Run(root, url, http, key, Console.Out);
+            foreach (var pair in loads.Rates)
+                foreach (var (name, use) in new[] { ("/health/live", pair.Health.Use), ("basis check", pair.BasisCheck.Use) })
+                    Console.WriteLine($"  at {pair.Rate}/s {name}: CPU {use.CpuMsPerRequest:F3} ms per request, " +
+                                      $"{use.CollectionsPerThousand:F1} GC collections per 1,000 requests, pause {use.PauseMsPerSecond:F0} ms/s");
+            var (health, check) = (loads.AtTarget.Health.Run, loads.AtTarget.BasisCheck.Run);
+            Console.WriteLine($"  target 3: p99 at {Rate}/s {check.Latency.P99:F2} ms vs {health.Latency.P99:F2} ms = {check.Latency.P99 / health.Latency.P99:F2}× " +
+                              $"(≤ {Targets.CheckP99Ratio:F1}×: {(Targets.CheckP99Met(loads) ? "met" : "missed")}); highest rate held {loads.CheckHighest}/s vs " +
+                              $"{(loads.HealthNeverFailed ? "≥ " : "")}{loads.HealthHighest}/s = {Targets.CapacityRatio(loads):F2}× " +
+                              $"(≥ {Targets.CheckCapacityRatio:F1}×: {(Targets.CapacityMet(loads) ? "met" : "missed")})");
+        }
+        return 0;
+    }
+
     public static async Task<LoadResults> Run(string repoRoot, Uri app, HttpClient http, string key, TextWriter log)
     {
         var check = CheckRequest(key);

@@ -20,6 +20,11 @@ if (args is ["asof", var asOfRoot]) return await Scenarios.AsOfOnly(Path.GetFull
 // Measures (h), the bulk publication, alone on the store of CATALOGHUB_DB (nothing dropped); prints its section of docs/benchmarks.md.
 if (args is ["bulk", var repository]) return await BulkBench.RunAlone(Path.GetFullPath(repository), Environment.GetEnvironmentVariable("CATALOGHUB_DB")
     ?? throw new InvalidOperationException("Set CATALOGHUB_DB to the store to publish into."));
+// Measures (d), the basis checks under load, alone on a store a full run generated: `basis ROOT [ROUNDS]` (1 by default;
+// LoadTests.RunAlone says how to measure an application already running, one a profiler watches).
+if (args is ["basis", var basisRoot, .. var basisRounds] && basisRounds.Length <= 1)
+    return await LoadTests.RunAlone(Path.GetFullPath(basisRoot), Environment.GetEnvironmentVariable("CATALOGHUB_DB")
+        ?? throw new InvalidOperationException("Set CATALOGHUB_DB to a store `make bench` generated."), basisRounds is [var r] ? int.Parse(r) : 1);
 
 // Measures (i), resident memory, alone on a store a full run generated: `memory ROOT [SETTING ...]`, the GC settings by key
 // (MemoryBench.Settings; all when none), the application started from ROOT's Release build.

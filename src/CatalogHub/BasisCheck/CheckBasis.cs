@@ -73,17 +73,17 @@ public static class CheckBasisEndpoint
         Each(input, "materials", command.Materials, (at, m) =>
         {
             input.Check(m.Name is not null || m.LicenceTypeCode is not null, at, "required", "name or licenceTypeCode is required.");
-            input.Text($"{at}.name", m.Name, 200, required: false);
-            input.Text($"{at}.licenceTypeCode", m.LicenceTypeCode, 64, required: false);
-            input.Check(m.Copies is null or >= 1 and <= 99, $"{at}.copies", "out-of-range", "must be 1-99.");
+            input.Text(at.Member("name"), m.Name, 200, required: false);
+            input.Text(at.Member("licenceTypeCode"), m.LicenceTypeCode, 64, required: false);
+            input.Check(m.Copies is null or >= 1 and <= 99, at.Member("copies"), "out-of-range", "must be 1-99.");
         });
-        Each(input, "conditions", command.Conditions, (at, c) => input.Text($"{at}.text", c.Text, 500));
-        Each(input, "fees", command.Fees, (at, f) => input.Text($"{at}.name", f.Name, 200));
-        Each(input, "proofs", command.Proofs, (at, p) => input.Text($"{at}.name", p.Name, 200));
+        Each(input, "conditions", command.Conditions, (at, c) => input.Text(at.Member("text"), c.Text, 500));
+        Each(input, "fees", command.Fees, (at, f) => input.Text(at.Member("name"), f.Name, 200));
+        Each(input, "proofs", command.Proofs, (at, p) => input.Text(at.Member("name"), p.Name, 200));
         Each(input, "intermediaryServices", command.IntermediaryServices, (at, s) =>
         {
-            input.Text($"{at}.name", s.Name, 200);
-            input.Text($"{at}.provider", s.Provider, 200, required: false);
+            input.Text(at.Member("name"), s.Name, 200);
+            input.Text(at.Member("provider"), s.Provider, 200, required: false);
         });
         if (command.Promise is { } promise)
         {
@@ -120,12 +120,14 @@ public static class CheckBasisEndpoint
             || command.MissingMaterials is not null;
         var serving = entry is null || !asksOtherLists ? ServingLists.None : ServingLists.Of(index, entry.Id, command.RegionCode);
         var outcome = BasisRules.Decide(command, instant, knownAt, entry, list, serving);
-        (timing.Outcome, timing.ReasonCodes) = (outcome.Allowed ? "allowed" : "not-allowed", outcome.ReasonCodes);
-        return Audit.Log.CitationProof.Answer(new BasisAnswer(command.RegionCode, command.ItemCode, instant, knownAt ?? now, outcome.Allowed, outcome.ItemReasons,
-            outcome.ReasonCodes, [.. outcome.Citations.Select(c => c with { AsOf = instant, KnownAt = knownAt ?? now })], outcome.Repeals, outcome.Materials,
+        // Each of these gathers the verdicts anew: read once.
+        var (allowed, reasonCodes, citations, repeals) = (outcome.Allowed, outcome.ReasonCodes, outcome.Citations, outcome.Repeals);
+        (timing.Outcome, timing.ReasonCodes) = (allowed ? "allowed" : "not-allowed", reasonCodes);
+        return Audit.Log.CitationProof.Answer(new BasisAnswer(command.RegionCode, command.ItemCode, instant, knownAt ?? now, allowed, outcome.ItemReasons,
+            reasonCodes, [.. citations.Select(c => c with { AsOf = instant, KnownAt = knownAt ?? now })], repeals, outcome.Materials,
             outcome.Conditions, outcome.Fees, status,
             outcome.Proofs, outcome.IntermediaryServices, outcome.Promise, outcome.MissingMaterials),
-            inclusionProofs, checkpoint, outcome.Citations.Select(c => c.Sequence).Concat(outcome.Repeals.Select(r => r.Sequence)));
+            inclusionProofs, checkpoint, citations.Select(c => c.Sequence).Concat(repeals.Select(r => r.Sequence)));
     }
 
     /// <summary>
@@ -143,13 +145,13 @@ public static class CheckBasisEndpoint
 
     private static Guid? EntryNamedBy(IndexedVersion? version) => version?.ContentAs<ImplementationListContent>()?.EntryId;
 
-    private static void Each<T>(Validation input, string field, IReadOnlyList<T>? items, Action<string, T> check)
+    private static void Each<T>(Validation input, string field, IReadOnlyList<T>? items, Action<FieldPath, T> check)
     {
         if (!input.List(field, items, MaxElements, required: false) || items is null) return;
         for (var i = 0; i < items.Count; i++)
         {
-            if (items[i] is null) input.Add($"{field}[{i}]", "required", "is required.");
-            else check($"{field}[{i}]", items[i]);
+            if (items[i] is null) input.Add(FieldPath.Element(field, i), "required", "is required.");
+            else check(FieldPath.Element(field, i), items[i]);
         }
     }
 }

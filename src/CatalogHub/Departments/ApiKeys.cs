@@ -28,8 +28,19 @@ public static class ApiKeys
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    public static bool Matches(string key, string expectedHash) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(key)), Encoding.ASCII.GetBytes(expectedHash));
+    /// <summary>Whether <paramref name="key"/> hashes to <paramref name="expectedHash"/>, compared in fixed time; run on every
+    /// authenticated request, so on the stack (a key that <see cref="KeyIdOf"/> accepts has at most 200 characters).</summary>
+    public static bool Matches(string key, string expectedHash)
+    {
+        Span<byte> utf8 = stackalloc byte[3 * 200];
+        if (key.Length > 200 || !Encoding.UTF8.TryGetBytes(key, utf8, out var length)) return false;
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8[..length], hash);
+        Span<char> hex = stackalloc char[2 * SHA256.HashSizeInBytes];
+        Convert.TryToHexStringLower(hash, hex, out _);
+        return CryptographicOperations.FixedTimeEquals(System.Runtime.InteropServices.MemoryMarshal.AsBytes(hex),
+            System.Runtime.InteropServices.MemoryMarshal.AsBytes(expectedHash.AsSpan()));
+    }
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

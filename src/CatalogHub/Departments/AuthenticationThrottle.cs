@@ -23,11 +23,16 @@ public sealed class AuthenticationThrottle : IDisposable
 
     private readonly PartitionedRateLimiter<string> _failures;
     private readonly int _limit;
+    private readonly TimeSpan _quiet;
+    // When the latest failure was counted (a Stopwatch timestamp; 0 before the first).
+    private long _lastFailure;
 
     public AuthenticationThrottle(IConfiguration config)
     {
         _limit = config.GetValue(LimitSetting, 10);
         var window = TimeSpan.FromSeconds(config.GetValue(WindowSetting, 60));
+        // A fixed window ends at most a window after a failure in it, and the limiter's timer turns it within a tenth of a second.
+        _quiet = window + TimeSpan.FromSeconds(1);
         _failures = PartitionedRateLimiter.Create<string, string>(partition => RateLimitPartition.GetFixedWindowLimiter(partition,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = _limit, Window = window, QueueLimit = 0, AutoReplenishment = true }));
     }
@@ -35,6 +40,10 @@ public sealed class AuthenticationThrottle : IDisposable
     /// <summary>When this attempt must be refused unheard: how long until the client may try again; null to hear it.</summary>
     public TimeSpan? Refusal(IPAddress? client, string? keyId)
     {
+        // No failure counted within a window: every partition is full, so nothing is refused, and no limiter (whose partitions
+        // sit behind one lock, taken by every authenticated request before this) is asked.
+        if (_limit > 0 && Volatile.Read(ref _lastFailure) is var last && (last == 0 || System.Diagnostics.Stopwatch.GetElapsedTime(last) > _quiet))
+            return null;
         var byClient = Client(client);
         var clientPermits = Available(byClient);
         if (clientPermits == 0) return RetryAfter(byClient);
@@ -44,6 +53,7 @@ public sealed class AuthenticationThrottle : IDisposable
     /// <param name="keyId">Null for a key too malformed to name one: it counts against the client only.</param>
     public void Failed(IPAddress? client, string? keyId)
     {
+        Volatile.Write(ref _lastFailure, System.Diagnostics.Stopwatch.GetTimestamp());
         _failures.AttemptAcquire(Client(client)).Dispose();
         if (keyId is not null) _failures.AttemptAcquire(Key(keyId)).Dispose();
     }

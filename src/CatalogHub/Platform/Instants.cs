@@ -32,6 +32,14 @@ public static partial class Instants
     /// <summary>Reads ISO 8601 text as an instant in UTC; a date alone reads as the start of that day in Beijing.</summary>
     public static Form Read(string text, out DateTimeOffset instant)
     {
+        // The form machines send (and the basis check's callers, on every call), read without the expression and its groups:
+        // 2026-01-01T00:00:00Z. The same calendar parse, so what it refuses (2026-02-30, 24:00) falls through and is refused there.
+        if (text.Length == 20 && text[10] == 'T' && text[19] == 'Z' && DateTime.TryParseExact(text.AsSpan(0, 19), "yyyy-MM-dd'T'HH:mm:ss",
+                CultureInfo.InvariantCulture, DateTimeStyles.None, out var utc))
+        {
+            instant = new DateTimeOffset(utc.Ticks, TimeSpan.Zero);
+            return Form.Instant;
+        }
         instant = default;
         var m = Iso8601().Match(text.Trim());
         if (!m.Success) return Form.Invalid;

@@ -105,6 +105,18 @@ public sealed class Malformed_requests(AppFixture fixture) : ImplementationListC
         Refused(HttpMethod.Post, "/catalogue/entries", DraftEntryWith(b => b["content"]!["legalBases"]![1]!["title"] = "食品经营许可\u0007和备案管理办法"),
             400, "control-character", "content.legalBases[1].title");
 
+    /// <summary>
+    /// Sent as raw UTF-8, not as JSON escapes: DEL (U+007F, 0x7F) and the C1 controls (here NEL, U+0085, 0xC2 0x85) are valid unescaped
+    /// in JSON, so only a look at the text itself finds them, which a clean body skips (<c>RequestHygiene.MayBeUnstorable</c>).
+    /// </summary>
+    [Theory]
+    [InlineData(0x7F)]
+    [InlineData(0x85)]
+    public Task a_control_character_sent_unescaped_is_refused(int control) =>
+        Refused(HttpMethod.Post, "/catalogue/entries", DraftEntryWith(b => b["content"]!["name"] = "MARK")
+                .Replace("\"MARK\"", $"\"食品{(char)control}经营许可\""),
+            400, "control-character", "content.name");
+
     [Fact]
     public Task an_unpaired_surrogate_is_refused() =>
         Refused(HttpMethod.Post, "/catalogue/entries", DraftEntryWith(b => b["reason"] = "SURROGATE").Replace("\"SURROGATE\"", "\"\\ud800\""),

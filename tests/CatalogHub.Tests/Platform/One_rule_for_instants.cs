@@ -29,6 +29,8 @@ public sealed class One_rule_for_instants(AppFixture fixture) : ImplementationLi
     [InlineData("2026-12-01T09:00:00+08:00", 2026, 12, 1, 1)]
     [InlineData("2026-12-01T09:00:00+0800", 2026, 12, 1, 1)]
     [InlineData("2026-12-01T01:00:00Z", 2026, 12, 1, 1)]
+    [InlineData("2026-12-01 01:00:00Z", 2026, 12, 1, 1)]
+    [InlineData("2026-12-01t01:00:00z", 2026, 12, 1, 1)]
     [InlineData("2026-12-01T03:00:00+02:00", 2026, 12, 1, 1)]
     [InlineData("2026-12-01T00:30:00", 2026, 11, 30, 16, 30)]
     public void an_instant_without_an_offset_is_beijing_wall_time(string text, int y, int mo, int d, int h, int mi = 0)
@@ -51,6 +53,9 @@ public sealed class One_rule_for_instants(AppFixture fixture) : ImplementationLi
     [InlineData("2026-13-01T00:00:00")]
     [InlineData("2026-02-30")]
     [InlineData("2026-12-01T25:00:00")]
+    [InlineData("2026-02-30T00:00:00Z")]
+    [InlineData("2026-12-01T24:00:00Z")]
+    [InlineData("2026-12-01T09:00:60Z")]
     [InlineData("2026-12-01T09:00:00+15:00")]
     [InlineData("0001-01-01T00:00:00")]
     [InlineData("2026-12-01T09:00:00 +08:00")]
