@@ -334,8 +334,7 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
         var port = int.Parse(Environment.GetEnvironmentVariable("CATALOGHUB_BENCH_PORT") ?? "5098");
         await using var app = await AppProcess.Start(root, connection, port, Path.Combine(root, ".local/bench-app.log"));
         using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        var data = new Dataset(0, 0, 0, 0, 0, 0, 0, TimeSpan.Zero, Guid.Empty, [], Xuchang.DepartmentsOf(0)[0], 0, 0);
-        var scenarios = new Scenarios(store, raw, http, data, 0, Console.Out);
+        var scenarios = new Scenarios(store, raw, http, Generator.OfFullRun(store), 0, Console.Out);
         var key = await scenarios.IssueManagerKey();
         foreach (var (concurrency, offset) in new[] { (1, 0), (8, 1) })
         {
