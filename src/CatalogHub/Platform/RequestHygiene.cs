@@ -187,7 +187,9 @@ public sealed class RequestHygiene(RequestDelegate next, IApiDescriptionGroupCol
     private static async Task<byte[]?> ReadBounded(HttpRequest request, long limit)
     {
         if (request.ContentLength > limit) return null;
-        using var buffer = new MemoryStream((int)(request.ContentLength ?? 0));
+        // Sized by what the header claims only up to 64 KB: a header claiming a megabyte ahead of a body that never comes would
+        // otherwise hold a megabyte per connection.
+        using var buffer = new MemoryStream((int)Math.Min(request.ContentLength ?? 0, 64 * 1024));
         var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
