@@ -14,6 +14,10 @@ if (args is ["rebuild"]) return await LogBench.RebuildOnly(Environment.GetEnviro
 if (args is ["publish", var publishRoot, var roundText] && int.TryParse(roundText, out var publishRound) && publishRound >= 3)
     return await Scenarios.PublishesOnly(Path.GetFullPath(publishRoot), Environment.GetEnvironmentVariable("CATALOGHUB_DB")
         ?? throw new InvalidOperationException("Set CATALOGHUB_DB to a store `make bench` generated."), publishRound);
+// Takes one domain publish apart into its round trips: `publish-trips ROUND` (ROUND ≥ 3 and new, as for `publish`).
+if (args is ["publish-trips", var tripsRound] && int.TryParse(tripsRound, out var tripRound) && tripRound >= 3)
+    return await Scenarios.PublishTripsOnly(Environment.GetEnvironmentVariable("CATALOGHUB_DB")
+        ?? throw new InvalidOperationException("Set CATALOGHUB_DB to a store `make bench` generated."), tripRound);
 // Measures (a) and (b), the reads as of an instant, alone on a store a full run generated, against the application (`asof ROOT`).
 if (args is ["asof", var asOfRoot]) return await Scenarios.AsOfOnly(Path.GetFullPath(asOfRoot), Environment.GetEnvironmentVariable("CATALOGHUB_DB")
     ?? throw new InvalidOperationException("Set CATALOGHUB_DB to a store `make bench` generated."));
@@ -107,6 +111,9 @@ foreach (var (concurrency, round) in new[] { (1, 1), (8, 2) })
     publishes.Add(await scenarios.Publishes(concurrency, key, round, transparencyLog));
     log.WriteLine($"  concurrency {concurrency}: domain {publishes[^1].Domain.PerSecond:F0}/s (log running: {publishes[^1].DomainWithLog.PerSecond:F0}/s), raw {publishes[^1].RawInsert.PerSecond:F0}/s");
 }
+// Pool 3: the rounds above take pools 4 to 11.
+var anatomy = await scenarios.PublishTrips(3, PublishAnatomy.Publishes);
+log.WriteLine($"  one domain publish taken apart: p50 {anatomy.Whole:F2} ms, {anatomy.Sample.Trips.Count} round trips");
 log.WriteLine("(d) basis checks under a fixed rate ...");
 var loads = await LoadTests.Run(root, app.BaseAddress, http, key, log);
 log.WriteLine("(g) both clocks: reads and basis checks as known at an instant, beside the same without ...");
@@ -125,6 +132,6 @@ var rebuild = await LogBench.RebuildAll(store, raw, log);
 log.WriteLine($"  {rebuild.Events:N0} events in {rebuild.Seconds:F0} s ({rebuild.EventsPerSecond:F0}/s)");
 
 var machine = await Machine.Describe(raw);
-await File.WriteAllTextAsync(outFile, Report.Write(machine, data, stored, entry, region, publishes, loads, catchUp, rebuild, clocks, bulk, memory, total.Elapsed));
+await File.WriteAllTextAsync(outFile, Report.Write(machine, data, stored, entry, region, publishes, anatomy, loads, catchUp, rebuild, clocks, bulk, memory, total.Elapsed));
 log.WriteLine($"Wrote {outFile} ({total.Elapsed.TotalMinutes:F1} min in all).");
 return 0;

@@ -50,7 +50,7 @@ public static class Report
     }
 
     public static string Write(Machine machine, Dataset data, StoredCounts stored, AsOfComparison entry, AsOfComparison region,
-        IReadOnlyList<PublishComparison> publishes, LoadResults loads, LogCatchUp catchUp, Rebuild rebuild, IReadOnlyList<Comparison> clocks,
+        IReadOnlyList<PublishComparison> publishes, PublishAnatomy anatomy, LoadResults loads, LogCatchUp catchUp, Rebuild rebuild, IReadOnlyList<Comparison> clocks,
         BulkComparison bulk, IReadOnlyList<MemoryRun> memory, TimeSpan took)
     {
         var md = new StringBuilder();
@@ -63,7 +63,7 @@ public static class Report
                       "(the application runs with `CATALOGHUB_LOG_INTERVAL_SECONDS=0`; the driver runs the log itself, see (e)): every baseline is measured with the log caught up and off.");
         md.AppendLine();
 
-        Targets.Summary(md, entry, region, publishes, loads, bulk, memory, rebuild);
+        Targets.Summary(md, entry, region, publishes, anatomy, loads, bulk, memory, rebuild);
 
         md.AppendLine("## Other figures of the run");
         md.AppendLine();
@@ -126,7 +126,7 @@ public static class Report
                          ("domain layer, log running", p.DomainWithLog), ("raw INSERT", p.RawInsert) })
                 md.AppendLine($"| {name} | {t.Concurrency} | {t.Operations:N0} | {F(t.PerSecond, "F0")} | {F(t.PerSecond / p.RawInsert.PerSecond)}× | {F(t.Latency.P50)} | {F(t.Latency.P99)} |");
         md.AppendLine();
-        md.AppendLine(Analysis.Publishing(publishes));
+        md.AppendLine(Analysis.Publishing(publishes, anatomy));
         md.AppendLine();
         md.AppendLine(Analysis.LogCost(publishes));
         md.AppendLine();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -31,8 +32,7 @@ public sealed record AsOfComparison(string Name, Latency Http, Latency Health, L
 }
 
 /// <summary>Publishes with the transparency log's loop off (<c>Api</c>, <c>Domain</c>) and running (<c>…WithLog</c>), beside raw INSERTs.</summary>
-public sealed record PublishComparison(Throughput Api, Throughput Domain, Throughput RawInsert, RoundTrips DomainTrips,
-    Throughput ApiWithLog, Throughput DomainWithLog)
+public sealed record PublishComparison(Throughput Api, Throughput Domain, Throughput RawInsert, Throughput ApiWithLog, Throughput DomainWithLog)
 {
     public double DomainRatio => Domain.PerSecond / RawInsert.PerSecond;
     public double ApiRatio => Api.PerSecond / RawInsert.PerSecond;
@@ -40,6 +40,18 @@ public sealed record PublishComparison(Throughput Api, Throughput Domain, Throug
     /// <summary>What the log costs a publish: publishes/s with the log loop running over publishes/s without it.</summary>
     public double DomainLogRatio => DomainWithLog.PerSecond / Domain.PerSecond;
     public double ApiLogRatio => ApiWithLog.PerSecond / Api.PerSecond;
+}
+
+/// <summary>
+/// One domain publish taken apart (<see cref="Scenarios.PublishTrips"/>): what one publish sends (<c>Sample</c>), each round trip's
+/// median time from sending it to reading its last result, the whole publish's median, SaveChanges' median time beyond its round
+/// trips (the commit, and Marten's own work between them), and the driver process's CPU per publish (all its threads).
+/// </summary>
+public sealed record PublishAnatomy(RoundTrips Sample, IReadOnlyList<double> TripMedians, double Whole, double SaveBeyondTrips,
+    double CpuPerPublish, int Measured)
+{
+    /// <summary>Publishes one after the other: half to warm up, half measured.</summary>
+    public const int Publishes = 1_000;
 }
 
 /// <summary>
@@ -241,11 +253,7 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
     /// </para>
     public async Task<PublishComparison> Publishes(int concurrency, string apiKey, int round, LogBench transparencyLog)
     {
-        var manager = data.CityManager;
-        var caller = new Caller(manager.Id, manager.Code, manager.RegionCode, "bench-domain", new HashSet<Role> { Role.HubAdmin, Role.CatalogueManager });
-        var principal = caller.ToPrincipal("ApiKey");
-        var command = new Publish(null, "年度调整", Reason);
-        var body = JsonSerializer.Serialize(command, ApiJson.Options);
+        var body = JsonSerializer.Serialize(PublishCommand, ApiJson.Options);
 
         async Task<Throughput> Run(Func<int, Task> operation, int pool, bool withLog)
         {
@@ -274,28 +282,14 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
         var api = await Api(withLog: false);
         var apiWithLog = await Api(withLog: true);
 
-        var domainPath = new ListEndpoints<EntryContent>(CatalogueList.Definition);
-        async Task Publish(Guid id, IMartenSessionLogger? logger)
-        {
-            await using var session = store.LightweightSession();
-            if (logger is not null) session.Logger = logger;
-            var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { TraceIdentifier = $"bench-domain-{id}" };
-            context.Request.Headers.IfMatch = "\"2\"";
-            // No message bus outside the Wolverine host: the domain path is measured without the change notice it would enqueue.
-            var result = await domainPath.Published(id, command, context, principal, session, DateTimeOffset.UtcNow, null);
-            if (result is not Microsoft.AspNetCore.Http.IStatusCodeHttpResult { StatusCode: 200 })
-                throw new InvalidOperationException($"Domain publish refused: {result}");
-            await session.SaveChangesAsync();
-        }
-        async Task<(Throughput, RoundTrips)> Domain(bool withLog)
+        async Task<Throughput> Domain(bool withLog)
         {
             var pool = await PrepareReviewedDrafts(4 * round + (withLog ? 3 : 2), PublishPool + 1);
-            var trips = new RoundTrips();
-            await Publish(pool[^1], trips);
-            return (await Run(n => Publish(pool[n], null), PublishPool, withLog), trips);
+            await DomainPublish(pool[^1], null);
+            return await Run(n => DomainPublish(pool[n], null), PublishPool, withLog);
         }
-        var (domain, trips) = await Domain(withLog: false);
-        var (domainWithLog, _) = await Domain(withLog: true);
+        var domain = await Domain(withLog: false);
+        var domainWithLog = await Domain(withLog: true);
 
         var payloads = PublishedPayloads(RawPool);
         await using (var setup = raw.CreateCommand(
@@ -309,7 +303,57 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
             await cmd.ExecuteNonQueryAsync();
         }, concurrency, payloads.Length, PublishLimit);
 
-        return new PublishComparison(api, domain, insert, trips, apiWithLog, domainWithLog);
+        return new PublishComparison(api, domain, insert, apiWithLog, domainWithLog);
+    }
+
+    private static readonly Publish PublishCommand = new(null, "年度调整", Reason);
+
+    /// <summary>
+    /// One publish of a reviewed draft through the endpoint's own code, in-process, as Wolverine runs it: the endpoint, then one
+    /// SaveChanges (its transactional middleware). No message bus outside the Wolverine host: no change notice is enqueued.
+    /// Returns how long SaveChanges took and how many round trips the endpoint had sent before it.
+    /// </summary>
+    private async Task<(double SaveMilliseconds, int TripsBefore)> DomainPublish(Guid id, RoundTrips? trips)
+    {
+        var manager = data.CityManager;
+        var caller = new Caller(manager.Id, manager.Code, manager.RegionCode, "bench-domain", new HashSet<Role> { Role.HubAdmin, Role.CatalogueManager });
+        await using var session = store.LightweightSession();
+        if (trips is not null) session.Logger = trips;
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { TraceIdentifier = $"bench-domain-{id}" };
+        context.Request.Headers.IfMatch = "\"2\"";
+        var result = await new ListEndpoints<EntryContent>(CatalogueList.Definition)
+            .Published(id, PublishCommand, context, caller.ToPrincipal("ApiKey"), session, DateTimeOffset.UtcNow, null);
+        if (result is not Microsoft.AspNetCore.Http.IStatusCodeHttpResult { StatusCode: 200 })
+            throw new InvalidOperationException($"Domain publish refused: {result}");
+        var before = trips?.Trips.Count ?? 0;
+        var saving = Stopwatch.GetTimestamp();
+        await session.SaveChangesAsync();
+        return (Stopwatch.GetElapsedTime(saving).TotalMilliseconds, before);
+    }
+
+    /// <summary>
+    /// Where one domain publish's time goes: <paramref name="count"/> publishes of drafts of <paramref name="pool"/> one after the
+    /// other, each with a <see cref="RoundTrips"/> logger. The first half warms the code, the statements and the connections up;
+    /// of the second half, the medians (<see cref="PublishAnatomy"/>).
+    /// </summary>
+    public async Task<PublishAnatomy> PublishTrips(int pool, int count)
+    {
+        var ids = await PrepareReviewedDrafts(pool, count);
+        var measured = new List<(RoundTrips Trips, double Whole, double SaveBeyondTrips)>();
+        var cpu = TimeSpan.Zero;
+        for (var n = 0; n < count; n++)
+        {
+            if (n == count / 2) cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var trips = new RoundTrips();
+            var started = Stopwatch.GetTimestamp();
+            var (save, before) = await DomainPublish(ids[n], trips);
+            var whole = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (n >= count / 2) measured.Add((trips, whole, save - trips.Milliseconds.Skip(before).Sum()));
+        }
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+        return new PublishAnatomy(measured[0].Trips, [.. measured[0].Trips.Trips.Select((_, i) => Median(measured.Select(m => m.Trips.Milliseconds[i])))],
+            Median(measured.Select(m => m.Whole)), Median(measured.Select(m => m.SaveBeyondTrips)), cpu.TotalMilliseconds / measured.Count, measured.Count);
     }
 
     /// <summary>The JSON of the event a publish appends, as the store serializes it: the raw INSERTs write exactly this.</summary>
@@ -324,6 +368,20 @@ public sealed class Scenarios(IDocumentStore store, NpgsqlDataSource raw, HttpCl
             var content = new EntryContent($"{template.Name}（基准测试{n}）", template.Category, "许昌市市场监督管理局", "许昌市市场监督管理局", template.Bases, $"410000-{template.Code}");
             return (id, serializer.ToJson(new ItemPublished<EntryContent>(id, 1, manager.RegionCode, $"990{n:D9}", null, content, DateTimeOffset.UtcNow, "年度调整", manager.Code, DateTimeOffset.UtcNow, manager.Code)));
         })];
+    }
+
+    /// <summary>
+    /// (c)'s domain publish taken apart (<see cref="PublishTrips"/>) on a generated store: <c>publish-trips ROUND</c>, ROUND ≥ 3 and
+    /// new on that store, numbered as the <c>publish</c> mode's (its drafts take the first pool of that round's).
+    /// </summary>
+    public static async Task<int> PublishTripsOnly(string connection, int round)
+    {
+        await using var raw = NpgsqlDataSource.Create(connection);
+        await using var store = DocumentStore.For(opts => Hosting.ConfigureStore(opts, connection));
+        using var http = new HttpClient();
+        var scenarios = new Scenarios(store, raw, http, Generator.OfFullRun(store), 0, Console.Out);
+        Console.WriteLine(Analysis.Anatomy(await scenarios.PublishTrips(8 * round, PublishAnatomy.Publishes)));
+        return 0;
     }
 
     /// <summary>(c) alone, at concurrency 1 and 8, on a generated store: for working on the publish path without a whole run.</summary>
