@@ -112,7 +112,7 @@ public static class Report
 
         md.AppendLine("## (c) Publishing");
         md.AppendLine();
-        md.AppendLine($"Each operation publishes one reviewed draft (stream version 2) of 许昌市市场监督管理局 as the city's catalogue manager; each run is bounded by {Scenarios.PublishLimit.TotalSeconds:F0} s and a pool of {Scenarios.PublishPool:N0} prepared drafts.");
+        md.AppendLine($"Each operation publishes one reviewed draft (stream version 2) of 许昌市市场监督管理局 as the city's catalogue manager; each run is bounded by {Scenarios.PublishLimit.TotalSeconds:F0} s and a pool of {Scenarios.PublishPool:N0} prepared drafts, and starts after a `CHECKPOINT`, so that no run (the raw INSERTs included) writes back the pages the drafts' preparation or the run before it left dirty.");
         md.AppendLine();
         md.AppendLine("- **API**: `POST /catalogue/entries/{id}/publish` with the manager's key and `If-Match`, through the application process.");
         md.AppendLine("- **domain layer**: `PublishEntryEndpoint.Post` called in-process with the caller's principal and `If-Match`, then `SaveChangesAsync` as Wolverine's transactional middleware does: " +
