@@ -8,6 +8,9 @@ public interface IPublishable<out TSelf> : IEvolving<TSelf> where TSelf : IPubli
     string RegionCode { get; }
     Guid OwnerDepartmentId { get; }
     Lifecycle Lifecycle { get; }
+
+    /// <summary>The list's name (<see cref="Lists.ListDefinition.Name"/>): the key of its rows in the tables every list shares.</summary>
+    static abstract string ListName { get; }
 }
 
 /// <summary>

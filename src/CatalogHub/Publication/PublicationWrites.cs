@@ -16,15 +16,19 @@ public static class PublicationWrites
         Change(id, reason, input, http, user, session, mayAct, (item, caller) => Task.FromResult(decide(item, caller)), view, outbox);
 
     /// <summary>As above, for decisions that must read other published lists first (e.g. the entry a list implements).</summary>
+    /// <param name="timeline">The change may move the item's legal timeline: its validity intervals are read with the item.</param>
     public static Task<IResult> Change<T>(
         Guid id, string? reason, Validation input, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
-        Func<Caller, T, bool> mayAct, Func<T, Caller, Task<Decision>> decide, Func<T, long, object> view, IMessageBus? outbox = null)
+        Func<Caller, T, bool> mayAct, Func<T, Caller, Task<Decision>> decide, Func<T, long, object> view, IMessageBus? outbox = null,
+        bool timeline = false)
         where T : class, IPublishable<T> =>
         StreamWrites.Change(id, reason, input, http, user, session, (caller, item) =>
             // Someone who may not see the draft learns nothing of it, not even that it exists.
             !PublicationAccess.MaySeeDrafts(caller, item) ? Problems.NotFound("The resource")
             : !mayAct(caller, item) ? Problems.Forbidden("not-entry-editor", "Only the owning department or the region's catalogue manager may do this.")
-            : null, decide, view, outbox);
+            : null, decide, view, outbox,
+            // A publish's inline projection of the intervals reads the item's rows: read in the same round trip as the item.
+            timeline ? batch => ValidityIntervalProjection.ReadAlong(batch, session, T.ListName, id) : null);
 
     /// <param name="input">The list's content rules, already applied to the new draft.</param>
     public static Task<IResult> Revise<T>(Guid id, string reason, Validation input, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
@@ -56,7 +60,7 @@ public static class PublicationWrites
         {
             var refused = LifecycleRules.CanPublish(item.Lifecycle, effectiveAt, now) ?? await content(item, effectiveAt);
             return refused is null ? Decision.Record(published(item, caller, effectiveAt)) : Decision.Refuse(refused);
-        }, view, outbox);
+        }, view, outbox, timeline: true);
     }
 
     /// <summary>The input rules of a publication (its note, a correction's basis); returns its effective time.</summary>
@@ -78,8 +82,8 @@ public static class PublicationWrites
         var version = ScheduledTarget(input, command.Version, command.Repeal);
         input.Text("basis", command.Basis, 500);
         return Change<T>(id, command.Reason, input, http, user, session, PublicationAccess.MayPublish, (item, caller) =>
-            LifecycleRules.CanChangeSchedule(item.Lifecycle, version, now, out var point) is { } refused
-                ? Decision.Refuse(refused) : Decision.Record(cancelled(caller, point)), view, outbox);
+            Task.FromResult(LifecycleRules.CanChangeSchedule(item.Lifecycle, version, now, out var point) is { } refused
+                ? Decision.Refuse(refused) : Decision.Record(cancelled(caller, point))), view, outbox, timeline: true);
     }
 
     /// <summary>Moves a version or the repeal not yet in effect to a new future time between its neighbours (<see cref="LifecycleRules.CanReschedule"/>).</summary>
@@ -93,8 +97,8 @@ public static class PublicationWrites
         input.Text("basis", command.Basis, 500);
         var to = command.EffectiveAt ?? now;
         return Change<T>(id, command.Reason, input, http, user, session, PublicationAccess.MayPublish, (item, caller) =>
-            LifecycleRules.CanReschedule(item.Lifecycle, version, to, now, out var point) is { } refused
-                ? Decision.Refuse(refused) : Decision.Record(rescheduled(caller, point, to)), view, outbox);
+            Task.FromResult(LifecycleRules.CanReschedule(item.Lifecycle, version, to, now, out var point) is { } refused
+                ? Decision.Refuse(refused) : Decision.Record(rescheduled(caller, point, to))), view, outbox, timeline: true);
     }
 
     /// <summary>The scheduled change a cancellation or rescheduling names: a version number, or null for the repeal.</summary>
@@ -113,6 +117,7 @@ public static class PublicationWrites
         input.Text("basis", command.Basis, 500);
         var effectiveAt = command.EffectiveAt ?? now;
         return Change<T>(id, command.Reason, input, http, user, session, PublicationAccess.MayPublish,
-            (item, caller) => Decision.Unless(LifecycleRules.CanRepeal(item.Lifecycle, effectiveAt, now), () => repealed(item, caller, effectiveAt)), view, outbox);
+            (item, caller) => Task.FromResult(Decision.Unless(LifecycleRules.CanRepeal(item.Lifecycle, effectiveAt, now), () => repealed(item, caller, effectiveAt))),
+            view, outbox, timeline: true);
     }
 }

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten.Events;
 using Marten.Events.Projections;
+using Marten.Services.BatchQuerying;
 using Weasel.Core;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
@@ -195,21 +197,51 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
         return rows;
     }
 
-    /// <summary>The items' points as the rows known now hold them (a repeal point: the repeal an interval keeps, at its end).</summary>
+    /// <summary>The rows still known of the items named by two arrays (lists, ids), as one JSON object by "list id".</summary>
+    private const string CurrentRows = $"""
+        select coalesce(json_object_agg(list || ' ' || id, points), json_build_object())::text from (
+            select list, id, json_agg(json_build_object('effectiveAt', effective_at, 'supersededAt', superseded_at, 'version', version,
+                   'versionId', version_id, 'regionCode', region_code, 'itemCode', item_code, 'repeal', repeal::text, 'placedBy', placed_by)
+                   order by effective_at) as points
+            from {Table} where (list, id) in (select * from unnest(?::text[], ?::uuid[])) and retracted_at is null
+            group by list, id) item
+        """;
+
+    /// <summary>
+    /// Items' points read in the round trip that fetched their stream for writing (<see cref="ReadAlong"/>), kept for the session's
+    /// next apply, which then sends no read of its own. They are still current at commit: only the item's own stream's events
+    /// change its rows, and the commit checks that stream's version.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IQuerySession, Dictionary<(string List, Guid Id), ImmutableArray<Point>>> ReadAlongs = new();
+
+    /// <summary>Reads an item's points in <paramref name="batch"/> (the one that fetches its stream), for the session's next apply.</summary>
+    public static async Task ReadAlong(IBatchedQuery batch, IQuerySession session, string list, Guid id)
+    {
+        var json = (await batch.Query<string>(CurrentRows, new[] { list }, new[] { id })).Single();
+        ReadAlongs.GetOrCreateValue(session)[(list, id)] = PointsOf(json).GetValueOrDefault($"{list} {id}", []);
+    }
+
+    /// <summary>
+    /// The items' points as the rows known now hold them (a repeal point: the repeal an interval keeps, at its end): those read
+    /// along with their stream, used once, the others in one read.
+    /// </summary>
     private static async Task<Dictionary<(string List, Guid Id), ImmutableArray<Point>>> Current(IQuerySession session,
         IReadOnlyList<(string List, Guid Id)> items, CancellationToken ct)
     {
-        var json = (await session.AdvancedSql.QueryAsync<string>($"""
-            select coalesce(json_object_agg(list || ' ' || id, points), json_build_object())::text from (
-                select list, id, json_agg(json_build_object('effectiveAt', effective_at, 'supersededAt', superseded_at, 'version', version,
-                       'versionId', version_id, 'regionCode', region_code, 'itemCode', item_code, 'repeal', repeal::text, 'placedBy', placed_by)
-                       order by effective_at) as points
-                from {Table} where (list, id) in (select * from unnest(?::text[], ?::uuid[])) and retracted_at is null
-                group by list, id) item
-            """, ct, items.Select(i => i.List).ToArray(), items.Select(i => i.Id).ToArray())).Single();
-        var stored = JsonSerializer.Deserialize<Dictionary<string, Row[]>>(json, JsonSerializerOptions.Web)!;
-        return items.ToDictionary(i => i, i => stored.TryGetValue($"{i.List} {i.Id}", out var rows) ? Points(rows) : []);
+        var current = new Dictionary<(string List, Guid Id), ImmutableArray<Point>>();
+        var read = ReadAlongs.TryGetValue(session, out var along) ? along : [];
+        foreach (var item in items)
+            if (read.Remove(item, out var points)) current[item] = points;
+        var rest = items.Where(i => !current.ContainsKey(i)).ToList();
+        if (rest.Count == 0) return current;
+        var json = (await session.AdvancedSql.QueryAsync<string>(CurrentRows, ct, rest.Select(i => i.List).ToArray(), rest.Select(i => i.Id).ToArray())).Single();
+        var stored = PointsOf(json);
+        foreach (var item in rest) current[item] = stored.GetValueOrDefault($"{item.List} {item.Id}", []);
+        return current;
     }
+
+    private static Dictionary<string, ImmutableArray<Point>> PointsOf(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, Row[]>>(json, JsonSerializerOptions.Web)!.ToDictionary(p => p.Key, p => Points(p.Value));
 
     private static ImmutableArray<Point> Points(Row[] rows)
     {

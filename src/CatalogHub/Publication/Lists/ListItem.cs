@@ -97,7 +97,9 @@ public sealed record ListItem<TContent>(
     TContent Draft, Lifecycle Lifecycle) : IPublishable<ListItem<TContent>>, IListItem where TContent : class
 {
     [System.Text.Json.Serialization.JsonIgnore]
-    public string List => ListRegistry.NameOf(typeof(TContent));
+    public string List => ListName;
+
+    public static string ListName => ListRegistry.NameOf(typeof(TContent));
 
     /// <summary>The stream version, set by Marten; it is the item's ETag.</summary>
     public long Version { get; set; }
