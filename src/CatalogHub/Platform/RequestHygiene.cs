@@ -166,18 +166,7 @@ public sealed class RequestHygiene(RequestDelegate next, IApiDescriptionGroupCol
     }
 
     /// <summary>The body as read above, under the API's settings, for the endpoint's binding to take instead of reading it again.</summary>
-    private sealed class CheckedBody(object? value)
-    {
-        public object? Value { get; private set; } = value;
-
-        /// <summary>The value, once: were a body type to hold itself, its inner occurrences are read from the JSON as usual.</summary>
-        public object? Take()
-        {
-            var value = Value;
-            Value = null;
-            return value;
-        }
-    }
+    private sealed record CheckedBody(object? Value);
 
     /// <summary>
     /// Has each Wolverine endpoint with a JSON body bind the body this middleware already read (issue 14: the basis check's
@@ -196,8 +185,9 @@ public sealed class RequestHygiene(RequestDelegate next, IApiDescriptionGroupCol
         });
 
     /// <summary>
-    /// Reads the body type from what <see cref="RequestHygiene"/> read, skipping the JSON; without it (the first read of a body
-    /// type holding itself, or a request this middleware did not see) reads it as the API's settings do. Writes it as they do.
+    /// Reads the body type from what <see cref="RequestHygiene"/> read, skipping the JSON; without it (a request this middleware
+    /// did not see) reads it as the API's settings do. Writes it as they do. Only the endpoint's binding reads with this converter,
+    /// and only at the body's root: what it reads inside goes through the API's settings, without it.
     /// </summary>
     private sealed class CheckedBodyConverter<T>(JsonSerializerOptions api) : System.Text.Json.Serialization.JsonConverter<T>
     {
@@ -205,7 +195,7 @@ public sealed class RequestHygiene(RequestDelegate next, IApiDescriptionGroupCol
 
         public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            if (_http.HttpContext?.Features.Get<CheckedBody>()?.Take() is T read)
+            if (_http.HttpContext?.Features.Get<CheckedBody>()?.Value is T read)
             {
                 // The serializer hands a converter its whole value (Skip would refuse a reader over a stream's partial buffer).
                 reader.TrySkip();
