@@ -33,7 +33,8 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         if (keyId is null) return Fail(client, null, "malformed-api-key", "The API key is not in the form chk_{keyId}_{secret}.");
 
-        var (department, fromStore) = cache.Find(keyId) is { } cached ? (cached, false) : await LoadOrRecall(keyId);
+        var (accepted, fromStore) = cache.Find(keyId) is { } cached ? (cached, false) : await LoadOrRecall(keyId);
+        var department = accepted?.Department;
         var info = department?.Keys.SingleOrDefault(k => k.KeyId == keyId);
         if (department is null || info is null || !ApiKeys.Matches(key, info.KeyHash))
         {
@@ -47,9 +48,8 @@ public sealed class ApiKeyAuthenticationHandler(
 
         // Only a department read from the store restarts the cache's lifetime: were every cache hit to restart it, a key
         // in steady use would never be re-read, and its revocation on another node would never reach this one.
-        if (fromStore) cache.Keep(keyId, department);
-        var caller = new Caller(department.Id, department.Code, department.RegionCode, keyId, department.Roles.ToHashSet());
-        return AuthenticateResult.Success(new AuthenticationTicket(caller.ToPrincipal(SchemeName), SchemeName));
+        if (fromStore) cache.Keep(keyId, accepted!);
+        return AuthenticateResult.Success(new AuthenticationTicket(accepted!.Principal, SchemeName));
     }
 
     /// <summary>
@@ -57,17 +57,20 @@ public sealed class ApiKeyAuthenticationHandler(
     /// authenticates, so what is served from memory (the basis check) keeps answering; everything else answers 503
     /// anyway. Any other key gets the store's failure: 503, not 401.
     /// </summary>
-    private async Task<(Department?, bool FromStore)> LoadOrRecall(string keyId)
+    private async Task<(ApiKeyCache.Accepted?, bool FromStore)> LoadOrRecall(string keyId)
     {
         try
         {
-            return (await Load(keyId), true);
+            return (await Load(keyId) is { } department ? new ApiKeyCache.Accepted(department, PrincipalOf(department, keyId)) : null, true);
         }
         catch (Exception e) when (StoreFailures.IsUnavailable(e) && cache.Recall(keyId) is { } known)
         {
             return (known, false);
         }
     }
+
+    private static System.Security.Claims.ClaimsPrincipal PrincipalOf(Department department, string keyId) =>
+        new Caller(department.Id, department.Code, department.RegionCode, keyId, department.Roles.ToHashSet()).ToPrincipal(SchemeName);
 
     private async Task<Department?> Load(string keyId)
     {

@@ -248,7 +248,9 @@ public static class Hosting
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportJson.Write })
             .AllowAnonymous();
         app.MapMetrics();
-        app.MapWolverineEndpoints();
+        // Each JSON body is bound from what RequestHygiene read, not read again.
+        app.MapWolverineEndpoints(o => RequestHygiene.BindCheckedBodies(o,
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions));
         app.MapLists();
         app.MapSite();
         return app;
