@@ -6,7 +6,7 @@ URL := http://127.0.0.1:$(PORT)
 ROOT := $(CURDIR)
 DOTNET ?= dotnet
 
-.PHONY: run test build stop clean schemas bench chaos cluster
+.PHONY: run test build stop clean schemas codegen bench chaos cluster
 
 build:
 	$(DOTNET) build CatalogHub.sln -c Release -nologo -v quiet
@@ -22,6 +22,11 @@ test:
 ## schemas: regenerate schemas/*.json and schemas/openapi.json from the code
 schemas: build
 	CATALOGHUB_WRITE_SCHEMAS=1 bash scripts/test.sh --filter "FullyQualifiedName~Documents"
+
+## codegen: regenerate Wolverine's handler classes (src/CatalogHub/Internal/Generated) from the code
+codegen:
+	rm -rf src/CatalogHub/Internal/Generated
+	CATALOGHUB_WRITE_CODEGEN=1 bash scripts/test.sh --filter "FullyQualifiedName~Pre_generated_code"
 
 ## bench: the benchmarks; writes docs/benchmarks.md
 bench:
