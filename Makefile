@@ -6,7 +6,7 @@ URL := http://127.0.0.1:$(PORT)
 ROOT := $(CURDIR)
 DOTNET ?= dotnet
 
-.PHONY: run test build stop clean schemas bench chaos cluster
+.PHONY: run test build stop clean schemas codegen bench chaos cluster
 
 build:
 	$(DOTNET) build CatalogHub.sln -c Release -nologo -v quiet
@@ -22,6 +22,14 @@ test:
 ## schemas: regenerate schemas/*.json and schemas/openapi.json from the code
 schemas: build
 	CATALOGHUB_WRITE_SCHEMAS=1 bash scripts/test.sh --filter "FullyQualifiedName~Documents"
+
+## codegen: regenerate Wolverine's handler classes (src/CatalogHub/Internal/Generated) from the code
+# JasperFx's own `codegen write` (Wolverine tolerates the missing classes only under that command). It builds the services
+# without connecting, but the hub refuses to build them without a connection string.
+codegen:
+	rm -rf src/CatalogHub/Internal/Generated
+	cd src/CatalogHub && ASPNETCORE_ENVIRONMENT=Development CATALOGHUB_SEED_DEMO=false CATALOGHUB_DB="Host=unused" \
+		$(DOTNET) run -- codegen write
 
 ## bench: the benchmarks; writes docs/benchmarks.md
 bench:

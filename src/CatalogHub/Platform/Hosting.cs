@@ -131,7 +131,9 @@ public static class Hosting
             // A message whose handler cannot reach the store waits for it, for ever, instead of landing in the dead letters.
             opts.OnException(StoreFailures.IsUnavailable).RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
                 .Then.ScheduleRetryIndefinitely(TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(1));
-            opts.UseRuntimeCompilation();
+            // The handlers' classes are generated ahead (Internal/Generated, `make codegen`; a test fails when they drift) and loaded
+            // from this assembly: no Roslyn compiles them at the first requests, which cost about 160 MB resident (issue 14, target 5).
+            opts.CodeGeneration.TypeLoadMode = JasperFx.CodeGeneration.TypeLoadMode.Static;
             opts.AddSharing();
         });
         services.AddWolverineHttp();
