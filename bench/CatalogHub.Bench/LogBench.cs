@@ -16,7 +16,7 @@ public sealed record LogCatchUp(long Leaves, double Seconds, Latency Batches, do
     public double LeavesPerSecond => Leaves / Seconds;
 }
 
-/// <summary>Every read model rebuilt from the events: the seconds each projection took, and the store's events over the total.</summary>
+/// <summary>Every read model rebuilt from the events: the seconds each step took (each projection, then the indexes created again), and the store's events over the total.</summary>
 public sealed record Rebuild(long Events, IReadOnlyList<(string Projection, double Seconds)> Projections)
 {
     public double Seconds => Projections.Sum(p => p.Seconds);
@@ -89,10 +89,6 @@ public sealed class LogBench(IDocumentStore store)
         }
     }
 
-    /// <summary>
-    /// Rebuilds every projection the store registers, one after the other, with Marten's projection daemon. The change log
-    /// and the validity intervals are tables of their own that the daemon does not empty: they are truncated first.
-    /// </summary>
     /// <summary><c>CatalogHub.Bench rebuild</c>: every read model of an existing store rebuilt, the times on the console.</summary>
     public static async Task<int> RebuildOnly(string connection)
     {
@@ -104,22 +100,12 @@ public sealed class LogBench(IDocumentStore store)
         return 0;
     }
 
+    /// <summary>Every read model rebuilt as <see cref="ReadModelRebuild.All"/> does it, each step timed; the store's events counted first.</summary>
     public static async Task<Rebuild> RebuildAll(DocumentStore store, NpgsqlDataSource raw, TextWriter log)
     {
         long events;
         await using (var count = raw.CreateCommand($"select count(*) from {Hosting.SchemaName}.mt_events where type <> 'tombstone'"))
             events = (long)(await count.ExecuteScalarAsync())!;
-        await using (var truncate = raw.CreateCommand($"truncate {ChangeLogProjection.Table}, {ValidityIntervalProjection.Table}"))
-            await truncate.ExecuteNonQueryAsync();
-        using var daemon = await store.BuildProjectionDaemonAsync();
-        var times = new List<(string, double)>();
-        foreach (var name in store.Options.Projections.All.Select(p => p.Name))
-        {
-            var one = Stopwatch.StartNew();
-            await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), CancellationToken.None);
-            times.Add((name, one.Elapsed.TotalSeconds));
-            log.WriteLine($"  {name}: {one.Elapsed.TotalSeconds:F1} s");
-        }
-        return new Rebuild(events, times);
+        return new Rebuild(events, await ReadModelRebuild.All(store, log, CancellationToken.None));
     }
 }

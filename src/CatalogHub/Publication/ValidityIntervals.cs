@@ -56,7 +56,14 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
     {
         this.sources = sources;
         foreach (var type in eventTypes) IncludeType(type);
+        Options.BatchSize = RebuildBatchSize;
     }
+
+    /// <summary>
+    /// Events per batch in a rebuild (the daemon's page; inline, a batch is one transaction's events): each batch reads its items'
+    /// current rows once and writes in two statements, so larger pages mean fewer round trips for the same rows.
+    /// </summary>
+    public const int RebuildBatchSize = 5_000;
 
     public const string Table = $"{Hosting.SchemaName}.publication_timeline";
 
@@ -108,11 +115,73 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
         if (changes.Count == 0) return;
         // One read for every item of the batch: a rebuild's batches touch hundreds of items, one round trip each took minutes.
         var current = await Current(operations, [.. changes.Select(c => (c.List, c.Id)).Distinct()], cancellation);
+        var writes = new Writes();
         foreach (var item in changes.GroupBy(c => (c.List, c.Id)))
         {
             var points = current.GetValueOrDefault(item.Key, []);
             foreach (var change in item)
-                points = Record(operations, change.List, change.Id, points, change, serializer.ToJson);
+                points = Record(writes, change.List, change.Id, points, change, serializer.ToJson);
+        }
+        writes.Queue(operations);
+    }
+
+    /// <summary>
+    /// What a batch of changes does to the rows, written in two statements from arrays, whatever the batch's size: a rebuild's
+    /// batches hold thousands of changes, and one statement per row (each parsed, planned and executed apart) took minutes.
+    /// A row both inserted and retracted within the batch is inserted retracted, so that the retractions left to write are
+    /// of rows stored before it; as there is at most one row still known per (list, id, effective_at), they run first.
+    /// </summary>
+    public sealed class Writes
+    {
+        private sealed record Retraction(string List, Guid Id, DateTimeOffset EffectiveAt, DateTimeOffset At);
+
+        private sealed record Insert(string List, Guid Id, Row Row, DateTimeOffset RecordedAt, long RecordedBy, DateTimeOffset? RetractedAt = null);
+
+        private readonly List<Retraction> stored = [];
+        private readonly List<Insert> inserts = [];
+        /// <summary>The inserts still known, by the key a retraction names: where each is in <see cref="inserts"/>.</summary>
+        private readonly Dictionary<(string, Guid, DateTimeOffset), int> known = [];
+
+        public void Retract(string list, Guid id, DateTimeOffset effectiveAt, DateTimeOffset at)
+        {
+            if (known.Remove((list, id, effectiveAt), out var i)) inserts[i] = inserts[i] with { RetractedAt = at };
+            else stored.Add(new(list, id, effectiveAt, at));
+        }
+
+        internal void Add(string list, Guid id, Row row, DateTimeOffset recordedAt, long recordedBy)
+        {
+            known[(list, id, row.EffectiveAt)] = inserts.Count;
+            inserts.Add(new(list, id, row, recordedAt, recordedBy));
+        }
+
+        /// <summary>Queues the statements, and starts over: what is queued next runs after them.</summary>
+        public void Queue(IDocumentOperations operations)
+        {
+            if (stored.Count > 0)
+                operations.QueueSqlCommand($"""
+                    update {Table} t set retracted_at = r.at, fork_known = {IntervalForks.Sql("t.recorded_at", "r.at")}
+                    from unnest(?::text[], ?::uuid[], ?::timestamptz[], ?::timestamptz[]) r(list, id, effective_at, at)
+                    where t.list = r.list and t.id = r.id and t.effective_at = r.effective_at and t.retracted_at is null
+                    """, stored.Select(r => r.List).ToArray(), stored.Select(r => r.Id).ToArray(), stored.Select(r => r.EffectiveAt).ToArray(),
+                    stored.Select(r => r.At).ToArray());
+            if (inserts.Count > 0)
+                operations.QueueSqlCommand($"""
+                    insert into {Table} (list, id, effective_at, superseded_at, version, version_id, region_code, item_code, repeal, recorded_at, recorded_by,
+                                         placed_by, fork_legal, retracted_at, fork_known)
+                    select r.list, r.id, r.effective_at, r.superseded_at, r.version, r.version_id, r.region_code, r.item_code, r.repeal, r.recorded_at,
+                           r.recorded_by, r.placed_by, {IntervalForks.Sql("r.effective_at", "r.superseded_at")}, r.retracted_at,
+                           case when r.retracted_at is not null then {IntervalForks.Sql("r.recorded_at", "r.retracted_at")} end
+                    from unnest(?::text[], ?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[]::jsonb[],
+                                ?::timestamptz[], ?::bigint[], ?::bigint[], ?::timestamptz[])
+                         r(list, id, effective_at, superseded_at, version, version_id, region_code, item_code, repeal, recorded_at, recorded_by, placed_by, retracted_at)
+                    """, inserts.Select(i => i.List).ToArray(), inserts.Select(i => i.Id).ToArray(), inserts.Select(i => i.Row.EffectiveAt).ToArray(),
+                    inserts.Select(i => i.Row.SupersededAt).ToArray(), inserts.Select(i => i.Row.Version).ToArray(),
+                    inserts.Select(i => i.Row.VersionId).ToArray(), inserts.Select(i => i.Row.RegionCode).ToArray(),
+                    inserts.Select(i => i.Row.ItemCode).ToArray(), inserts.Select(i => i.Row.Repeal).ToArray(), inserts.Select(i => i.RecordedAt).ToArray(),
+                    inserts.Select(i => i.RecordedBy).ToArray(), inserts.Select(i => i.Row.PlacedBy).ToArray(), inserts.Select(i => i.RetractedAt).ToArray());
+            stored.Clear();
+            inserts.Clear();
+            known.Clear();
         }
     }
 
@@ -123,7 +192,7 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
     public sealed record Point(DateTimeOffset EffectiveAt, int? Version, string? VersionId, string? RegionCode, string? ItemCode, string? Repeal,
         long PlacedBy);
 
-    private sealed record Row(DateTimeOffset EffectiveAt, DateTimeOffset? SupersededAt, int Version, string VersionId, string? RegionCode,
+    internal sealed record Row(DateTimeOffset EffectiveAt, DateTimeOffset? SupersededAt, int Version, string VersionId, string? RegionCode,
         string? ItemCode, string? Repeal, long PlacedBy)
     {
         /// <summary>What makes two rows the same interval: the repeal by its sequence, as the table's JSON text is formatted otherwise.</summary>
@@ -132,10 +201,10 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
     }
 
     /// <summary>
-    /// Applies one change to the item's points and queues what it changes in the rows: the rows it no longer holds are retracted
-    /// at the change's record time, the new ones inserted from then on. Returns the new points.
+    /// Applies one change to the item's points and adds what it changes in the rows to <paramref name="writes"/>: the rows it no
+    /// longer holds are retracted at the change's record time, the new ones inserted from then on. Returns the new points.
     /// </summary>
-    public static ImmutableArray<Point> Record(IDocumentOperations operations, string list, Guid id, ImmutableArray<Point> points, TimelineChange change,
+    public static ImmutableArray<Point> Record(Writes writes, string list, Guid id, ImmutableArray<Point> points, TimelineChange change,
         Func<object, string> json)
     {
         var put = change.Edit.Kind != TimelineEditKind.Put ? null
@@ -147,17 +216,9 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
         var before = Rows(points, from, points.Length - unchanged);
         var after = Rows(next, from, next.Length - unchanged);
         foreach (var gone in before.ExceptBy(after.Select(r => r.Key), r => r.Key))
-            operations.QueueSqlCommand($"""
-                update {Table} set retracted_at = ?, fork_known = {IntervalForks.Sql("recorded_at", "?::timestamptz")}
-                where list = ? and id = ? and effective_at = ? and retracted_at is null
-                """, change.RecordedAt, change.RecordedAt, list, id, gone.EffectiveAt);
+            writes.Retract(list, id, gone.EffectiveAt, change.RecordedAt);
         foreach (var row in after.ExceptBy(before.Select(r => r.Key), r => r.Key))
-            operations.QueueSqlCommand($"""
-                insert into {Table} (list, id, effective_at, superseded_at, version, version_id, region_code, item_code, repeal, recorded_at, recorded_by, placed_by, fork_legal)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, {IntervalForks.Sql("?::timestamptz", "?::timestamptz")})
-                """, list, id, row.EffectiveAt, (object?)row.SupersededAt ?? DBNull.Value, row.Version, row.VersionId,
-                (object?)row.RegionCode ?? DBNull.Value, (object?)row.ItemCode ?? DBNull.Value, (object?)row.Repeal ?? DBNull.Value,
-                change.RecordedAt, change.Sequence, row.PlacedBy, row.EffectiveAt, (object?)row.SupersededAt ?? DBNull.Value);
+            writes.Add(list, id, row, change.RecordedAt, change.Sequence);
         return next;
     }
 
@@ -290,6 +351,7 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
         if (empty)
         {
             var points = new Dictionary<(string, Guid), ImmutableArray<Point>>();
+            var writes = new Writes();
             long read = 0, after = 0;
             while (true)
             {
@@ -298,9 +360,10 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
                 foreach (var change in page.SelectMany(e => sources.Select(s => s(e))).OfType<TimelineChange>())
                 {
                     (string, Guid) key = (change.List, change.Id);
-                    points[key] = Record(session, change.List, change.Id, points.GetValueOrDefault(key, []), change, session.DocumentStore.Options.Serializer().ToJson);
+                    points[key] = Record(writes, change.List, change.Id, points.GetValueOrDefault(key, []), change, session.DocumentStore.Options.Serializer().ToJson);
                     read++;
                 }
+                writes.Queue(session);
                 after = page[^1].Sequence;
             }
             foreach (var versions in versionTables)

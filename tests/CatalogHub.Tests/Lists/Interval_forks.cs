@@ -75,6 +75,8 @@ public sealed class Interval_forks(AppFixture fixture) : IntegrationContext(fixt
         var written = new List<DateTimeOffset>();
         await using (var session = Store.LightweightSession())
         {
+            // Fifty changes per batch, as a rebuild's batches hold many: rows inserted and retracted within one batch among them.
+            var writes = new ValidityIntervalProjection.Writes();
             for (var n = 0; n < 600; n++)
             {
                 recordedAt = recordedAt.AddMinutes(random.Next(1, 3000)).AddTicks(random.Next(1, 10_000_000) * 10L);
@@ -90,11 +92,14 @@ public sealed class Interval_forks(AppFixture fixture) : IntegrationContext(fixt
                     _ => TimelineChange.Opened(List, id, n + 1, $"{id}:{n + 1}", at, recordedAt, ++sequence, Region, $"11411023MB{random.Next(100):D2}"),
                 };
                 if (change.Edit.Kind == TimelineEditKind.Move && existing.Any(p => p.EffectiveAt == at)) continue;
-                points[id] = ValidityIntervalProjection.Record(session, List, id, existing, change, o => System.Text.Json.JsonSerializer.Serialize(o));
+                points[id] = ValidityIntervalProjection.Record(writes, List, id, existing, change, o => System.Text.Json.JsonSerializer.Serialize(o));
                 written.Add(recordedAt);
                 written.Add(at);
-                if (n % 50 == 49) await session.SaveChangesAsync();
+                if (n % 50 != 49) continue;
+                writes.Queue(session);
+                await session.SaveChangesAsync();
             }
+            writes.Queue(session);
             await session.SaveChangesAsync();
         }
 

@@ -355,6 +355,9 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
         public ItemProjection(IEnumerable<Type> events)
         {
             foreach (var type in events) IncludeType(type);
+            // A rebuild keeps each item's latest state in memory and writes it once per this many items, instead of loading and
+            // writing every item again for each page of events that touches it (a catalogue entry has eight events on average).
+            Options.RebuildFlushThreshold = 20_000;
         }
 
         public override ListItem<TContent>? Evolve(ListItem<TContent>? snapshot, Guid id, IEvent e) =>
