@@ -101,7 +101,7 @@ public static class Analysis
         var (health, check) = (loads.AtTarget.Health, loads.AtTarget.BasisCheck);
         return $"""
             **Why target 3 is missed** (p99 at {LoadTests.Rate:N0}/s {F(check.Run.Latency.P99 / health.Run.Latency.P99)}× `/health/live`'s, target
-            ≤ {F(Targets.CheckP99Ratio, "F1")}×; highest rate held {F(Targets.CapacityRatio(loads))}× `/health/live`'s, target ≥ {F(Targets.CheckCapacityRatio, "F1")}×).
+            ≤ {F(Targets.CheckP99Ratio, "F1")}×; highest rate held {(loads.HealthHighest == 0 ? "no ratio: `/health/live` held no rate" : $"{F(Targets.CapacityRatio(loads))}× `/health/live`'s")}, target ≥ {F(Targets.CheckCapacityRatio, "F1")}×).
             Once warm the check makes no database round trip (the index is in memory, the key's department cached), so what remains is the
             application's own work per request, which the table's runtime counters show: at {LoadTests.Rate:N0}/s the basis check costs
             {F(check.Use.CpuMsPerRequest, "F3")} ms of CPU and {F(check.Use.CollectionsPerThousand, "F1")} GC collections per 1,000 requests, `/health/live`
