@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CatalogHub.Demo;
 using CatalogHub.Publication.Lists;
 
@@ -31,6 +30,6 @@ public static class CatalogueList
         Example = DemoData.Items.First(i => i.Code == "000147011000").Content,
         DraftView = ListView<ItemDraftView<EntryContent>>.As(EntryDraftView.Of),
         PublishedView = ListView<PublishedItemView<EntryContent>>.As(PublishedEntryView.From),
-        UpgradeOldShape = e => ListDefinition.RenameMembers(e, ("entryId", "id"), ("itemCode", "code")),
+        UpgradeOldShape = OldEventShape.Renaming(("entryId", "id"), ("itemCode", "code")),
     };
 }

@@ -29,7 +29,7 @@ public static class ImplementationListsList
         Example = DemoData.FoodBusinessGuide(),
         DraftView = ListView<ItemDraftView<ImplementationListContent>>.As(ImplementationListDraftView.Of),
         PublishedView = ListView<PublishedItemView<ImplementationListContent>>.As(PublishedImplementationListView.From),
-        UpgradeOldShape = NameTheEntryInContent,
+        UpgradeOldShape = new(["listId", "itemCode", "entryId"], NameTheEntryInContent),
     };
 
     /// <summary>The entry it implements, then the proof items its materials are and the intermediary services it needs.</summary>
@@ -43,7 +43,7 @@ public static class ImplementationListsList
     /// </summary>
     private static void NameTheEntryInContent(JsonObject e)
     {
-        ListDefinition.RenameMembers(e, ("listId", "id"), ("itemCode", "code"));
+        OldEventShape.RenameMembers(e, ("listId", "id"), ("itemCode", "code"));
         if (e.Remove("entryId", out var entry) && e["content"] is JsonObject content) content["entryId"] = entry;
     }
 

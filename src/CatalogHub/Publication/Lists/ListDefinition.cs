@@ -1,11 +1,8 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten.Events.Aggregation;
 using Marten.Events.Projections;
-using Marten.Services.Json.Transformations.SystemTextJson;
 
 namespace CatalogHub.Publication.Lists;
 
@@ -145,13 +142,6 @@ public abstract partial class ListDefinition
 
     public abstract void Map(IEndpointRouteBuilder app);
 
-    /// <summary>For <see cref="ListDefinition{TContent}.UpgradeOldShape"/>: renames the members an older event shape named otherwise.</summary>
-    public static void RenameMembers(JsonObject e, params (string Old, string Now)[] names)
-    {
-        foreach (var (old, now) in names)
-            if (e.Remove(old, out var value)) e[now] = value;
-    }
-
     [GeneratedRegex("^[0-9A-Za-z-]{2,64}$")]
     private static partial Regex CodeShape();
 
@@ -210,11 +200,10 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     public ListView<PublishedItemView<TContent>> PublishedView { get; init; } = ListView<PublishedItemView<TContent>>.Same;
 
     /// <summary>
-    /// For a list that moved onto the registry: turns an event stored in the list's older JSON shape into the shared
-    /// events' shape, in place. Marten applies it on every read of the list's events (the rows are never rewritten, so
-    /// their leaves in the transparency log hold); it must leave an event already in the shared shape as it is.
+    /// For a list that moved onto the registry: its events' older JSON shape, which every read of the list's events upgrades
+    /// (the rows are never rewritten, so their leaves in the transparency log hold).
     /// </summary>
-    public Action<JsonObject>? UpgradeOldShape { get; init; }
+    public OldEventShape? UpgradeOldShape { get; init; }
 
     public override object ExampleContent => Example;
 
@@ -328,12 +317,7 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     {
         opts.Events.MapEventType<TEvent>(EventName(what));
         if (UpgradeOldShape is not { } upgrade) return;
-        opts.Events.Upcast<TEvent>(EventName(what), JsonTransformations.Upcast(document =>
-        {
-            var json = JsonNode.Parse(document.RootElement.GetRawText())!.AsObject();
-            upgrade(json);
-            return json.Deserialize<TEvent>(PublicationChange.Json)!;
-        }));
+        opts.Events.Upcast<TEvent>(EventName(what), upgrade.Upcaster<TEvent>());
     }
 
     public override void StartPublishedExample(IDocumentSession session, Guid id, string regionCode, string code, Guid ownerId, string ownerCode,

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using CatalogHub.Publication.Lists;
 
 namespace CatalogHub.Sharing.LicenceTypes;
@@ -26,15 +25,10 @@ public static class LicenceTypesList
         Example = Example(),
         DraftView = ListView<ItemDraftView<LicenceTypeContent>>.As(LicenceTypeDraftView.Of),
         PublishedView = ListView<PublishedItemView<LicenceTypeContent>>.As(PublishedLicenceTypeView.From),
-        UpgradeOldShape = RenameIssuerMembers,
+        // Events written before the move name the item `typeId` and its owner the issuer; the rest of their members are the
+        // shared events' already. Their publications carry no region: the documents take it from the item.
+        UpgradeOldShape = OldEventShape.Renaming(("typeId", "id"), ("issuerDepartmentId", "ownerDepartmentId"), ("issuerCode", "ownerDepartmentCode")),
     };
-
-    /// <summary>
-    /// Events written before the move name the item <c>typeId</c> and its owner the issuer; the rest of their members are
-    /// the shared events' already. Their publications carry no region: the documents take it from the item.
-    /// </summary>
-    private static void RenameIssuerMembers(JsonObject e) =>
-        ListDefinition.RenameMembers(e, ("typeId", "id"), ("issuerDepartmentId", "ownerDepartmentId"), ("issuerCode", "ownerDepartmentCode"));
 
     /// <summary>The item and the version of the licence type with this code in force at <paramref name="at"/>; nulls when there is none.</summary>
     public static async Task<(ListItem<LicenceTypeContent>? Type, ItemVersion<LicenceTypeContent>? InForce)> InForce(
