@@ -100,6 +100,12 @@ public abstract partial class ListDefinition
     /// <summary>The event type name an event of this list is stored under: <c>proof_item_published</c>.</summary>
     public string EventName(string what) => $"{StorageName}_{what}";
 
+    /// <summary>The projection of the items' snapshots, by the name it is registered under.</summary>
+    public string SnapshotProjectionName => $"{StorageName}_item";
+
+    /// <summary>The projection of the version and repeal documents, which reads an older publication's region from the snapshots.</summary>
+    public string DocumentsProjectionName => $"{StorageName}_documents";
+
     public abstract IReadOnlyList<Type> EventTypes { get; }
 
     /// <summary>The events that change the list's legal timeline (see <see cref="TimelineOf"/>).</summary>
@@ -281,8 +287,8 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     public override void Configure(StoreOptions opts)
     {
         // Projection names default to the class name, which every list's closed generic shares.
-        opts.Projections.Add(new ItemProjection(EventTypes) { Name = $"{StorageName}_item" }, ProjectionLifecycle.Inline);
-        opts.Projections.Add(new ItemDocumentsProjection(this), ProjectionLifecycle.Inline, $"{StorageName}_documents");
+        opts.Projections.Add(new ItemProjection(EventTypes) { Name = SnapshotProjectionName }, ProjectionLifecycle.Inline);
+        opts.Projections.Add(new ItemDocumentsProjection(this), ProjectionLifecycle.Inline, DocumentsProjectionName);
         var items = opts.Schema.For<ListItem<TContent>>().DocumentAlias(StorageName).Duplicate(x => x.OwnerDepartmentId);
         if (KeyedByCodeAlone) items.UniqueUnlessWithdrawn($"mt_doc_{StorageName}_uidx_code", x => x.Code);
         else items.UniqueUnlessWithdrawn($"mt_doc_{StorageName}_uidx_region_code", x => x.RegionCode, x => x.Code);

@@ -27,8 +27,8 @@ public static class ListMigrations
                 logger.LogInformation("Rebuilding the documents of {List} from its {Events} events in the shared shapes", list.Name, events);
                 using var daemon = await store.BuildProjectionDaemonAsync();
                 // The item snapshot first: the version documents read an older publication's region from it.
-                await daemon.RebuildProjectionAsync($"{list.StorageName}_item", ct);
-                await daemon.RebuildProjectionAsync($"{list.StorageName}_documents", ct);
+                await daemon.RebuildProjectionAsync(list.SnapshotProjectionName, ct);
+                await daemon.RebuildProjectionAsync(list.DocumentsProjectionName, ct);
                 session.QueueSqlCommand($"""
                     update {ChangeLogProjection.Table} c set document = v.data
                     from {list.VersionsTable} v
@@ -57,7 +57,7 @@ public static class ListMigrations
             if (!stale) continue;
             logger.LogInformation("Rebuilding the item snapshots of {List} with their timelines", list.Name);
             using var daemon = await store.BuildProjectionDaemonAsync();
-            await daemon.RebuildProjectionAsync($"{list.StorageName}_item", ct);
+            await daemon.RebuildProjectionAsync(list.SnapshotProjectionName, ct);
         }
     }
 }
