@@ -35,11 +35,11 @@ public static class MemoryBench
 
     public static readonly GcSetting[] Settings =
     [
-        new("default", "default (server GC, DATAS)", new Dictionary<string, string>()),
-        new("workstation", "workstation GC", new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" }),
-        new("conserve", "server GC, conserving memory", new Dictionary<string, string> { ["DOTNET_GCConserveMemory"] = "5" }),
+        new("default", "default (workstation GC, as CatalogHub.csproj sets)", new Dictionary<string, string>()),
+        new("server", "server GC (DATAS), the web SDK's default", new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" }),
+        new("conserve", "server GC, conserving memory", new Dictionary<string, string> { ["DOTNET_gcServer"] = "1", ["DOTNET_GCConserveMemory"] = "5" }),
         new("workstation-nonconcurrent", "workstation GC, no background collections",
-            new Dictionary<string, string> { ["DOTNET_gcServer"] = "0", ["DOTNET_gcConcurrent"] = "0" }),
+            new Dictionary<string, string> { ["DOTNET_gcConcurrent"] = "0" }),
     ];
 
     /// <summary>
