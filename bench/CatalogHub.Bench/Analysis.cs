@@ -112,7 +112,9 @@ public static class Analysis
             the application shares with wrk and PostgreSQL. Where it goes, by `dotnet-trace` on a copy of this store (issue 14, 2026-11-26,
             after cutting a 16 KB read buffer, string decoding of clean body text, eager field paths and a lock per request, which halved the
             allocation): the body deserialized twice (the request check's shape test, then Wolverine's binding), the key's claims built per
-            request, and the answer's serialisation; (i) shows what other GC settings do to the tail.
+            request, and the answer's serialisation. The first two are cut since (the body is bound once, `RequestHygiene.BindCheckedBodies`;
+            the caller's principal is cached with its department, `ApiKeyCache`), and no profile has been taken after them; (i) shows
+            what other GC settings do to the memory.
             """;
     }
 
