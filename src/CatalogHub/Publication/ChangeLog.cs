@@ -102,7 +102,7 @@ public sealed class ChangeLogProjection : ProjectionBase, IProjection
     {
         this.sources = sources;
         foreach (var type in eventTypes) IncludeType(type);
-        Options.BatchSize = ValidityIntervalProjection.RebuildBatchSize;
+        Options.BatchSize = ReadModelRebuild.PageSize;
     }
 
     /// <summary>

@@ -11,9 +11,10 @@ public static class PublicationWrites
 {
     public static Task<IResult> Change<T>(
         Guid id, string? reason, Validation input, HttpContext http, ClaimsPrincipal user, IDocumentSession session,
-        Func<Caller, T, bool> mayAct, Func<T, Caller, Decision> decide, Func<T, long, object> view, IMessageBus? outbox = null)
+        Func<Caller, T, bool> mayAct, Func<T, Caller, Decision> decide, Func<T, long, object> view, IMessageBus? outbox = null,
+        bool timeline = false)
         where T : class, IPublishable<T> =>
-        Change(id, reason, input, http, user, session, mayAct, (item, caller) => Task.FromResult(decide(item, caller)), view, outbox);
+        Change(id, reason, input, http, user, session, mayAct, (item, caller) => Task.FromResult(decide(item, caller)), view, outbox, timeline);
 
     /// <summary>As above, for decisions that must read other published lists first (e.g. the entry a list implements).</summary>
     /// <param name="timeline">The change may move the item's legal timeline: its validity intervals are read with the item.</param>
@@ -82,8 +83,8 @@ public static class PublicationWrites
         var version = ScheduledTarget(input, command.Version, command.Repeal);
         input.Text("basis", command.Basis, 500);
         return Change<T>(id, command.Reason, input, http, user, session, PublicationAccess.MayPublish, (item, caller) =>
-            Task.FromResult(LifecycleRules.CanChangeSchedule(item.Lifecycle, version, now, out var point) is { } refused
-                ? Decision.Refuse(refused) : Decision.Record(cancelled(caller, point))), view, outbox, timeline: true);
+            LifecycleRules.CanChangeSchedule(item.Lifecycle, version, now, out var point) is { } refused
+                ? Decision.Refuse(refused) : Decision.Record(cancelled(caller, point)), view, outbox, timeline: true);
     }
 
     /// <summary>Moves a version or the repeal not yet in effect to a new future time between its neighbours (<see cref="LifecycleRules.CanReschedule"/>).</summary>
@@ -97,8 +98,8 @@ public static class PublicationWrites
         input.Text("basis", command.Basis, 500);
         var to = command.EffectiveAt ?? now;
         return Change<T>(id, command.Reason, input, http, user, session, PublicationAccess.MayPublish, (item, caller) =>
-            Task.FromResult(LifecycleRules.CanReschedule(item.Lifecycle, version, to, now, out var point) is { } refused
-                ? Decision.Refuse(refused) : Decision.Record(rescheduled(caller, point, to))), view, outbox, timeline: true);
+            LifecycleRules.CanReschedule(item.Lifecycle, version, to, now, out var point) is { } refused
+                ? Decision.Refuse(refused) : Decision.Record(rescheduled(caller, point, to)), view, outbox, timeline: true);
     }
 
     /// <summary>The scheduled change a cancellation or rescheduling names: a version number, or null for the repeal.</summary>
@@ -117,7 +118,7 @@ public static class PublicationWrites
         input.Text("basis", command.Basis, 500);
         var effectiveAt = command.EffectiveAt ?? now;
         return Change<T>(id, command.Reason, input, http, user, session, PublicationAccess.MayPublish,
-            (item, caller) => Task.FromResult(Decision.Unless(LifecycleRules.CanRepeal(item.Lifecycle, effectiveAt, now), () => repealed(item, caller, effectiveAt))),
+            (item, caller) => Decision.Unless(LifecycleRules.CanRepeal(item.Lifecycle, effectiveAt, now), () => repealed(item, caller, effectiveAt)),
             view, outbox, timeline: true);
     }
 }

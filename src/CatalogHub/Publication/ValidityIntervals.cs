@@ -56,14 +56,8 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
     {
         this.sources = sources;
         foreach (var type in eventTypes) IncludeType(type);
-        Options.BatchSize = RebuildBatchSize;
+        Options.BatchSize = ReadModelRebuild.PageSize;
     }
-
-    /// <summary>
-    /// Events per batch in a rebuild (the daemon's page; inline, a batch is one transaction's events): each batch reads its items'
-    /// current rows once and writes in two statements, so larger pages mean fewer round trips for the same rows.
-    /// </summary>
-    public const int RebuildBatchSize = 5_000;
 
     public const string Table = $"{Hosting.SchemaName}.publication_timeline";
 
