@@ -9,11 +9,46 @@ namespace CatalogHub.BasisCheck;
 
 /// <summary>
 /// One published version as the index keeps it: <c>Content</c> for implementation lists and the registered lists (a base
-/// catalogue entry's is not needed by any rule); <c>References</c> the items of other lists it names.
+/// catalogue entry's is not needed by any rule); <c>References</c> the items of other lists it names. The citation's members
+/// are held here rather than in a <see cref="Publication.Citation"/> of its own, which would carry the empty <c>AsOf</c> and
+/// <c>KnownAt</c> of a question (an index version is cited by the record, not by a question) and an object header: on the
+/// benchmark's store that was a quarter of a million citations and 19 MB (issue 14's memory target). <see cref="Citation"/>
+/// makes one when an answer cites the version.
 /// </summary>
-public sealed record IndexedVersion(Citation Citation, object? Content, IReadOnlyList<ListReference>? References = null)
+public sealed class IndexedVersion
 {
+    private readonly string _list;
+    private readonly Guid _id;
+    private readonly long _sequence;
+    private readonly long? _recordedBy;
+
+    public IndexedVersion(Citation citation, object? content, IReadOnlyList<ListReference>? references = null)
+        : this(citation.List, citation.Id, citation.Version, citation.PublishedAt, citation.EffectiveAt, citation.Sequence, citation.RecordedBy,
+            content, references)
+    {
+    }
+
+    private IndexedVersion(string list, Guid id, int version, DateTimeOffset publishedAt, DateTimeOffset effectiveAt, long sequence,
+        long? recordedBy, object? content, IReadOnlyList<ListReference>? references)
+    {
+        (_list, _id, Version, PublishedAt, EffectiveAt, _sequence, _recordedBy) = (list, id, version, publishedAt, effectiveAt, sequence, recordedBy);
+        (Content, References) = (content, references);
+    }
+
+    public int Version { get; }
+    public DateTimeOffset PublishedAt { get; }
+    public DateTimeOffset EffectiveAt { get; }
+    public object? Content { get; }
+    public IReadOnlyList<ListReference>? References { get; }
+
+    public Citation Citation => new(_list, _id, Version, PublishedAt, EffectiveAt, _sequence, RecordedBy: _recordedBy);
+
     public T? ContentAs<T>() where T : class => Content as T;
+
+    /// <summary>This version cited as in force from <paramref name="effectiveAt"/> on the record of <paramref name="sequence"/>: itself when it already is.</summary>
+    public IndexedVersion RecordedAs(DateTimeOffset effectiveAt, long sequence) =>
+        EffectiveAt.EqualsExact(effectiveAt) && _recordedBy == sequence ? this
+        : new(_list, _id, Version, PublishedAt, effectiveAt, _sequence, sequence, Content, References);
 }
 
 /// <summary>Where a list stood at an instant.</summary>
@@ -79,21 +114,21 @@ public sealed record Timeline(Guid Id, string List, string? RegionCode, string? 
     /// name, which the index holds once.
     /// </summary>
     private static IndexedVersion VersionOf(PublicationChange c) =>
-        c.List != CatalogueList.Name && ListRegistry.Find(c.List)?.ReadVersion(c) is { } read
+        c.List != CatalogueList.Name && ListRegistry.Find(c.List)?.ReadVersion(c, PooledStrings.Json) is { } read
             ? new IndexedVersion(read.Citation with { List = c.List }, read.Content, read.References.Count == 0 ? null : read.References)
-            : new IndexedVersion(c.Document!.Value.GetProperty("citation").Deserialize<Citation>(PublicationChange.Json)! with { List = c.List }, null);
+            : new IndexedVersion(c.Document!.Value.GetProperty("citation").Deserialize<Citation>(PooledStrings.Json)! with { List = c.List }, null);
 
     /// <summary>
     /// Version <paramref name="v"/>, published by the change at <paramref name="sequence"/>, takes its place. It is kept cited with that
-    /// change as what recorded it: then the point it puts on the timeline shares it, unless a later edit moves it (<see cref="RecordedBy"/>).
+    /// change as what recorded it: then the point it puts on the timeline shares it, unless a later edit moves it (<see cref="IndexedVersion.RecordedAs"/>).
     /// </summary>
     public Timeline Published(IndexedVersion v, long sequence)
     {
-        v = RecordedBy(v, v.Citation.EffectiveAt, sequence)!;
-        var edit = new IndexedEdit(sequence, v.Citation.PublishedAt, TimelineEdit.Put(v.Citation.EffectiveAt), v, null);
-        if (Versions.Any(x => x.Citation.Version == v.Citation.Version)) return WithEdit(edit);
+        v = v.RecordedAs(v.EffectiveAt, sequence);
+        var edit = new IndexedEdit(sequence, v.PublishedAt, TimelineEdit.Put(v.EffectiveAt), v, null);
+        if (Versions.Any(x => x.Version == v.Version)) return WithEdit(edit);
         var at = 0;
-        while (at < Versions.Length && Versions[at].Citation.Version < v.Citation.Version) at++;
+        while (at < Versions.Length && Versions[at].Version < v.Version) at++;
         return (this with { Versions = Versions.Insert(at, v) }).WithEdit(edit);
     }
 
@@ -146,14 +181,9 @@ public sealed record Timeline(Guid Id, string List, string? RegionCode, string? 
     }
 
     private static ImmutableArray<IndexedPoint> Step(ImmutableArray<IndexedPoint> points, IndexedEdit e) =>
-        points.Apply(e.Edit, new IndexedPoint(e.Edit.At, RecordedBy(e.Version, e.Edit.At, e.Sequence), e.Repeal, e.RecordedAt, e.Sequence),
+        points.Apply(e.Edit, new IndexedPoint(e.Edit.At, e.Version?.RecordedAs(e.Edit.At, e.Sequence), e.Repeal, e.RecordedAt, e.Sequence),
             p => p.EffectiveAt,
-            (p, to) => new IndexedPoint(to, RecordedBy(p.Version, to, e.Sequence), p.Repeal is { } r ? r with { EffectiveAt = to } : null, e.RecordedAt, e.Sequence));
-
-    /// <summary>The version cited as in force from <paramref name="effectiveAt"/> on the record of <paramref name="sequence"/>: the same instance when it already is.</summary>
-    private static IndexedVersion? RecordedBy(IndexedVersion? version, DateTimeOffset effectiveAt, long sequence) =>
-        version is null || (version.Citation.EffectiveAt.EqualsExact(effectiveAt) && version.Citation.RecordedBy == sequence) ? version
-        : version with { Citation = version.Citation with { EffectiveAt = effectiveAt, RecordedBy = sequence } };
+            (p, to) => new IndexedPoint(to, p.Version?.RecordedAs(to, e.Sequence), p.Repeal is { } r ? r with { EffectiveAt = to } : null, e.RecordedAt, e.Sequence));
 
     /// <summary>
     /// Where the item stood at <paramref name="instant"/> as the record stood at <paramref name="knownAt"/> (now when null): the last

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -134,8 +135,8 @@ public abstract partial class ListDefinition
     /// <summary>What the rules say of <see cref="ExampleContent"/> as a draft and at publication: both empty for a good example.</summary>
     public abstract (IReadOnlyList<FieldError> Shape, IReadOnlyList<FieldError> Refusals) JudgeExample();
 
-    /// <summary>A published version of this list as the change log holds it (<see cref="PublicationChange.Document"/>).</summary>
-    public abstract PublishedContent ReadVersion(PublicationChange published);
+    /// <summary>A published version of this list as the change log holds it (<see cref="PublicationChange.Document"/>), read with <paramref name="json"/>.</summary>
+    public abstract PublishedContent ReadVersion(PublicationChange published, JsonSerializerOptions json);
 
     public abstract void Configure(StoreOptions opts);
 
@@ -278,9 +279,9 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
         _ => null,
     };
 
-    public override PublishedContent ReadVersion(PublicationChange published)
+    public override PublishedContent ReadVersion(PublicationChange published, JsonSerializerOptions json)
     {
-        var version = published.Read<ItemVersion<TContent>>();
+        var version = published.Document!.Value.Deserialize<ItemVersion<TContent>>(json)!;
         return new(version.Citation, version.Content, [.. References(version.Content)]);
     }
 
