@@ -61,9 +61,10 @@ public sealed record IndexedEdit(long Sequence, DateTimeOffset RecordedAt, Timel
 
 /// <summary>
 /// A point of an item's timeline as the index keeps it: from <c>EffectiveAt</c> on, <c>Version</c> is in force, or <c>Repeal</c>
-/// ended it; <c>RecordedAt</c> is when the edit that put it there was recorded, <c>Sequence</c> that edit's.
+/// ended it; <c>RecordedAt</c> is when the edit that put it there was recorded, <c>Sequence</c> that edit's. A value held in its
+/// timeline's array, not an object of its own: there is one per published version (issue 14's memory target).
 /// </summary>
-public sealed record IndexedPoint(DateTimeOffset EffectiveAt, IndexedVersion? Version, RepealCitation? Repeal, DateTimeOffset RecordedAt, long Sequence);
+public readonly record struct IndexedPoint(DateTimeOffset EffectiveAt, IndexedVersion? Version, RepealCitation? Repeal, DateTimeOffset RecordedAt, long Sequence);
 
 /// <summary>
 /// The legal timeline of one list item as far as this node has seen it, on both clocks (<see cref="LegalTimeline"/>).
@@ -236,8 +237,10 @@ public sealed record IndexStatus(string Position, long Sequence, DateTimeOffset?
 public sealed class PublishedIndex(TimeProvider clock)
 {
     private readonly ConcurrentDictionary<Guid, Timeline> _byId = new();
-    // Every list that ever had the key: one holds it at a time, the others are withdrawn drafts (whose codes are free again).
-    private readonly ConcurrentDictionary<(string List, string Region, string Item), ImmutableArray<Guid>> _byKey = new();
+    // Every list that ever had the key: one holds it at a time, the others are withdrawn drafts (whose codes are free again). The
+    // first to have it is held inline; the rare later ones apart, so that almost every key costs no array (issue 14's memory target).
+    private readonly ConcurrentDictionary<(string List, string Region, string Item), Guid> _byKey = new();
+    private readonly ConcurrentDictionary<(string List, string Region, string Item), ImmutableArray<Guid>> _laterByKey = new();
     private readonly ConcurrentDictionary<(string List, Guid Referenced), ImmutableHashSet<Guid>> _byReference = new();
     // List names and region codes, which every change repeats in strings of its own: the index holds each once. A bounded set, kept across Clear.
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
@@ -258,10 +261,11 @@ public sealed class PublishedIndex(TimeProvider clock)
     /// <summary>The list holding the key: the one not withdrawn, whatever order the changes came in; else the last withdrawn.</summary>
     public Timeline? Find(string list, string regionCode, string itemCode)
     {
-        if (!_byKey.TryGetValue((list, regionCode, itemCode), out var ids)) return null;
         // On the basis check's hot path: no allocation, and almost always a single id.
-        Timeline? found = null;
-        foreach (var id in ids)
+        if (!_byKey.TryGetValue((list, regionCode, itemCode), out var first)) return null;
+        var found = _byId[first];
+        if (!found.Withdrawn || !_laterByKey.TryGetValue((list, regionCode, itemCode), out var later)) return found;
+        foreach (var id in later)
             if (!(found = _byId[id]).Withdrawn) return found;
         return found;
     }
@@ -316,8 +320,12 @@ public sealed class PublishedIndex(TimeProvider clock)
         _byId[change.Id] = next;
         if (next.RegionCode is { } region && next.ItemCode is { } item)
         {
-            var ids = _byKey.GetValueOrDefault((next.List, region, item), []);
-            if (!ids.Contains(next.Id)) _byKey[(next.List, region, item)] = ids.Add(next.Id);
+            var key = (next.List, region, item);
+            if (!_byKey.TryAdd(key, next.Id) && _byKey[key] != next.Id)
+            {
+                var later = _laterByKey.GetValueOrDefault(key, []);
+                if (!later.Contains(next.Id)) _laterByKey[key] = later.Add(next.Id);
+            }
         }
         foreach (var reference in next.Versions.SelectMany(v => v.References ?? []))
             _byReference.AddOrUpdate((next.List, reference.Id), [next.Id], (_, ids) => ids.Add(next.Id));
@@ -370,6 +378,7 @@ public sealed class PublishedIndex(TimeProvider clock)
             _generation++;
             _byId.Clear();
             _byKey.Clear();
+            _laterByKey.Clear();
             _byReference.Clear();
             _position = ChangePosition.Start;
             Volatile.Write(ref _status, new IndexStatus(_position.ToString(), 0, null));

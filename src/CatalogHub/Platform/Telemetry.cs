@@ -38,7 +38,12 @@ public static class Telemetry
                 ((IDeferredMeterProviderBuilder)m).Configure((sp, b) =>
                 {
                     var own = sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
-                    b.AddView(i => i.Meter.Scope is null || ReferenceEquals(i.Meter.Scope, own) ? null : MetricStreamConfiguration.Drop);
+                    // Each stream holds its cardinality limit's points from the start (2,000 by default, 140 KB). Only ASP.NET Core's
+                    // request metrics (route × method × status) may need them; the runtime's, Npgsql's and the hub's own carry a few
+                    // tags of few values each, so 200 points keep them whole at a tenth of the memory (issue 14's memory target).
+                    b.AddView(i => i.Meter.Scope is not null && !ReferenceEquals(i.Meter.Scope, own) ? MetricStreamConfiguration.Drop
+                        : i.Meter.Name.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) ? null
+                        : new MetricStreamConfiguration { CardinalityLimit = 200 });
                 });
                 if (otlp) m.AddOtlpExporter();
             });

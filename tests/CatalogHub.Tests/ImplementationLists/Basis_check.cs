@@ -236,4 +236,27 @@ public sealed class Basis_rules
         Assert.Equal(again, index.Find(CatalogueList.Name, "411000", "000131004000")!.Id);
         Assert.True(index.Find(withdrawn)!.Withdrawn);
     }
+
+    [Fact]
+    public void an_item_code_drafted_again_after_two_withdrawn_drafts_is_found_with_its_new_list_and_the_last_withdrawn_before_it()
+    {
+        var index = new PublishedIndex(TimeProvider.System);
+        var (first, second, third) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        PublicationChange Change(long sequence, ChangeKind kind, Guid id) =>
+            new(sequence, CatalogueList.Name, kind, id, "411000", "000131004000", T1, null);
+        Timeline? Holder() => index.Find(CatalogueList.Name, "411000", "000131004000");
+
+        index.Apply(Change(1, ChangeKind.Drafted, first));
+        index.Apply(Change(2, ChangeKind.Withdrawn, first));
+        Assert.Equal(first, Holder()!.Id);
+        index.Apply(Change(3, ChangeKind.Drafted, second));
+        Assert.Equal(second, Holder()!.Id);
+        index.Apply(Change(4, ChangeKind.Withdrawn, second));
+        // Every draft of the code withdrawn: the last one answers (draft withdrawn, so "not listed").
+        Assert.Equal(second, Holder()!.Id);
+        index.Apply(Change(5, ChangeKind.Drafted, third));
+        index.Apply(Change(5, ChangeKind.Drafted, third));
+        Assert.Equal(third, Holder()!.Id);
+        Assert.Equal(StandingKind.DraftOnly, Holder()!.At(T1).Kind);
+    }
 }
