@@ -24,45 +24,81 @@ public static class BasisRules
         IReadOnlyList<ElementVerdict> Fees, IReadOnlyList<ListVerdict> Proofs, IReadOnlyList<ListVerdict> IntermediaryServices,
         PromiseVerdict? Promise, IReadOnlyList<MissingMaterialVerdict> MissingMaterials)
     {
-        public bool Allowed => ItemReasons.Count == 0
-            && Materials.Concat(Conditions).Concat(Fees).All(v => v.Allowed)
-            && Proofs.Concat(IntermediaryServices).All(v => v.Allowed)
-            && Promise is null or { Allowed: true }
-            && MissingMaterials.All(v => v.Allowed);
+        // The three lists below are gathered on every basis check: loops, not chains of Concat and Distinct, which allocated an
+        // enumerator per step (issue 14's basis-check target).
+        public bool Allowed
+        {
+            get
+            {
+                if (ItemReasons.Count > 0 || Promise is { Allowed: false }) return false;
+                foreach (var v in Materials) if (!v.Allowed) return false;
+                foreach (var v in Conditions) if (!v.Allowed) return false;
+                foreach (var v in Fees) if (!v.Allowed) return false;
+                foreach (var v in Proofs) if (!v.Allowed) return false;
+                foreach (var v in IntermediaryServices) if (!v.Allowed) return false;
+                foreach (var v in MissingMaterials) if (!v.Allowed) return false;
+                return true;
+            }
+        }
 
         /// <summary>Why it is not allowed: the distinct codes of the item's reasons, then of each refused element's, in answer order.</summary>
-        public IReadOnlyList<string> ReasonCodes =>
-        [
-            .. ItemReasons
-                .Concat(Materials.Concat(Conditions).Concat(Fees).Where(v => !v.Allowed).SelectMany(v => v.Reasons))
-                .Concat(Proofs.Concat(IntermediaryServices).Where(v => !v.Allowed).SelectMany(v => v.Reasons))
-                .Concat(Promise is { Allowed: false } refused ? refused.Reasons : [])
-                .Concat(MissingMaterials.Where(v => !v.Allowed).SelectMany(v => v.Reasons))
-                .Select(r => r.Code)
-                .Distinct(),
-        ];
+        public IReadOnlyList<string> ReasonCodes
+        {
+            get
+            {
+                var codes = new List<string>();
+                AddCodes(codes, ItemReasons);
+                foreach (var v in Materials) if (!v.Allowed) AddCodes(codes, v.Reasons);
+                foreach (var v in Conditions) if (!v.Allowed) AddCodes(codes, v.Reasons);
+                foreach (var v in Fees) if (!v.Allowed) AddCodes(codes, v.Reasons);
+                foreach (var v in Proofs) if (!v.Allowed) AddCodes(codes, v.Reasons);
+                foreach (var v in IntermediaryServices) if (!v.Allowed) AddCodes(codes, v.Reasons);
+                if (Promise is { Allowed: false } refused) AddCodes(codes, refused.Reasons);
+                foreach (var v in MissingMaterials) if (!v.Allowed) AddCodes(codes, v.Reasons);
+                return codes;
+            }
+        }
 
         /// <summary>Every published version relied on, once each: the entry, the implementation list, then each list version a verdict cites.</summary>
-        public IReadOnlyList<Citation> Citations =>
-        [
-            .. new[] { Entry, List }.OfType<IndexedVersion>().Select(v => v.Citation)
-                .Concat(Proofs.Concat(IntermediaryServices).Select(v => v.Citation))
-                .Concat([Promise?.Citation])
-                .Concat(MissingMaterials.Select(v => v.Citation))
-                .OfType<Citation>()
-                .Distinct(),
-        ];
+        public IReadOnlyList<Citation> Citations
+        {
+            get
+            {
+                var cited = new List<Citation>();
+                AddOnce(cited, Entry?.Citation);
+                AddOnce(cited, List?.Citation);
+                foreach (var v in Proofs) AddOnce(cited, v.Citation);
+                foreach (var v in IntermediaryServices) AddOnce(cited, v.Citation);
+                AddOnce(cited, Promise?.Citation);
+                foreach (var v in MissingMaterials) AddOnce(cited, v.Citation);
+                return cited;
+            }
+        }
 
         /// <summary>Every repeal that refused something, once each.</summary>
-        public IReadOnlyList<RepealCitation> Repeals =>
-        [
-            .. ItemRepeals
-                .Concat(Proofs.Concat(IntermediaryServices).Select(v => v.Repeal))
-                .Concat([Promise?.Repeal])
-                .Concat(MissingMaterials.Select(v => v.Repeal))
-                .OfType<RepealCitation>()
-                .Distinct(),
-        ];
+        public IReadOnlyList<RepealCitation> Repeals
+        {
+            get
+            {
+                var repeals = new List<RepealCitation>();
+                foreach (var r in ItemRepeals) AddOnce(repeals, r);
+                foreach (var v in Proofs) AddOnce(repeals, v.Repeal);
+                foreach (var v in IntermediaryServices) AddOnce(repeals, v.Repeal);
+                AddOnce(repeals, Promise?.Repeal);
+                foreach (var v in MissingMaterials) AddOnce(repeals, v.Repeal);
+                return repeals;
+            }
+        }
+
+        private static void AddCodes(List<string> codes, IReadOnlyList<Reason> reasons)
+        {
+            foreach (var r in reasons) AddOnce(codes, r.Code);
+        }
+
+        private static void AddOnce<T>(List<T> into, T? item) where T : class
+        {
+            if (item is not null && !into.Contains(item)) into.Add(item);
+        }
     }
 
     public static Outcome Decide(CheckBasis request, DateTimeOffset instant, DateTimeOffset? knownAt, Timeline? entry, Timeline? list, ServingLists? serving = null)

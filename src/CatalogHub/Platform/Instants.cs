@@ -30,14 +30,33 @@ public static partial class Instants
     private static partial Regex OffsetPlusAsSpace();
 
     /// <summary>Reads ISO 8601 text as an instant in UTC; a date alone reads as the start of that day in Beijing.</summary>
+    /// <summary><c>yyyy-MM-ddTHH:mm:ssZ</c> exactly, a real day of the Gregorian calendar and a time before 24:00; else null.</summary>
+    private static DateTimeOffset? UtcSeconds(string text)
+    {
+        if (text.Length != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
+            return null;
+        int Digits(int at, int count)
+        {
+            var value = 0;
+            for (var i = at; i < at + count; i++)
+                value = text[i] is >= '0' and <= '9' && value >= 0 ? value * 10 + (text[i] - '0') : -1;
+            return value;
+        }
+        var (year, month, day, hour, minute, second) = (Digits(0, 4), Digits(5, 2), Digits(8, 2), Digits(11, 2), Digits(14, 2), Digits(17, 2));
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour is < 0 or > 23
+            || minute is < 0 or > 59 || second is < 0 or > 59)
+            return null;
+        return new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
+    }
+
     public static Form Read(string text, out DateTimeOffset instant)
     {
-        // The form machines send (and the basis check's callers, on every call), read without the expression and its groups:
-        // 2026-01-01T00:00:00Z. The same calendar parse, so what it refuses (2026-02-30, 24:00) falls through and is refused there.
-        if (text.Length == 20 && text[10] == 'T' && text[19] == 'Z' && DateTime.TryParseExact(text.AsSpan(0, 19), "yyyy-MM-dd'T'HH:mm:ss",
-                CultureInfo.InvariantCulture, DateTimeStyles.None, out var utc))
+        // The form machines send (and the basis check's callers, on every call), read by position without the expression and its
+        // groups, and without the format parser (a culture-aware literal match that took 5% of a basis check's CPU, issue 14):
+        // 2026-01-01T00:00:00Z. What it does not take (2026-02-30, 24:00) falls through and is refused by the calendar parse below.
+        if (UtcSeconds(text) is { } utc)
         {
-            instant = new DateTimeOffset(utc.Ticks, TimeSpan.Zero);
+            instant = utc;
             return Form.Instant;
         }
         instant = default;

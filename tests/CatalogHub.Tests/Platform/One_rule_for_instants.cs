@@ -30,6 +30,7 @@ public sealed class One_rule_for_instants(AppFixture fixture) : ImplementationLi
     [InlineData("2026-12-01T09:00:00+0800", 2026, 12, 1, 1)]
     [InlineData("2026-12-01T01:00:00Z", 2026, 12, 1, 1)]
     [InlineData("2026-12-01 01:00:00Z", 2026, 12, 1, 1)]
+    [InlineData("2024-02-29T23:59:00Z", 2024, 2, 29, 23, 59)]
     [InlineData("2026-12-01t01:00:00z", 2026, 12, 1, 1)]
     [InlineData("2026-12-01T03:00:00+02:00", 2026, 12, 1, 1)]
     [InlineData("2026-12-01T00:30:00", 2026, 11, 30, 16, 30)]
@@ -59,6 +60,11 @@ public sealed class One_rule_for_instants(AppFixture fixture) : ImplementationLi
     [InlineData("2026-12-01T09:00:00+15:00")]
     [InlineData("0001-01-01T00:00:00")]
     [InlineData("2026-12-01T09:00:00 +08:00")]
+    [InlineData("2025-02-29T00:00:00Z")]
+    [InlineData("2026-1a-01T00:00:00Z")]
+    [InlineData("2026-12-01T09:0-:00Z")]
+    [InlineData("0000-12-01T09:00:00Z")]
+    [InlineData("2026-12-01X09:00:00Z")]
     public void anything_else_is_not_an_instant(string text) => Assert.Equal(Instants.Form.Invalid, Instants.Read(text, out _));
 
     [Fact]
