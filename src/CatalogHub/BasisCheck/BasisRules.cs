@@ -24,8 +24,8 @@ public static class BasisRules
         IReadOnlyList<ElementVerdict> Fees, IReadOnlyList<ListVerdict> Proofs, IReadOnlyList<ListVerdict> IntermediaryServices,
         PromiseVerdict? Promise, IReadOnlyList<MissingMaterialVerdict> MissingMaterials)
     {
-        // The three lists below are gathered on every basis check: loops, not chains of Concat and Distinct, which allocated an
-        // enumerator per step (issue 14's basis-check target).
+        // The verdict and the three lists below are gathered on every basis check: loops, not chains of Concat and Distinct, which
+        // allocated an enumerator per step (issue 14's basis-check target).
         public bool Allowed
         {
             get

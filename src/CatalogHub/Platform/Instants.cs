@@ -29,7 +29,6 @@ public static partial class Instants
     [GeneratedRegex(@"(?<=[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?) (?=\d{2}:?\d{2}$)")]
     private static partial Regex OffsetPlusAsSpace();
 
-    /// <summary>Reads ISO 8601 text as an instant in UTC; a date alone reads as the start of that day in Beijing.</summary>
     /// <summary><c>yyyy-MM-ddTHH:mm:ssZ</c> exactly, a real day of the Gregorian calendar and a time before 24:00; else null.</summary>
     private static DateTimeOffset? UtcSeconds(string text)
     {
@@ -49,6 +48,7 @@ public static partial class Instants
         return new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
     }
 
+    /// <summary>Reads ISO 8601 text as an instant in UTC; a date alone reads as the start of that day in Beijing.</summary>
     public static Form Read(string text, out DateTimeOffset instant)
     {
         // The form machines send (and the basis check's callers, on every call), read by position without the expression and its
