@@ -16,11 +16,21 @@ public sealed class PooledStrings : JsonConverter<string>
 {
     public const int MaxPooledLength = 128;
 
+    /// <summary>The index's one pool: the texts it reads (<see cref="Json"/>) and the names every change repeats (<see cref="Held"/>).</summary>
+    public static readonly PooledStrings Pool = new();
+
     /// <summary>The options the index reads published versions with: the change log's, with the strings pooled.</summary>
-    public static readonly JsonSerializerOptions Json = new(PublicationChange.Json) { Converters = { new PooledStrings() } };
+    public static readonly JsonSerializerOptions Json = new(PublicationChange.Json) { Converters = { Pool } };
+
+    private PooledStrings()
+    {
+    }
 
     // Never emptied: it holds only texts of published versions, which the index keeps anyway.
     private readonly ConcurrentDictionary<string, string> _pool = new(StringComparer.Ordinal);
+
+    /// <summary>The pool's instance of <paramref name="text"/> (a list name, a region code, read apart from any content).</summary>
+    public string Held(string text) => text.Length > MaxPooledLength ? text : _pool.GetOrAdd(text, static t => t);
 
     public override bool HandleNull => false;
 

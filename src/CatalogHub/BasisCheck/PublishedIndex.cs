@@ -242,8 +242,6 @@ public sealed class PublishedIndex(TimeProvider clock)
     private readonly ConcurrentDictionary<(string List, string Region, string Item), Guid> _byKey = new();
     private readonly ConcurrentDictionary<(string List, string Region, string Item), ImmutableArray<Guid>> _laterByKey = new();
     private readonly ConcurrentDictionary<(string List, Guid Referenced), ImmutableHashSet<Guid>> _byReference = new();
-    // List names and region codes, which every change repeats in strings of its own: the index holds each once. A bounded set, kept across Clear.
-    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly Lock _write = new();
     private int _generation;
     private IndexStatus _status = new(ChangePosition.Start.ToString(), 0, null);
@@ -314,7 +312,8 @@ public sealed class PublishedIndex(TimeProvider clock)
 
     private void ApplyLocked(PublicationChange change)
     {
-        change = change with { List = Held(change.List), RegionCode = change.RegionCode is { } code ? Held(code) : null };
+        // List names and region codes, which every change repeats in strings of its own: the index holds each once.
+        change = change with { List = PooledStrings.Pool.Held(change.List), RegionCode = change.RegionCode is { } code ? PooledStrings.Pool.Held(code) : null };
         var timeline = _byId.GetValueOrDefault(change.Id) ?? Timeline.Empty(change.Id, change.List);
         var next = timeline.With(change);
         _byId[change.Id] = next;
@@ -329,12 +328,6 @@ public sealed class PublishedIndex(TimeProvider clock)
         }
         foreach (var reference in next.Versions.SelectMany(v => v.References ?? []))
             _byReference.AddOrUpdate((next.List, reference.Id), [next.Id], (_, ids) => ids.Add(next.Id));
-    }
-
-    private string Held(string name)
-    {
-        ref var held = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_names, name, out _);
-        return held ??= name;
     }
 
     /// <summary>Reads the change log after the current position until it is exhausted; returns how many changes it read.</summary>
