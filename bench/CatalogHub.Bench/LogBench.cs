@@ -114,7 +114,7 @@ public sealed class LogBench(IDocumentStore store)
     public static async Task<int> RebuildOnly(string connection)
     {
         await using var raw = NpgsqlDataSource.Create(connection);
-        await using var store = DocumentStore.For(opts => Hosting.ConfigureStore(opts, connection));
+        await using var store = ReadModelRebuild.Store(connection);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var rebuild = await RebuildAll(store, raw, Console.Out);
         Console.WriteLine($"{rebuild.Events:N0} events in {rebuild.Seconds:F0} s ({rebuild.EventsPerSecond:F0}/s)");

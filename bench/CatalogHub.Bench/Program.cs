@@ -128,7 +128,8 @@ log.WriteLine("Resident memory under the read load, one fresh start per GC setti
 var memory = await MemoryBench.Run(root, connection, port, scenarios.ReadLoad, key, log);
 
 log.WriteLine("(f) every read model rebuilt from the events ...");
-var rebuild = await LogBench.RebuildAll(store, raw, log);
+Rebuild rebuild;
+await using (var rebuilding = ReadModelRebuild.Store(connection)) rebuild = await LogBench.RebuildAll(rebuilding, raw, log);
 log.WriteLine($"  {rebuild.Events:N0} events in {rebuild.Seconds:F0} s ({rebuild.EventsPerSecond:F0}/s)");
 
 var machine = await Machine.Describe(raw);

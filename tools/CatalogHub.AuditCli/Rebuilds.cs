@@ -55,7 +55,7 @@ internal static class Rebuilds
     private static async Task<Verdict> RebuildAndCompare(NpgsqlConnection source, string scratch, TextWriter stderr, CancellationToken ct)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) });
-        using var store = DocumentStore.For(o => Hosting.ConfigureStore(o, scratch));
+        using var store = ReadModelRebuild.Store(scratch);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var projections = store.Options.Projections.All.Select(p => p.Name).ToList();
         await using var target = new NpgsqlConnection(scratch);

@@ -32,9 +32,6 @@ public static class Hosting
         .. FilingConfiguration.Events];
 
     /// <summary>Every module's mapping of its events to the change log of published lists.</summary>
-    private static readonly Func<IEvent, PublicationChange?>[] ChangeSources =
-        [.. ListRegistry.All.Select(l => (Func<IEvent, PublicationChange?>)l.ChangeOf)];
-
     public static string ConnectionString(IConfiguration config) =>
         config["CATALOGHUB_DB"] ?? config.GetConnectionString("CatalogHub")
         ?? throw new InvalidOperationException("Set CATALOGHUB_DB (or ConnectionStrings:CatalogHub) to a PostgreSQL connection string; 'make run' does this for you.");
@@ -73,6 +70,10 @@ public static class Hosting
         // Rich mode assigns versions and global sequence numbers before inline projections run,
         // so every published version can cite its event's sequence number.
         opts.Events.AppendMode = EventAppendMode.Rich;
+        // An index on (type, seq_id): a rebuild or a migration reads only the event types a projection declares, and without
+        // it each of the twenty-odd projections of rare events (departments, keys, grants, ...) scanned the whole event table
+        // (0.6 s of PostgreSQL's time each on the benchmark's 1.4M events; docs/benchmarks.md, (f)).
+        opts.Events.EnableEventTypeIndex = true;
         opts.Events.MetadataConfig.HeadersEnabled = true;
         opts.Events.MetadataConfig.CorrelationIdEnabled = true;
         opts.Events.MetadataConfig.CausationIdEnabled = true;
@@ -84,10 +85,9 @@ public static class Hosting
         opts.AddSharing();
         opts.AddLists();
         opts.AddFiling();
-        opts.Projections.Add(new ChangeLogProjection(ListRegistry.All.SelectMany(l => l.ChangeEventTypes), ChangeSources), ProjectionLifecycle.Inline);
+        opts.Projections.Add(ChangeLogProjection.OfEveryList(), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(ChangeLogProjection.Definition());
-        opts.Projections.Add(new ValidityIntervalProjection(ListRegistry.All.SelectMany(l => l.TimelineEventTypes),
-            [.. ListRegistry.All.Select(l => (Func<IEvent, TimelineChange?>)l.TimelineOf)]), ProjectionLifecycle.Inline);
+        opts.Projections.Add(ValidityIntervalProjection.OfEveryList(), ProjectionLifecycle.Inline);
         opts.Storage.ExtendedSchemaObjects.Add(ValidityIntervalProjection.Definition());
     }
 
@@ -122,7 +122,7 @@ public static class Hosting
         services.AddSingleton<ApiKeyCache>();
         services.ConfigureMarten((sp, opts) => opts.Listeners.Add(new ApiKeyRevocationListener(sp.GetRequiredService<ApiKeyCache>())));
         services.AddSingleton<PublishedIndex>();
-        services.ConfigureMarten((sp, opts) => opts.Listeners.Add(new PublishedIndexListener(sp.GetRequiredService<PublishedIndex>(), ChangeSources)));
+        services.ConfigureMarten((sp, opts) => opts.Listeners.Add(new PublishedIndexListener(sp.GetRequiredService<PublishedIndex>(), ChangeLogProjection.EveryList)));
         services.AddSupervisedLoop<PublishedIndexRefresher>(PublishedIndexRefresher.HealthName);
 
         builder.Host.UseWolverine(opts =>

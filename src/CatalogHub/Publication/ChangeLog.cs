@@ -96,6 +96,12 @@ public sealed class ChangeLogProjection : ProjectionBase, IProjection
 
     private readonly Func<IEvent, PublicationChange?>[] sources;
 
+    /// <summary>What each registered list records of an event (<see cref="Lists.ListDefinition.ChangeOf"/>).</summary>
+    public static readonly Func<IEvent, PublicationChange?>[] EveryList = [.. ListRegistry.All.Select(l => (Func<IEvent, PublicationChange?>)l.ChangeOf)];
+
+    /// <summary>The change log of every registered list, as the store registers it.</summary>
+    public static ChangeLogProjection OfEveryList() => new(ListRegistry.All.SelectMany(l => l.ChangeEventTypes), EveryList);
+
     /// <param name="eventTypes">Every event type a source reads: a rebuild then reads only those, not the whole store.</param>
     /// <param name="sources">What each list records of an event (<see cref="Lists.ListDefinition.ChangeOf"/>).</param>
     public ChangeLogProjection(IEnumerable<Type> eventTypes, params Func<IEvent, PublicationChange?>[] sources)

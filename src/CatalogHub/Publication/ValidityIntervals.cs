@@ -50,6 +50,10 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
 {
     private readonly Func<IEvent, TimelineChange?>[] sources;
 
+    /// <summary>The intervals of every registered list, as the store registers them.</summary>
+    public static ValidityIntervalProjection OfEveryList() =>
+        new(ListRegistry.All.SelectMany(l => l.TimelineEventTypes), [.. ListRegistry.All.Select(l => (Func<IEvent, TimelineChange?>)l.TimelineOf)]);
+
     /// <param name="eventTypes">Every event type a source reads: a rebuild then reads only those, not the whole store.</param>
     /// <param name="sources">How each list's event changes its timeline (<see cref="Lists.ListDefinition.TimelineOf"/>).</param>
     public ValidityIntervalProjection(IEnumerable<Type> eventTypes, params Func<IEvent, TimelineChange?>[] sources)

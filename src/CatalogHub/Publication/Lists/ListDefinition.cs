@@ -107,6 +107,15 @@ public abstract partial class ListDefinition
     /// <summary>The projection of the version and repeal documents, which reads an older publication's region from the snapshots.</summary>
     public string DocumentsProjectionName => $"{StorageName}_documents";
 
+    /// <summary>The projection registered as <see cref="DocumentsProjectionName"/> (stateless: a rebuild applies it to pages of events itself).</summary>
+    public abstract IProjection DocumentsProjection { get; }
+
+    /// <summary>
+    /// The list's older publications carry no region (licence types'): their version documents take it from the item snapshots,
+    /// so a rebuild writes the snapshots first. Every other list's publications carry it, and its documents need no snapshot.
+    /// </summary>
+    public bool PublicationsMayLackRegion { get; init; }
+
     public abstract IReadOnlyList<Type> EventTypes { get; }
 
     /// <summary>The events that change the list's legal timeline (see <see cref="TimelineOf"/>).</summary>
@@ -236,6 +245,10 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
 
     public override Type ContentType => typeof(TContent);
 
+    private ItemDocumentsProjection? _documents;
+
+    public override IProjection DocumentsProjection => _documents ??= new ItemDocumentsProjection(this);
+
     public override bool MovedOntoRegistry => UpgradeOldShape is not null;
 
     public override IReadOnlyList<Type> EventTypes =>
@@ -289,7 +302,7 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     {
         // Projection names default to the class name, which every list's closed generic shares.
         opts.Projections.Add(new ItemProjection(EventTypes) { Name = SnapshotProjectionName }, ProjectionLifecycle.Inline);
-        opts.Projections.Add(new ItemDocumentsProjection(this), ProjectionLifecycle.Inline, DocumentsProjectionName);
+        opts.Projections.Add(DocumentsProjection, ProjectionLifecycle.Inline, DocumentsProjectionName);
         var items = opts.Schema.For<ListItem<TContent>>().DocumentAlias(StorageName).Duplicate(x => x.OwnerDepartmentId);
         if (KeyedByCodeAlone) items.UniqueUnlessWithdrawn($"mt_doc_{StorageName}_uidx_code", x => x.Code);
         else items.UniqueUnlessWithdrawn($"mt_doc_{StorageName}_uidx_region_code", x => x.RegionCode, x => x.Code);

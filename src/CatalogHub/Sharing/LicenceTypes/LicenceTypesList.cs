@@ -28,6 +28,7 @@ public static class LicenceTypesList
         // Events written before the move name the item `typeId` and its owner the issuer; the rest of their members are the
         // shared events' already. Their publications carry no region: the documents take it from the item.
         UpgradeOldShape = OldEventShape.Renaming(("typeId", "id"), ("issuerDepartmentId", "ownerDepartmentId"), ("issuerCode", "ownerDepartmentCode")),
+        PublicationsMayLackRegion = true,
     };
 
     /// <summary>The item and the version of the licence type with this code in force at <paramref name="at"/>; nulls when there is none.</summary>
