@@ -507,10 +507,11 @@ public sealed class Auditors_questions(AppFixture fixture) : SharingContext(fixt
         Assert.Contains("mt_doc_access_record", compared);
         Assert.Contains("publication_timeline", compared);
         Assert.Contains("mt_doc_entry_version", compared);
-        Assert.Contains("rebuilding", stderr, StringComparison.Ordinal);
-        // The hub's own rebuild ran: each projection timed, then the indexes it dropped created again.
+        // The hub's own rebuild ran (its progress line on stderr shows only if the console refreshes while it runs: not asserted):
+        // each projection timed, the publications' records in their one pass, then the indexes it dropped created again.
         var seconds = result.GetProperty("seconds");
         Assert.True(seconds.TryGetProperty("entry_item", out _), seconds.ToString());
+        Assert.True(seconds.TryGetProperty(ReadModelRebuild.Records, out _), seconds.ToString());
         Assert.True(seconds.TryGetProperty(ReadModelRebuild.Indexes, out _), seconds.ToString());
 
         // A read model edited behind the events' back: an allowed read made to look refused.

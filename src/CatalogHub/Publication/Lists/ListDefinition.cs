@@ -107,8 +107,11 @@ public abstract partial class ListDefinition
     /// <summary>The projection of the version and repeal documents, which reads an older publication's region from the snapshots.</summary>
     public string DocumentsProjectionName => $"{StorageName}_documents";
 
-    /// <summary>The projection registered as <see cref="DocumentsProjectionName"/> (stateless: a rebuild applies it to pages of events itself).</summary>
-    public abstract IProjection DocumentsProjection { get; }
+    /// <summary>
+    /// The immutable version and repeal documents <paramref name="events"/> record, as the projection registered as
+    /// <see cref="DocumentsProjectionName"/> stores them (a rebuild inserts them in bulk instead).
+    /// </summary>
+    public abstract Task<IReadOnlyList<object>> DocumentsOf(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken ct);
 
     /// <summary>
     /// The list's older publications carry no region (licence types'): their version documents take it from the item snapshots,
@@ -245,9 +248,26 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
 
     public override Type ContentType => typeof(TContent);
 
-    private ItemDocumentsProjection? _documents;
+    public override async Task<IReadOnlyList<object>> DocumentsOf(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken ct)
+    {
+        // IEvent gives the global sequence number: with Rich append mode Marten assigns it before inline projections run.
+        var documents = new List<object>();
+        foreach (var e in events)
+            switch (e.Data)
+            {
+                case ItemPublished<TContent> p: documents.Add(ItemVersion<TContent>.From(Name, await WithRegion(operations, p, ct), e.Sequence)); break;
+                case ItemRepealed<TContent> r: documents.Add(ItemRepeal.From(Name, r, e.Sequence)); break;
+            }
+        return documents;
+    }
 
-    public override IProjection DocumentsProjection => _documents ??= new ItemDocumentsProjection(this);
+    /// <summary>
+    /// A publication recorded in a list's older shape may lack the region (the licence catalogue's did): it is the
+    /// item's, which its drafting recorded and its snapshot holds (rebuilt before these documents when a list moves).
+    /// </summary>
+    private static async Task<ItemPublished<TContent>> WithRegion(IDocumentOperations operations, ItemPublished<TContent> p, CancellationToken ct) =>
+        !string.IsNullOrEmpty(p.RegionCode) ? p
+        : p with { RegionCode = (await operations.LoadAsync<ListItem<TContent>>(p.Id, ct))?.RegionCode ?? "" };
 
     public override bool MovedOntoRegistry => UpgradeOldShape is not null;
 
@@ -302,7 +322,7 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
     {
         // Projection names default to the class name, which every list's closed generic shares.
         opts.Projections.Add(new ItemProjection(EventTypes) { Name = SnapshotProjectionName }, ProjectionLifecycle.Inline);
-        opts.Projections.Add(DocumentsProjection, ProjectionLifecycle.Inline, DocumentsProjectionName);
+        opts.Projections.Add(new ItemDocumentsProjection(this), ProjectionLifecycle.Inline, DocumentsProjectionName);
         var items = opts.Schema.For<ListItem<TContent>>().DocumentAlias(StorageName).Duplicate(x => x.OwnerDepartmentId);
         if (KeyedByCodeAlone) items.UniqueUnlessWithdrawn($"mt_doc_{StorageName}_uidx_code", x => x.Code);
         else items.UniqueUnlessWithdrawn($"mt_doc_{StorageName}_uidx_region_code", x => x.RegionCode, x => x.Code);
@@ -368,7 +388,7 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
             e.Data is ItemDrafted<TContent> drafted ? ListItem<TContent>.Started(drafted) : snapshot?.After(e.Data);
     }
 
-    /// <summary>Writes the immutable version and repeal documents inline, in the same transaction as the event.</summary>
+    /// <summary>Writes the immutable version and repeal documents (<see cref="DocumentsOf"/>) inline, in the same transaction as the event.</summary>
     private sealed class ItemDocumentsProjection : ProjectionBase, IProjection
     {
         private readonly ListDefinition<TContent> list;
@@ -381,23 +401,7 @@ public sealed class ListDefinition<TContent>(string name, string noun, string st
             IncludeType<ItemRepealed<TContent>>();
         }
 
-        public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
-        {
-            // IEvent gives the global sequence number: with Rich append mode Marten assigns it before inline projections run.
-            foreach (var e in events)
-                switch (e.Data)
-                {
-                    case ItemPublished<TContent> p: operations.Store(ItemVersion<TContent>.From(list.Name, await WithRegion(operations, p, cancellation), e.Sequence)); break;
-                    case ItemRepealed<TContent> r: operations.Store(ItemRepeal.From(list.Name, r, e.Sequence)); break;
-                }
-        }
-
-        /// <summary>
-        /// A publication recorded in a list's older shape may lack the region (the licence catalogue's did): it is the
-        /// item's, which its drafting recorded and its snapshot holds (rebuilt before these documents when a list moves).
-        /// </summary>
-        private static async Task<ItemPublished<TContent>> WithRegion(IDocumentOperations operations, ItemPublished<TContent> p, CancellationToken ct) =>
-            !string.IsNullOrEmpty(p.RegionCode) ? p
-            : p with { RegionCode = (await operations.LoadAsync<ListItem<TContent>>(p.Id, ct))?.RegionCode ?? "" };
+        public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
+            operations.StoreObjects(await list.DocumentsOf(operations, events, cancellation));
     }
 }
