@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using CatalogHub.Publication;
 using CatalogHub.Publication.Lists;
 using JasperFx.Events;
@@ -12,17 +13,13 @@ namespace CatalogHub.Platform;
 /// <summary>
 /// Every read model of a store rebuilt from its events, with the application stopped. What publications record (each list's
 /// version and repeal documents, the change log, the validity intervals) is written in one pass over their events
-/// (<see cref="Records"/>); every other projection the store registers is rebuilt by Marten's projection daemon. Those tables
-/// are emptied first, and the change log's and the intervals' secondary indexes are dropped for the rebuild and created again
-/// after it from their own definitions (one sort per index instead of an index update per row; the primary keys stay, as the
-/// intervals' projection reads an item's current rows by it). Should the rebuild fail, the next start creates missing indexes
-/// with the schema.
+/// (<see cref="Records"/>); every other projection the store registers is rebuilt by Marten's projection daemon. The tables a
+/// step fills again from empty lose their secondary indexes for the rebuild, and the step creates them again from their own
+/// definitions when it ends (<see cref="Refilled"/>). Should the rebuild fail, what a failed step left is created at its end,
+/// or else by the next start with the schema.
 /// </summary>
 public static class ReadModelRebuild
 {
-    /// <summary>The tables whose secondary indexes the rebuild drops: nothing but their projections writes them.</summary>
-    private static readonly string[] OwnTables = [ChangeLogProjection.Table, ValidityIntervalProjection.Table];
-
     /// <summary>
     /// How many steps run side by side. One projection kept about 0.7 of a core busy in the process and left PostgreSQL the
     /// rest of two; on the benchmark's 1M-event store, three at a time rebuilt everything in 179 s where one after the other
@@ -40,10 +37,10 @@ public static class ReadModelRebuild
     /// <summary>The step that writes what publications record, as <see cref="All"/> names it.</summary>
     public const string Records = "version documents, change log and validity intervals";
 
-    /// <summary>The step that creates the owned tables' indexes again, as <see cref="All"/> names it.</summary>
-    public const string Indexes = "indexes of the change log and the validity intervals";
+    /// <summary>The step that creates the indexes a failed step left uncreated (nothing when every step ended), as <see cref="All"/> names it.</summary>
+    public const string Indexes = "indexes left to create";
 
-    /// <summary>The seconds each step took (each projection, side by side with others, then <see cref="Indexes"/>), and the whole rebuild's.</summary>
+    /// <summary>The seconds each step took (each projection with its tables' indexes, side by side with others, then <see cref="Indexes"/>), and the whole rebuild's.</summary>
     public sealed record Times(IReadOnlyList<(string Step, double Seconds)> Steps, double Seconds);
 
     /// <summary>
@@ -63,45 +60,60 @@ public static class ReadModelRebuild
     public static async Task<Times> All(DocumentStore store, TextWriter log, CancellationToken ct)
     {
         var whole = Stopwatch.StartNew();
+        var recorders = RecordProjectionNames;
+        var names = store.Options.Projections.All.Select(p => p.Name).Where(name => !recorders.Contains(name)).Append(Records).ToList();
+        var indexes = new Dictionary<string, IReadOnlyList<string>>();
+        await using (var session = store.LightweightSession())
+        {
+            foreach (var table in names.SelectMany(Refilled))
+                indexes[table] = await session.AdvancedSql.QueryAsync<string>(
+                    "select pg_get_indexdef(x.indexrelid) from pg_index x where x.indrelid = ?::regclass and not x.indisprimary", ct, table);
+            session.QueueSqlCommand($"truncate {string.Join(", ", Refilled(Records))}");
+            foreach (var name in await session.AdvancedSql.QueryAsync<string>("""
+                select x.indexrelid::regclass::text from pg_index x where x.indrelid = any(?::text[]::regclass[]) and not x.indisprimary
+                """, ct, (object)indexes.Keys.ToArray()))
+                session.QueueSqlCommand($"drop index {name}");
+            await session.SaveChangesAsync(ct);
+        }
         var steps = new List<(string, double)>();
-        await using var session = store.LightweightSession();
-        var indexes = await session.AdvancedSql.QueryAsync<string>("""
-            select pg_get_indexdef(x.indexrelid) from pg_index x
-            where x.indrelid = any(?::text[]::regclass[]) and not x.indisprimary
-            """, ct, (object)OwnTables);
-        session.QueueSqlCommand($"truncate {string.Join(", ", [.. OwnTables, .. RecordTables])}");
-        foreach (var name in await session.AdvancedSql.QueryAsync<string>("""
-            select x.indexrelid::regclass::text from pg_index x where x.indrelid = any(?::text[]::regclass[]) and not x.indisprimary
-            """, ct, (object)OwnTables))
-            session.QueueSqlCommand($"drop index {name}");
-        await session.SaveChangesAsync(ct);
         try
         {
             using var daemon = await store.BuildProjectionDaemonAsync();
-            var recorders = RecordProjectionNames;
-            var byDaemon = store.Options.Projections.All.Select(p => p.Name).Where(name => !recorders.Contains(name))
-                .Select(name => (name, (Func<Task>)(() => daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct))));
-            steps.AddRange(await SideBySideInOrder([.. byDaemon, (Records, () => WriteRecords(store, ct))],
-                (name, run) => Timed(name, log, run), ct));
+            steps.AddRange(await SideBySideInOrder([.. names.Select(name => (name, (Func<Task>)(async () =>
+            {
+                await (name == Records ? WriteRecords(store, ct) : daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct));
+                await CreateMissing(store, Refilled(name).SelectMany(table => indexes[table]), ct);
+            })))], (name, run) => Timed(name, log, run), ct));
         }
         finally
         {
-            steps.Add(await Timed(Indexes, log, async () =>
-            {
-                await using var create = store.LightweightSession();
-                foreach (var index in indexes) create.QueueSqlCommand(index);
-                await create.SaveChangesAsync(ct);
-            }));
+            steps.Add(await Timed(Indexes, log, () => CreateMissing(store, indexes.Values.SelectMany(i => i), ct)));
         }
         return new Times(steps, whole.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// The tables a step fills again from empty, which nothing else writes meanwhile: <see cref="Records"/>' own, and a list's
+    /// item snapshots. Their secondary indexes are created once, after the rows (one sort per index instead of an update of each
+    /// index per row written: the snapshots are written again each time the daemon flushes them); the primary keys stay, as the
+    /// steps read current rows by them.
+    /// </summary>
+    private static IReadOnlyList<string> Refilled(string step) =>
+        step == Records ? [ChangeLogProjection.Table, ValidityIntervalProjection.Table, .. ListRegistry.All.Select(l => l.VersionsTable), ListDefinition.RepealsTable]
+        : ListRegistry.All.FirstOrDefault(l => l.SnapshotProjectionName == step) is { } list ? [list.ItemsTable] : [];
+
+    /// <summary>Creates each index of these definitions (<c>pg_get_indexdef</c>'s) that does not exist.</summary>
+    private static async Task CreateMissing(DocumentStore store, IEnumerable<string> definitions, CancellationToken ct)
+    {
+        await using var create = store.LightweightSession();
+        foreach (var definition in definitions)
+            create.QueueSqlCommand(new Regex("^CREATE (UNIQUE )?INDEX ").Replace(definition, "CREATE $1INDEX IF NOT EXISTS ", 1));
+        await create.SaveChangesAsync(ct);
     }
 
     /// <summary>The projections <see cref="Records"/> applies, by the names the store registers them under.</summary>
     private static HashSet<string> RecordProjectionNames =>
         [.. ListRegistry.All.Select(l => l.DocumentsProjectionName), nameof(ChangeLogProjection), nameof(ValidityIntervalProjection)];
-
-    /// <summary>The tables nothing but those projections writes.</summary>
-    private static IEnumerable<string> RecordTables => ListRegistry.All.Select(l => l.VersionsTable).Append(ListDefinition.RepealsTable);
 
     /// <summary>
     /// Each list's version and repeal documents, the change log and the validity intervals, from one read of the events they
