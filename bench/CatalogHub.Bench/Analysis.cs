@@ -169,15 +169,24 @@ public static class Analysis
         var chain = rebuild.LongestChain;
         var verdict = Targets.RebuildMet(rebuild) ? "**Target 6 is met.**" : "**Why target 6 is missed.**";
         return $"""
-            {verdict} The projections are rebuilt three at a time, and each reads from `mt_events` only the event types it declares
-            (a test holds every registered projection to declaring them, since commit `832dbe4`); their steps' seconds above overlap.
+            {verdict} The steps run three at a time, and each reads from `mt_events` only the event types it declares (a test holds every
+            registered projection to declaring them, since commit `832dbe4`), through the index on (type, seq_id); their seconds above overlap.
             {F(chain.Sum(p => p.Seconds) / rebuild.Seconds * 100, "F0")}% of the {F(rebuild.Seconds, "F0")} s is one chain that no running side by side shortens:
-            {string.Join(", then ", chain.Select(p => $"`{p.Projection}` {F(p.Seconds, "F0")} s"))} (a list's version documents wait for its item
-            snapshots, from which they read an older publication's region). Each of those is one projection's own pass over the
-            catalogue's events, loaded, deserialized and applied by Marten's daemon; the projections that replay the entries'
-            lifecycle (the snapshot, the version documents, the change log, the validity intervals) each read those events again.
-            The steps' own seconds add up to {F(rebuild.Projections.Sum(p => p.Seconds), "F0")} s within the {F(rebuild.Seconds, "F0")} s, {F(rebuild.Projections.Sum(p => p.Seconds) / rebuild.Seconds, "F1")} at once on
-            average, on two cores that PostgreSQL shares: each step of the chain runs slower for what runs beside it.
+            {string.Join(", then ", chain.Select(p => $"`{p.Projection}` {F(p.Seconds, "F0")} s"))} (the base catalogue's snapshots: Marten's daemon
+            loading, deserializing and applying its 1.3M events in one pass, then writing each item's latest state). The steps' own seconds
+            add up to {F(rebuild.Projections.Sum(p => p.Seconds), "F0")} s within the {F(rebuild.Seconds, "F0")} s, {F(rebuild.Projections.Sum(p => p.Seconds) / rebuild.Seconds, "F1")} at once on average, on two cores that
+            PostgreSQL shares: each step of the chain runs slower for what runs beside it (`entry_item` alone took 36 s on this store).
+
+            How the rebuild got here (issue 14, 2026-11-26, this store, measured with `CatalogHub.Bench rebuild`, the process's and
+            PostgreSQL's CPU read from `/proc` and `pg_stat_statements`): 115-124 s, 186 s of CPU of which PostgreSQL's 111 s, before.
+            (1) The daemon's lookup of the snapshots it had evicted (`id = any(...)`) was prepared while the table was empty after its
+            truncation and kept that plan, a scan of the whole table, for every page: 40 s of PostgreSQL's time; the rebuild's
+            connections plan each statement for its values now. (2) The twenty-odd projections of rare events (departments, keys,
+            grants) each scanned the whole event table for their few events: the index on (type, seq_id). 100 s. (3) The version
+            documents, the change log and the intervals were three daemon passes over the same publications, 110 s of CPU together:
+            one pass now, 78 s. (4) Its documents stored one by one through a session took 13 s to queue and most of 50 s to save: COPY,
+            71 s. (5) The indexes of the tables a step fills are created when it ends, off the chain: 69-71 s, 127 s of CPU. The same
+            rebuild under workstation GC took 85 s (the benchmark's driver runs server GC, as `cataloghub-audit` does).
             """;
     }
 }

@@ -25,8 +25,8 @@ public sealed record Rebuild(long Events, IReadOnlyList<(string Projection, doub
     public double EventsPerSecond => Events / Seconds;
 
     /// <summary>
-    /// The steps no running side by side shortens: a list's snapshots then its documents, or a projection alone, whichever took
-    /// longest; then the indexes.
+    /// The steps no running side by side shortens: the snapshots of a list whose publications may lack their region then the
+    /// publications' records (which read the region from them), or a step alone, whichever took longest; then the indexes.
     /// </summary>
     public IReadOnlyList<(string Projection, double Seconds)> LongestChain
     {
@@ -35,9 +35,9 @@ public sealed record Rebuild(long Events, IReadOnlyList<(string Projection, doub
             var took = Projections.ToDictionary(p => p.Projection, p => p.Seconds);
             var chains = Projections.Where(p => p.Projection != ReadModelRebuild.Indexes).Select(p => (IReadOnlyList<(string, double)>)[p])
                 .Concat(CatalogHub.Publication.Lists.ListRegistry.All
-                    .Where(l => took.ContainsKey(l.SnapshotProjectionName) && took.ContainsKey(l.DocumentsProjectionName))
+                    .Where(l => l.PublicationsMayLackRegion && took.ContainsKey(l.SnapshotProjectionName) && took.ContainsKey(ReadModelRebuild.Records))
                     .Select(l => (IReadOnlyList<(string, double)>)[(l.SnapshotProjectionName, took[l.SnapshotProjectionName]),
-                        (l.DocumentsProjectionName, took[l.DocumentsProjectionName])]));
+                        (ReadModelRebuild.Records, took[ReadModelRebuild.Records])]));
             var longest = chains.MaxBy(c => c.Sum(s => s.Item2))!;
             return [.. longest, .. Projections.Where(p => p.Projection == ReadModelRebuild.Indexes)];
         }
