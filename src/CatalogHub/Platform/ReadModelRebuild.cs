@@ -142,10 +142,14 @@ public static class ReadModelRebuild
         async Task<IReadOnlyList<IEvent>> Page(long after)
         {
             await using var read = store.QuerySession();
-            return await read.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.EventTypesAre(types))
-                .OrderBy(e => e.Sequence).Take(PageSize).ToListAsync(ct);
+            return await PageOf(read, types, after, ct);
         }
     }
+
+    /// <summary>The next <see cref="PageSize"/> events of these types after the sequence number <paramref name="after"/>, in order.</summary>
+    public static async Task<IReadOnlyList<IEvent>> PageOf(IQuerySession session, Type[] types, long after, CancellationToken ct) =>
+        await session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.EventTypesAre(types))
+            .OrderBy(e => e.Sequence).Take(PageSize).ToListAsync(ct);
 
     /// <summary>
     /// Runs the steps, <see cref="SideBySide"/> at a time, the longest first: the lists' snapshots (the base catalogue's is the

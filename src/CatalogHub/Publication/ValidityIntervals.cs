@@ -353,7 +353,7 @@ public sealed class ValidityIntervalProjection : ProjectionBase, IProjection
             long read = 0, after = 0;
             while (true)
             {
-                var page = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.EventTypesAre(eventTypes)).OrderBy(e => e.Sequence).Take(5000).ToListAsync(ct);
+                var page = await ReadModelRebuild.PageOf(session, eventTypes, after, ct);
                 if (page.Count == 0) break;
                 foreach (var change in page.SelectMany(e => sources.Select(s => s(e))).OfType<TimelineChange>())
                 {
