@@ -31,7 +31,6 @@ public static class Hosting
     public static IEnumerable<Type> EventTypes => [.. DepartmentsConfiguration.Events, .. SharingConfiguration.Events, .. ListRegistry.EventTypes,
         .. FilingConfiguration.Events];
 
-    /// <summary>Every module's mapping of its events to the change log of published lists.</summary>
     public static string ConnectionString(IConfiguration config) =>
         config["CATALOGHUB_DB"] ?? config.GetConnectionString("CatalogHub")
         ?? throw new InvalidOperationException("Set CATALOGHUB_DB (or ConnectionStrings:CatalogHub) to a PostgreSQL connection string; 'make run' does this for you.");
