@@ -18,7 +18,7 @@ namespace CatalogHub.Platform;
 /// definitions when it ends (<see cref="Refilled"/>). Should the rebuild fail, what a failed step left is created at its end,
 /// or else by the next start with the schema.
 /// </summary>
-public static class ReadModelRebuild
+public static partial class ReadModelRebuild
 {
     /// <summary>
     /// How many steps run side by side. One projection kept about 0.7 of a core busy in the process and left PostgreSQL the
@@ -107,9 +107,13 @@ public static class ReadModelRebuild
     {
         await using var create = store.LightweightSession();
         foreach (var definition in definitions)
-            create.QueueSqlCommand(new Regex("^CREATE (UNIQUE )?INDEX ").Replace(definition, "CREATE $1INDEX IF NOT EXISTS ", 1));
+            create.QueueSqlCommand(CreateIndex().Replace(definition, "CREATE $1INDEX IF NOT EXISTS ", 1));
         await create.SaveChangesAsync(ct);
     }
+
+    /// <summary>The head of a <c>pg_get_indexdef</c> definition.</summary>
+    [GeneratedRegex("^CREATE (UNIQUE )?INDEX ")]
+    private static partial Regex CreateIndex();
 
     /// <summary>The projections <see cref="Records"/> applies, by the names the store registers them under.</summary>
     private static HashSet<string> RecordProjectionNames =>
